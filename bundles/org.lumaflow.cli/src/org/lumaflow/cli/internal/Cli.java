@@ -1,0 +1,77 @@
+package org.lumaflow.cli.internal;
+
+import java.io.PrintStream;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.lumaflow.cli.CliCommand;
+import org.lumaflow.cli.UsageException;
+
+/** Dispatches {@code lumaflow COMMAND ARGS...} to the registered {@link CliCommand}s. */
+public final class Cli {
+
+    private final Map<String, CliCommand> commands = new TreeMap<>();
+
+    /** A CLI over {@code commands}. */
+    public Cli(Collection<CliCommand> commands) {
+        for (CliCommand c : commands) {
+            this.commands.put(c.name(), c);
+        }
+    }
+
+    /** Runs one command line; returns the exit code. */
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help") || args.get(0).equals("-h")) {
+            if (args.size() > 1 && commands.containsKey(args.get(1))) {
+                out.println(commands.get(args.get(1)).usage());
+                return 0;
+            }
+            help(out);
+            return args.isEmpty() ? 2 : 0;
+        }
+        if (args.get(0).equals("--version") || args.get(0).equals("version")) {
+            out.println("lumaflow " + version());
+            return 0;
+        }
+        CliCommand c = commands.get(args.get(0));
+        if (c == null) {
+            err.println("lumaflow: unknown command '" + args.get(0) + "' (commands: " + String.join(", ", commands.keySet())
+                    + "; see lumaflow help)");
+            return 2;
+        }
+        try {
+            return c.run(args.subList(1, args.size()), out, err);
+        } catch (UsageException e) {
+            err.println("lumaflow " + c.name() + ": " + e.getMessage());
+            err.println(c.usage());
+            return 2;
+        } catch (Exception e) {
+            err.println("lumaflow " + c.name() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private void help(PrintStream out) {
+        out.println("lumaflow " + version() + " - headless Lumaflow Studio");
+        out.println("usage: lumaflow COMMAND [ARGS]   (lumaflow help COMMAND for details)");
+        for (CliCommand c : commands.values()) {
+            out.printf("  %-10s %s%n", c.name(), c.summary());
+        }
+    }
+
+    static String version() {
+        Package p = Cli.class.getPackage();
+        String v = p == null ? null : p.getImplementationVersion();
+        try {
+            var b = org.osgi.framework.FrameworkUtil.getBundle(Cli.class);
+            if (b != null) {
+                v = b.getVersion().toString();
+            }
+        } catch (Throwable t) {
+            // outside OSGi
+        }
+        return v == null ? "dev" : v;
+    }
+}

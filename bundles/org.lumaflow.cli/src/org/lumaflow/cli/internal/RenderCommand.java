@@ -1,0 +1,196 @@
+package org.lumaflow.cli.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.lumaflow.cli.CliCommand;
+import org.lumaflow.cli.UsageException;
+import org.lumaflow.core.concurrent.TaskType;
+import org.lumaflow.core.concurrent.WorkerPools;
+import org.lumaflow.engine.graph.GraphException;
+import org.lumaflow.engine.project.Project;
+import org.lumaflow.engine.project.ProjectException;
+import org.lumaflow.engine.project.ProjectIO;
+import org.lumaflow.engine.render.Engine;
+import org.lumaflow.engine.render.RenderMessage;
+import org.lumaflow.engine.render.RenderResult;
+import org.lumaflow.engine.timeline.TimelineRenderer;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@code lumaflow render}: renders a project's frames to PNG files. */
+@Component(service = CliCommand.class)
+public final class RenderCommand implements CliCommand {
+
+    static final String DEMO = "/demo/demo.lumaflow";
+
+    private Engine engine;
+
+    /** For DS. */
+    public RenderCommand() {
+    }
+
+    /** Outside OSGi. */
+    public RenderCommand(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Reference
+    void setEngine(Engine e) {
+        this.engine = e;
+    }
+
+    @Override
+    public String name() {
+        return "render";
+    }
+
+    @Override
+    public String summary() {
+        return "render a project's frames to PNG files (the bundled demo when no project is given)";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: lumaflow render [PROJECT] [--frames A..B] [--size WxH] [--out DIR] [--quiet]
+                  PROJECT      a .lumaflow project file (default: the bundled demo, procedural sources only)
+                  --frames     frame range at the project rate, inclusive: A..B, A.. (to the end) or N (default: all)
+                  --size       output size, e.g. 1280x720 (default: the project's size)
+                  --out        output folder for frame_NNNNNN.png (default: ./frames)
+                  --quiet      no progress bar""";
+    }
+
+    @Override
+    public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
+        Args a = Args.parse(argv, Set.of("frames", "size", "out"), Set.of("quiet"));
+        if (a.positionals.size() > 1) {
+            throw new UsageException("expected at most one project file, got " + a.positionals);
+        }
+        Project project;
+        try {
+            project = a.positionals.isEmpty() ? loadDemo() : ProjectIO.load(Path.of(a.positionals.get(0)));
+        } catch (ProjectException e) {
+            err.println("lumaflow render: cannot load project: " + e.getMessage());
+            return 1;
+        }
+        var fmt = project.timeline().format();
+        int[] size = a.get("size") == null ? new int[] {fmt.width(), fmt.height()} : parseSize(a.get("size"));
+        long total = project.timeline().frameCount();
+        long[] range = parseFrames(a.get("frames"), total);
+        Path outDir = Path.of(a.get("out") == null ? "frames" : a.get("out"));
+        try {
+            Files.createDirectories(outDir);
+        } catch (IOException e) {
+            err.println("lumaflow render: cannot create output folder " + outDir + ": " + e);
+            return 1;
+        }
+        if (!Files.isWritable(outDir)) {
+            err.println("lumaflow render: output folder " + outDir + " is not writable");
+            return 1;
+        }
+        TimelineRenderer renderer = new TimelineRenderer(engine, project.timeline(), project.baseDir());
+        long count = range[1] - range[0] + 1;
+        ProgressBar bar = a.flag("quiet") ? null : new ProgressBar(err, "render", count);
+        Map<String, long[]> warnings = new LinkedHashMap<>();
+        int writers = Math.max(1, WorkerPools.threads(TaskType.ENCODE));
+        try (FrameSink sink = new FrameSink(outDir, writers)) {
+            for (long f = range[0]; f <= range[1]; f++) {
+                RenderResult r;
+                try {
+                    r = renderer.renderFrame(f, size[0], size[1]);
+                } catch (GraphException e) {
+                    err.println("lumaflow render: " + source(project) + ": the timeline at frame " + f
+                            + " cannot be rendered: " + e.getMessage());
+                    return 1;
+                }
+                for (RenderMessage m : r.messages()) {
+                    long[] seen = warnings.get(m.toString());
+                    if (seen == null) {
+                        seen = new long[] {0, f, f};
+                        warnings.put(m.toString(), seen);
+                    }
+                    seen[0]++;
+                    seen[2] = f;
+                }
+                sink.submit(r.frame(), f); // takes over the frame's lease
+                if (bar != null) {
+                    bar.update(f - range[0] + 1);
+                }
+            }
+        }
+        double secs = bar == null ? 0 : bar.elapsedSeconds();
+        for (Map.Entry<String, long[]> w : warnings.entrySet()) {
+            long[] s = w.getValue();
+            err.println(w.getKey() + " (" + s[0] + " frame(s), " + s[1] + ".." + s[2] + ")");
+        }
+        out.printf(Locale.ROOT, "rendered %d frame(s) %dx%d of '%s' to %s%s%n", count, size[0], size[1],
+                project.name(), outDir, secs > 0 ? String.format(Locale.ROOT, " in %.2f s (%.1f fps)", secs, count / secs) : "");
+        return 0;
+    }
+
+    static Project loadDemo() throws ProjectException, IOException {
+        try (InputStream in = RenderCommand.class.getResourceAsStream(DEMO)) {
+            if (in == null) {
+                throw new IOException("the bundled demo project " + DEMO + " is missing from the CLI bundle");
+            }
+            return ProjectIO.load(in, Path.of("demo.lumaflow"));
+        }
+    }
+
+    private static String source(Project p) {
+        return p.file() == null ? "demo.lumaflow" : p.file().toString();
+    }
+
+    static int[] parseSize(String s) throws UsageException {
+        String[] parts = s.toLowerCase(Locale.ROOT).split("x");
+        try {
+            if (parts.length == 2) {
+                int w = Integer.parseInt(parts[0].trim());
+                int h = Integer.parseInt(parts[1].trim());
+                if (w >= 1 && h >= 1 && w <= 16384 && h <= 16384) {
+                    return new int[] {w, h};
+                }
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new UsageException("bad --size '" + s + "': expected WxH with 1..16384, e.g. 1280x720");
+    }
+
+    static long[] parseFrames(String s, long total) throws UsageException {
+        if (total <= 0) {
+            throw new UsageException("the project is empty (no clips), nothing to render");
+        }
+        if (s == null) {
+            return new long[] {0, total - 1};
+        }
+        try {
+            long a;
+            long b;
+            int dots = s.indexOf("..");
+            if (dots < 0) {
+                a = Long.parseLong(s.trim());
+                b = a;
+            } else {
+                a = Long.parseLong(s.substring(0, dots).trim());
+                String rest = s.substring(dots + 2).trim();
+                b = rest.isEmpty() ? total - 1 : Long.parseLong(rest);
+            }
+            if (a < 0 || b < a || a >= total) {
+                throw new UsageException("bad --frames '" + s + "': the project has frames 0.." + (total - 1));
+            }
+            return new long[] {a, Math.min(b, total - 1)};
+        } catch (NumberFormatException e) {
+            throw new UsageException("bad --frames '" + s + "': expected A..B, A.. or N (frame numbers)");
+        }
+    }
+}

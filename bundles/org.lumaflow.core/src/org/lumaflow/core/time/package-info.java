@@ -1,0 +1,10 @@
+/**
+ * Media time for Lumaflow Studio.
+ *
+ * <p>Time is a plain {@code long} count of {@linkplain Ticks ticks} (flicks, 1/705,600,000 s), in which
+ * every common video frame rate and audio sample rate is exact, so timeline arithmetic is plain integer
+ * addition with no drift and no allocation. {@link Rational} is the slow exact type used at the edges
+ * (parsing, serialization, external timecode equality); {@link FrameRate} and {@link Timecode} convert
+ * between ticks, frame indices and SMPTE timecode.
+ */
+package org.lumaflow.core.time;

@@ -1,0 +1,19 @@
+package org.lumaflow.engine.graph;
+
+/**
+ * A kind of node, registered as an OSGi service (whiteboard): the engine's registry picks up every {@code NodeType}
+ * service and drops it when it goes away.
+ * <p>
+ * Implementations are stateless and thread-safe: per-instance caches live in {@link NodeContext#state()}.
+ * {@link #render} writes every pixel of {@link NodeContext#output()} (or calls {@link NodeContext#passThrough}).
+ * An exception is contained by the engine: the frame still renders (the node's first input passed through, or opaque
+ * black for a source) and the render result carries the error.
+ */
+public interface NodeType {
+
+    /** The node's metadata; must return the same value on every call. */
+    NodeDescriptor descriptor();
+
+    /** Renders one frame. */
+    void render(NodeContext ctx) throws Exception;
+}

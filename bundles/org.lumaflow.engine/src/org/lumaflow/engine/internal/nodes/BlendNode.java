@@ -1,0 +1,119 @@
+package org.lumaflow.engine.internal.nodes;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+
+import org.lumaflow.core.concurrent.Parallel;
+import org.lumaflow.core.pool.Frame;
+import org.lumaflow.core.pool.PixelFormat;
+import org.lumaflow.engine.graph.NodeContext;
+import org.lumaflow.engine.graph.NodeDescriptor;
+import org.lumaflow.engine.graph.NodeType;
+import org.lumaflow.engine.graph.ParamSpec;
+import org.lumaflow.engine.graph.PortSpec;
+import org.lumaflow.engine.graph.PortType;
+import org.osgi.service.component.annotations.Component;
+
+/** {@code core.blend}: composites a foreground over a background with a blend mode, opacity and optional mask. */
+@Component(service = NodeType.class)
+public final class BlendNode implements NodeType {
+
+    static final NodeDescriptor DESCRIPTOR = new NodeDescriptor("core.blend", "Blend", "Composite",
+            "Straight-alpha Porter-Duff 'over' of the foreground on the background; where both have colour the "
+                    + "blend mode combines them (over, add, multiply, screen). Opacity and the mask scale the "
+                    + "foreground's alpha.",
+            List.of(PortSpec.image("background", "Image underneath"),
+                    PortSpec.image("foreground", "Image on top"),
+                    PortSpec.optional("mask", PortType.MASK, "Multiplies the foreground's alpha (255 = keep)")),
+            PortType.IMAGE,
+            List.of(ParamSpec.choice("mode", "How foreground and background colours combine",
+                    "over", "add", "multiply", "screen"),
+                    ParamSpec.number("opacity", 1, 0, 1, "", "Foreground opacity")));
+
+    private static final int OVER = 0;
+    private static final int ADD = 1;
+    private static final int MULTIPLY = 2;
+    private static final int SCREEN = 3;
+
+    @Override
+    public NodeDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public void render(NodeContext ctx) {
+        int w = ctx.width();
+        int h = ctx.height();
+        Frame bgFrame = ctx.input(0);
+        Frame fgFrame = ctx.input(1);
+        Frame maskFrame = ctx.input(2);
+        int opacity = (int) Math.round(Pixels.clamp(ctx.number("opacity"), 0, 1) * 4096);
+        if (fgFrame == null || (opacity == 0 && bgFrame != null)) {
+            if (bgFrame != null) {
+                ctx.passThrough(0);
+            } else {
+                ctx.output().clear();
+            }
+            return;
+        }
+        int mode = switch (ctx.choice("mode")) {
+            case "add" -> ADD;
+            case "multiply" -> MULTIPLY;
+            case "screen" -> SCREEN;
+            default -> OVER;
+        };
+        Pixels.checkFrame(fgFrame, w, h, PixelFormat.RGBA8, "foreground");
+        if (bgFrame != null) {
+            Pixels.checkFrame(bgFrame, w, h, PixelFormat.RGBA8, "background");
+        }
+        if (maskFrame != null) {
+            Pixels.checkFrame(maskFrame, w, h, PixelFormat.GRAY8, "mask");
+        }
+        ByteBuffer bg = bgFrame != null ? bgFrame.buffer() : null;
+        ByteBuffer fg = fgFrame.buffer();
+        ByteBuffer mask = maskFrame != null ? maskFrame.buffer() : null;
+        ByteBuffer out = ctx.output().buffer();
+        Parallel.rows(w, h, (y0, y1) -> {
+            for (int i = y0 * w, end = y1 * w; i < end; i++) {
+                int s = fg.getInt(i * 4);
+                int d = bg != null ? bg.getInt(i * 4) : 0;
+                int m = mask != null ? mask.get(i) & 0xFF : 255;
+                int sa = (s >>> 24) * m * opacity;
+                sa = sa == 255 * 255 * 4096 ? 255 : (int) (((long) sa + 255 * 2048) / (255 * 4096));
+                out.putInt(i * 4, composite(s, sa, d, mode));
+            }
+        });
+    }
+
+    /** Source {@code s} with effective alpha {@code sa} over {@code d}, colour combined by {@code mode}. */
+    static int composite(int s, int sa, int d, int mode) {
+        if (sa == 0) {
+            return d;
+        }
+        int da = d >>> 24;
+        if (da == 0) {
+            return (sa << 24) | (s & 0xFFFFFF);
+        }
+        if (mode == OVER) {
+            return Pixels.over((sa << 24) | (s & 0xFFFFFF), d);
+        }
+        // W3C compositing: co = sa (1 - da) cs + sa da B(cb, cs) + (1 - sa) da cb, divided by the output alpha
+        int ws = sa * (255 - da); // weight of the plain source colour, x 255^2
+        int wb = sa * da; // weight of the blended colour
+        int wd = (255 - sa) * da; // weight of the plain backdrop colour
+        int ao = ws + wb + wd; // output alpha x 255, > 0
+        int half = ao >> 1;
+        int out = Pixels.div255(ao) << 24;
+        for (int shift = 0; shift <= 16; shift += 8) {
+            int cs = (s >> shift) & 0xFF;
+            int cb = (d >> shift) & 0xFF;
+            int mix = switch (mode) {
+                case ADD -> Math.min(255, cs + cb);
+                case MULTIPLY -> Pixels.div255(cs * cb);
+                default -> cs + cb - Pixels.div255(cs * cb);
+            };
+            out |= ((cs * ws + mix * wb + cb * wd + half) / ao) << shift;
+        }
+        return out;
+    }
+}

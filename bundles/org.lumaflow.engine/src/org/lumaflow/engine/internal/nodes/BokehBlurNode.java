@@ -1,0 +1,146 @@
+package org.lumaflow.engine.internal.nodes;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+
+import org.lumaflow.core.concurrent.Parallel;
+import org.lumaflow.core.pool.FrameKey;
+import org.lumaflow.core.pool.PixelFormat;
+import org.lumaflow.core.pool.Usage;
+import org.lumaflow.engine.graph.NodeContext;
+import org.lumaflow.engine.graph.NodeDescriptor;
+import org.lumaflow.engine.graph.NodeType;
+import org.lumaflow.engine.graph.ParamSpec;
+import org.lumaflow.engine.graph.PortSpec;
+import org.lumaflow.engine.graph.PortType;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * {@code core.bokeh_blur}: a disc ("lens") blur averaging N samples on a golden-angle (Vogel) spiral.
+ * <p>
+ * Paths: radius (in output pixels) below 0.5 passes the input through; up to {@value #DIRECT_MAX_RADIUS} the disc
+ * is sampled at full size; above, the image is box-downsampled by f = ceil(radius / 16) (so the reduced radius is
+ * 12..16 pixels), blurred there and upsampled bilinearly. N = clamp(round(quality * pi * r^2 / 2), 8, 256) with r
+ * the radius actually sampled. Colour is weighted by alpha; edges repeat the border pixels.
+ */
+@Component(service = NodeType.class)
+public final class BokehBlurNode implements NodeType {
+
+    static final NodeDescriptor DESCRIPTOR = new NodeDescriptor("core.bokeh_blur", "Bokeh Blur", "Blur",
+            "A lens-style disc blur. Radii above 24 output pixels are computed at reduced resolution.",
+            List.of(PortSpec.image("source", "Image to blur")), PortType.IMAGE,
+            List.of(ParamSpec.number("radius", 8, 0, 500, "px", "Radius of the disc"),
+                    ParamSpec.number("quality", 1, 0.25, 4, "",
+                            "Sample density (more samples: smoother disc, slower); 8 to 256 samples")));
+
+    static final double DIRECT_MAX_RADIUS = 24;
+    private static final double GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+
+    /** Sample offsets and scratch keys for one (radius, quality, size). */
+    private record State(double radius, double quality, int width, int height, int factor, int[] dx, int[] dy,
+            int[] offsets, int reach, long reciprocal, FrameKey work) {
+    }
+
+    @Override
+    public NodeDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public void render(NodeContext ctx) {
+        double radius = ctx.number("radius") * ctx.scale();
+        double quality = ctx.number("quality");
+        if (!(radius >= 0.5)) {
+            ctx.passThrough(0);
+            return;
+        }
+        int w = ctx.width();
+        int h = ctx.height();
+        State st = ctx.state() instanceof State s && s.radius() == radius && s.quality() == quality
+                && s.width() == w && s.height() == h ? s : build(radius, quality, w, h);
+        if (st != ctx.state()) {
+            ctx.setState(st);
+        }
+        ByteBuffer in = ctx.input(0).buffer();
+        ByteBuffer out = ctx.output().buffer();
+        ByteBuffer work = ctx.scratch(st.work()).buffer();
+        if (st.factor() == 1) {
+            Resample.premultiply(in, work, w, h);
+            gather(st, work, out, w, h, true);
+            return;
+        }
+        int f = st.factor();
+        ByteBuffer blurred = ctx.scratch(st.work()).buffer(); // a second lease of the same key
+        Resample.boxDown(in, w, h, work, f);
+        gather(st, work, blurred, st.work().width(), st.work().height(), false);
+        Resample.upsample(blurred, f, out, w, h);
+    }
+
+    private static State build(double radius, double quality, int w, int h) {
+        int f = radius <= DIRECT_MAX_RADIUS ? 1 : (int) Math.ceil(radius / 16);
+        double r = radius / f;
+        int ww = Resample.reduced(w, f);
+        int wh = Resample.reduced(h, f);
+        int n = (int) Math.max(8, Math.min(256, Math.round(Math.max(0.25, quality) * Math.PI * r * r * 0.5)));
+        int[] dx = new int[n];
+        int[] dy = new int[n];
+        int[] offsets = new int[n];
+        int reach = 0;
+        for (int i = 0; i < n; i++) {
+            double rho = r * Math.sqrt((i + 0.5) / n);
+            double a = i * GOLDEN_ANGLE;
+            dx[i] = (int) Math.round(rho * StrictMath.cos(a));
+            dy[i] = (int) Math.round(rho * StrictMath.sin(a));
+            offsets[i] = (dy[i] * ww + dx[i]) * 4;
+            reach = Math.max(reach, Math.max(Math.abs(dx[i]), Math.abs(dy[i])));
+        }
+        long reciprocal = ((1L << 32) + n - 1) / n;
+        FrameKey work = new FrameKey(ww, wh, PixelFormat.RGBA8, Usage.SCRATCH);
+        return new State(radius, quality, w, h, f, dx, dy, offsets, reach, reciprocal, work);
+    }
+
+    /** Mean of the disc samples of premultiplied {@code src} into {@code dst} (both {@code w x h}). */
+    private static void gather(State st, ByteBuffer src, ByteBuffer dst, int w, int h, boolean unpremultiply) {
+        int[] dx = st.dx();
+        int[] dy = st.dy();
+        int[] offsets = st.offsets();
+        int n = dx.length;
+        int m = st.reach();
+        long recip = st.reciprocal();
+        int half = n / 2;
+        Parallel.rows(w, h, (y0, y1) -> {
+            for (int y = y0; y < y1; y++) {
+                boolean rowInside = y >= m && y + m < h;
+                for (int x = 0; x < w; x++) {
+                    int base = (y * w + x) * 4;
+                    int r = 0;
+                    int g = 0;
+                    int b = 0;
+                    int a = 0;
+                    if (rowInside && x >= m && x + m < w) {
+                        for (int i = 0; i < n; i++) {
+                            int p = src.getInt(base + offsets[i]);
+                            r += p & 0xFF;
+                            g += (p >> 8) & 0xFF;
+                            b += (p >> 16) & 0xFF;
+                            a += p >>> 24;
+                        }
+                    } else {
+                        for (int i = 0; i < n; i++) {
+                            int sx = Pixels.clamp(x + dx[i], 0, w - 1);
+                            int sy = Pixels.clamp(y + dy[i], 0, h - 1);
+                            int p = src.getInt((sy * w + sx) * 4);
+                            r += p & 0xFF;
+                            g += (p >> 8) & 0xFF;
+                            b += (p >> 16) & 0xFF;
+                            a += p >>> 24;
+                        }
+                    }
+                    int q = Pixels.pack((int) (((r + half) * recip) >>> 32), (int) (((g + half) * recip) >>> 32),
+                            (int) (((b + half) * recip) >>> 32), (int) (((a + half) * recip) >>> 32));
+                    dst.putInt(base, unpremultiply ? Pixels.unpremultiply(q) : q);
+                }
+            }
+        });
+    }
+}

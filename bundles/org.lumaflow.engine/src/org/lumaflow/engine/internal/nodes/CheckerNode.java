@@ -1,0 +1,62 @@
+package org.lumaflow.engine.internal.nodes;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+
+import org.lumaflow.core.concurrent.Parallel;
+import org.lumaflow.engine.graph.Color;
+import org.lumaflow.engine.graph.NodeContext;
+import org.lumaflow.engine.graph.NodeDescriptor;
+import org.lumaflow.engine.graph.NodeType;
+import org.lumaflow.engine.graph.ParamSpec;
+import org.lumaflow.engine.graph.Point2;
+import org.lumaflow.engine.graph.PortType;
+import org.osgi.service.component.annotations.Component;
+
+/** {@code core.checker}: a checkerboard of square cells, scrollable by an animatable offset. */
+@Component(service = NodeType.class)
+public final class CheckerNode implements NodeType {
+
+    static final NodeDescriptor DESCRIPTOR = new NodeDescriptor("core.checker", "Checkerboard", "Source",
+            "A checkerboard of square cells with hard edges; animate the offset to scroll it.", List.of(),
+            PortType.IMAGE,
+            List.of(ParamSpec.number("size", 64, 1, 4096, "px", "Cell edge length"),
+                    ParamSpec.color("color_a", Color.WHITE, "Colour of the cell at the origin"),
+                    ParamSpec.color("color_b", Color.BLACK, "Colour of the other cells"),
+                    ParamSpec.point("offset", new Point2(0, 0),
+                            "Shift of the pattern in frame fractions (1 = one frame width or height)")));
+
+    @Override
+    public NodeDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public void render(NodeContext ctx) {
+        int ca = ctx.color("color_a").packed();
+        int cb = ctx.color("color_b").packed();
+        int w = ctx.width();
+        int h = ctx.height();
+        Point2 off = ctx.point("offset");
+        // 16.16 fixed point: cell size and offsets in output pixels
+        long size = Math.max(1L, Math.round(ctx.number("size") * ctx.scale() * 65536));
+        long ox = Math.round(off.x() * w * 65536);
+        long oy = Math.round(off.y() * h * 65536);
+        ByteBuffer buf = ctx.output().buffer();
+        Parallel.rows(w, h, (y0, y1) -> {
+            for (int y = y0; y < y1; y++) {
+                long rowCell = Math.floorDiv(y * 65536L + 32768 - oy, size);
+                int row = y * w * 4;
+                int x = 0;
+                while (x < w) {
+                    // cell of this pixel's centre, and the first pixel whose centre lies in the next cell
+                    long cell = Math.floorDiv(x * 65536L + 32768 - ox, size);
+                    long next = Math.ceilDiv((cell + 1) * size + ox - 32768, 65536L);
+                    int end = (int) Math.min(w, Math.max(next, x + 1));
+                    Pixels.fillRun(buf, row, x, end, ((cell + rowCell) & 1) == 0 ? ca : cb);
+                    x = end;
+                }
+            }
+        });
+    }
+}

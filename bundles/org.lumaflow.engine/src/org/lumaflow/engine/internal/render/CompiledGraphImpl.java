@@ -1,0 +1,164 @@
+package org.lumaflow.engine.internal.render;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.lumaflow.core.pool.Frame;
+import org.lumaflow.core.pool.FrameKey;
+import org.lumaflow.core.pool.FramePool;
+import org.lumaflow.core.pool.Usage;
+import org.lumaflow.engine.graph.PortType;
+import org.lumaflow.engine.render.CompiledGraph;
+import org.lumaflow.engine.render.RenderMessage;
+import org.lumaflow.engine.render.RenderResult;
+
+/**
+ * Evaluates a compiled graph frame by frame. Each node's output is leased from the pool and released as soon as its
+ * last downstream consumer has rendered (a per-render countdown of consumers). A node that throws is contained: its
+ * output becomes its first input (passed through) or opaque black, and the result carries the error.
+ */
+public final class CompiledGraphImpl implements CompiledGraph {
+
+    private static final System.Logger LOG = System.getLogger("org.lumaflow.engine.render");
+
+    private final CompiledNode[] nodes;
+    private final FramePool pool;
+    private final long generation;
+    private final Frame[] outputs;
+    private final int[] remaining;
+    private final NodeContextImpl ctx;
+    private final List<String> order;
+    private FrameKey imageKey;
+    private FrameKey maskKey;
+    private List<RenderMessage> messages;
+
+    CompiledGraphImpl(CompiledNode[] nodes, FramePool pool, Path baseDir, long generation) {
+        this.nodes = nodes;
+        this.pool = pool;
+        this.generation = generation;
+        this.outputs = new Frame[nodes.length];
+        this.remaining = new int[nodes.length];
+        this.ctx = new NodeContextImpl(this, pool, baseDir);
+        List<String> ids = new ArrayList<>();
+        for (CompiledNode n : nodes) {
+            ids.add(n.id);
+        }
+        this.order = List.copyOf(ids);
+    }
+
+    @Override
+    public List<String> order() {
+        return order;
+    }
+
+    @Override
+    public long generation() {
+        return generation;
+    }
+
+    @Override
+    public synchronized RenderResult render(long time, int width, int height, double scale) {
+        if (imageKey == null || imageKey.width() != width || imageKey.height() != height) {
+            imageKey = new FrameKey(width, height, PortType.IMAGE.format(), Usage.RENDER);
+            maskKey = new FrameKey(width, height, PortType.MASK.format(), Usage.RENDER);
+        }
+        messages = null;
+        int last = nodes.length - 1;
+        try {
+            for (int i = 0; i <= last; i++) {
+                CompiledNode n = nodes[i];
+                remaining[i] = n.consumers;
+                Frame out = pool.lease(n.outputType() == PortType.MASK ? maskKey : imageKey);
+                out.setTime(time);
+                long local = time - n.timeOffset;
+                ctx.begin(n, i, local, width, height, scale, out);
+                try {
+                    n.evaluate(local);
+                    n.type.render(ctx);
+                } catch (VirtualMachineError e) {
+                    if (!(e instanceof OutOfMemoryError)) {
+                        throw e;
+                    }
+                    contain(n, i, e, time);
+                } catch (Throwable t) {
+                    contain(n, i, t, time);
+                } finally {
+                    ctx.end();
+                }
+                outputs[i] = ctx.result();
+                int[] in = n.inputs;
+                for (int p = 0; p < in.length; p++) {
+                    int src = in[p];
+                    if (src >= 0 && --remaining[src] == 0) {
+                        outputs[src].release();
+                        outputs[src] = null;
+                    }
+                }
+            }
+            Frame result = outputs[last];
+            outputs[last] = null;
+            List<RenderMessage> msgs = messages == null ? List.of() : messages;
+            messages = null;
+            return new RenderResult(result, time, msgs);
+        } catch (RuntimeException | Error e) {
+            // release whatever is still held so the pool does not leak, then report
+            for (int i = 0; i <= last; i++) {
+                if (outputs[i] != null) {
+                    outputs[i].release();
+                    outputs[i] = null;
+                }
+            }
+            throw e;
+        }
+    }
+
+    private void contain(CompiledNode n, int index, Throwable t, long time) {
+        LOG.log(System.Logger.Level.DEBUG, "node " + n.id + " failed", t);
+        String text = "failed: " + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+        ctx.dropPassThrough();
+        int first = n.inputs.length > 0 ? n.inputs[0] : -1;
+        if (first >= 0 && nodes[first].outputType() == n.outputType()) {
+            ctx.passThrough(0);
+            text += " (input passed through)";
+        } else {
+            fillBlack(ctx.output(), n.outputType());
+            text += " (rendered black)";
+        }
+        message(RenderMessage.Severity.ERROR, n, time, text);
+    }
+
+    static void fillBlack(Frame f, PortType type) {
+        if (type == PortType.MASK) {
+            f.clear();
+            return;
+        }
+        ByteBuffer b = f.buffer();
+        int n = b.capacity();
+        long opaqueBlack = 0xFF000000_FF000000L;
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            b.putLong(i, opaqueBlack);
+        }
+        for (; i < n; i += 4) {
+            b.putInt(i, 0xFF000000);
+        }
+    }
+
+    Frame outputOf(int node) {
+        return outputs[node];
+    }
+
+    void message(RenderMessage.Severity severity, CompiledNode n, long time, String text) {
+        if (messages == null) {
+            messages = new ArrayList<>(4);
+        }
+        for (RenderMessage m : messages) {
+            if (m.nodeId().equals(n.id) && m.text().equals(text)) {
+                return;
+            }
+        }
+        messages.add(new RenderMessage(severity, n.id, n.descriptor.id(), time, text));
+    }
+}

@@ -1,0 +1,229 @@
+package org.lumaflow.engine.internal.render;
+
+import java.nio.file.Path;
+
+import org.lumaflow.core.pool.Frame;
+import org.lumaflow.core.pool.FrameKey;
+import org.lumaflow.core.pool.FramePool;
+import org.lumaflow.core.time.Ticks;
+import org.lumaflow.engine.graph.Color;
+import org.lumaflow.engine.graph.NodeContext;
+import org.lumaflow.engine.graph.ParamType;
+import org.lumaflow.engine.graph.Point2;
+import org.lumaflow.engine.render.RenderMessage;
+
+/** The context handed to each node; one instance per compiled graph, re-aimed at every node. */
+final class NodeContextImpl implements NodeContext {
+
+    private static final int MAX_SCRATCH = 16;
+
+    private final CompiledGraphImpl graph;
+    private final FramePool pool;
+    private final Path baseDir;
+    private final Frame[] scratch = new Frame[MAX_SCRATCH];
+    private int scratchCount;
+    private CompiledNode node;
+    private long time;
+    private long graphTime;
+    private int width;
+    private int height;
+    private double scale;
+    private Frame output;
+    private Frame passed;
+
+    NodeContextImpl(CompiledGraphImpl graph, FramePool pool, Path baseDir) {
+        this.graph = graph;
+        this.pool = pool;
+        this.baseDir = baseDir;
+    }
+
+    void begin(CompiledNode n, int index, long localTime, int w, int h, double s, Frame out) {
+        this.node = n;
+        this.time = localTime;
+        this.graphTime = localTime + n.timeOffset;
+        this.width = w;
+        this.height = h;
+        this.scale = s;
+        this.output = out;
+        this.passed = null;
+    }
+
+    void end() {
+        for (int i = 0; i < scratchCount; i++) {
+            scratch[i].release();
+            scratch[i] = null;
+        }
+        scratchCount = 0;
+    }
+
+    /** The node's output: the leased frame, or the retained input when passed through. */
+    Frame result() {
+        if (passed != null) {
+            output.release();
+            Frame p = passed;
+            passed = null;
+            output = null;
+            return p;
+        }
+        Frame o = output;
+        output = null;
+        return o;
+    }
+
+    /** Forgets a pass-through the node may have requested before it failed. */
+    void dropPassThrough() {
+        if (passed != null) {
+            passed.release();
+            passed = null;
+        }
+    }
+
+    @Override
+    public String nodeId() {
+        return node.id;
+    }
+
+    @Override
+    public long time() {
+        return time;
+    }
+
+    @Override
+    public double seconds() {
+        return (double) time / Ticks.PER_SECOND;
+    }
+
+    @Override
+    public int width() {
+        return width;
+    }
+
+    @Override
+    public int height() {
+        return height;
+    }
+
+    @Override
+    public double scale() {
+        return scale;
+    }
+
+    @Override
+    public Frame input(int index) {
+        int src = node.inputs[index];
+        return src < 0 ? null : graph.outputOf(src);
+    }
+
+    @Override
+    public Frame output() {
+        return output;
+    }
+
+    @Override
+    public double number(String param) {
+        int i = node.param(param);
+        return node.numbers[node.offsets[i]];
+    }
+
+    @Override
+    public int integer(String param) {
+        return (int) Math.floor(number(param) + 0.5);
+    }
+
+    @Override
+    public boolean bool(String param) {
+        return number(param) != 0;
+    }
+
+    @Override
+    public String choice(String param) {
+        return (String) node.constants[node.param(param)];
+    }
+
+    @Override
+    public String string(String param) {
+        return (String) node.constants[node.param(param)];
+    }
+
+    @Override
+    public Color color(String param) {
+        int i = node.param(param);
+        if (node.constants[i] instanceof Color c) {
+            return c;
+        }
+        double[] v = node.numbers;
+        int o = node.offsets[i];
+        return new Color(v[o], v[o + 1], v[o + 2], v[o + 3]);
+    }
+
+    @Override
+    public Point2 point(String param) {
+        int i = node.param(param);
+        if (node.constants[i] instanceof Point2 p) {
+            return p;
+        }
+        double[] v = node.numbers;
+        int o = node.offsets[i];
+        return new Point2(v[o], v[o + 1]);
+    }
+
+    @Override
+    public Path file(String param) {
+        int i = node.param(param);
+        if (node.specs[i].type() != ParamType.FILE && node.specs[i].type() != ParamType.STRING) {
+            throw new IllegalArgumentException(param + " is not a file parameter");
+        }
+        String s = (String) node.constants[i];
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        Path p = Path.of(s);
+        return p.isAbsolute() || baseDir == null ? p : baseDir.resolve(p);
+    }
+
+    @Override
+    public Frame scratch(FrameKey key) {
+        if (scratchCount == MAX_SCRATCH) {
+            throw new IllegalStateException("more than " + MAX_SCRATCH + " scratch frames in one node");
+        }
+        Frame f = pool.lease(key);
+        scratch[scratchCount++] = f;
+        return f;
+    }
+
+    @Override
+    public FramePool pool() {
+        return pool;
+    }
+
+    @Override
+    public void warn(String message) {
+        graph.message(RenderMessage.Severity.WARNING, node, graphTime, message);
+    }
+
+    @Override
+    public void passThrough(int index) {
+        Frame in = input(index);
+        if (in == null) {
+            throw new IllegalArgumentException("input " + index + " of node " + node.id + " is not connected");
+        }
+        if (in.format() != output.format()) {
+            throw new IllegalArgumentException("cannot pass a " + in.format() + " input through to a "
+                    + output.format() + " output");
+        }
+        if (passed != null) {
+            passed.release();
+        }
+        passed = in.retain();
+    }
+
+    @Override
+    public Object state() {
+        return node.state;
+    }
+
+    @Override
+    public void setState(Object state) {
+        node.state = state;
+    }
+}

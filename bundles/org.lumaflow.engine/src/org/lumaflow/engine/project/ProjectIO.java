@@ -1,0 +1,82 @@
+package org.lumaflow.engine.project;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+import org.lumaflow.engine.internal.json.JsonTree;
+import org.lumaflow.engine.internal.json.ProjectReader;
+import org.lumaflow.engine.internal.json.ProjectWriter;
+import org.lumaflow.engine.registry.NodeRegistry;
+
+/**
+ * Loads and saves project files (JSON, schema version {@value Project#SCHEMA_VERSION}). Saving is atomic: the project
+ * is written to a temporary file in the same folder, forced to disk and renamed over the destination, so a crash or
+ * error never leaves a half-written project.
+ */
+public final class ProjectIO {
+
+    private ProjectIO() {
+    }
+
+    /** Loads {@code file}; errors name the file, line, column and field. */
+    public static Project load(Path file) throws ProjectException {
+        try (InputStream in = Files.newInputStream(file)) {
+            Project p = load(in, file);
+            p.setFile(file);
+            return p;
+        } catch (NoSuchFileException e) {
+            throw new ProjectException(file, 0, 0, null, "no such file");
+        } catch (IOException e) {
+            throw new ProjectException(file, 0, 0, null, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Loads a project from {@code in}; {@code name} is used in error messages. */
+    public static Project load(InputStream in, Path name) throws ProjectException, IOException {
+        JsonTree.Value root;
+        try {
+            root = JsonTree.parse(in);
+        } catch (JsonTree.SyntaxError e) {
+            throw new ProjectException(name, e.line, e.column, null, "invalid JSON: " + e.getMessage());
+        }
+        return ProjectReader.read(root, name);
+    }
+
+    /** Writes {@code project} to {@code out}; {@code plugins} (may be null) records each node type's plugin. */
+    public static void write(Project project, OutputStream out, NodeRegistry.Snapshot plugins) throws IOException {
+        ProjectWriter.write(project, out, plugins);
+    }
+
+    /** Saves {@code project} to {@code file} atomically (temp file + rename) and makes it the project's file. */
+    public static void save(Project project, Path file, NodeRegistry.Snapshot plugins) throws IOException {
+        Path abs = file.toAbsolutePath();
+        Path dir = abs.getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                    OutputStream out = Channels.newOutputStream(ch)) {
+                ProjectWriter.write(project, out, plugins);
+                out.flush();
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        project.setFile(abs);
+    }
+}

@@ -1,0 +1,15 @@
+package org.lumaflow.engine.registry;
+
+import java.util.List;
+
+import org.lumaflow.core.pool.PixelFormat;
+
+/** Every registered {@link PixelConverter}, as an OSGi service. */
+public interface ConverterRegistry {
+
+    /** The best converter from {@code from} to {@code to}, or null when none is registered. */
+    PixelConverter find(PixelFormat from, PixelFormat to);
+
+    /** All converters. */
+    List<PixelConverter> all();
+}
