@@ -1,0 +1,159 @@
+package org.lumaflow.engine.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.lumaflow.core.pool.PoolStats;
+import org.lumaflow.engine.graph.Graph;
+import org.lumaflow.engine.graph.GraphException;
+import org.lumaflow.engine.render.CompiledGraph;
+import org.lumaflow.engine.render.RenderMessage;
+import org.lumaflow.engine.render.RenderResult;
+import org.lumaflow.engine.tests.support.Fixture;
+import org.lumaflow.engine.tests.support.TestNodes;
+
+class RenderTest {
+
+    private final Fixture fx = new Fixture();
+
+    @AfterEach
+    void close() {
+        fx.close();
+    }
+
+    private static Graph chain(String... types) {
+        Graph g = new Graph();
+        g.add("n0", "core.solid").set("color", "#204060");
+        for (int i = 0; i < types.length; i++) {
+            g.add("n" + (i + 1), types[i]);
+            g.connect("n" + i, "n" + (i + 1), "source");
+        }
+        return g.output("n" + types.length);
+    }
+
+    @Test
+    void intermediatesAreReleasedAsSoonAsConsumed() throws GraphException {
+        CompiledGraph cg = fx.engine.compile(chain("test.invert", "test.invert", "test.invert"), null);
+        long before = fx.pool.stats().allocations();
+        try (RenderResult r = cg.render(0, 32, 16, 1)) {
+            assertEquals(1, fx.pool.outstanding(), "only the result is still leased");
+            // n0 = #204060 -> inverted three times
+            assertEquals(0xFF9FBFDF, Fixture.pixel(r.frame(), 5, 5));
+            assertTrue(r.clean());
+        }
+        // a chain needs at most two frames at once: input and output
+        assertTrue(fx.pool.stats().allocations() - before <= 2, "allocations " + fx.pool.stats());
+    }
+
+    @Test
+    void fanOutKeepsFrameUntilLastConsumer() throws GraphException {
+        Graph g = new Graph();
+        g.add("s", "core.solid").set("color", "#FF000080");
+        g.add("i", "test.invert");
+        g.add("b", "core.blend").set("mode", "add");
+        g.connect("s", "i", "source").connect("s", "b", "background").connect("i", "b", "foreground").output("b");
+        try (RenderResult r = fx.engine.compile(g, null).render(0, 8, 8, 1)) {
+            assertTrue(r.clean(), r.messages().toString());
+            assertEquals(1, fx.pool.outstanding());
+        }
+    }
+
+    @Test
+    void throwingFilterIsPassedThroughAndReported() throws GraphException {
+        CompiledGraph cg = fx.engine.compile(chain("test.boom"), null);
+        try (RenderResult r = cg.render(0, 8, 8, 1)) {
+            assertEquals(0xFF604020, Fixture.pixel(r.frame(), 3, 3), "input passed through");
+            assertTrue(r.hasErrors());
+            RenderMessage m = r.messages().get(0);
+            assertEquals("n1", m.nodeId());
+            assertEquals("test.boom", m.nodeType());
+            assertTrue(m.text().contains("kaboom") && m.text().contains("passed through"), m.text());
+        }
+    }
+
+    @Test
+    void throwingSourceRendersOpaqueBlack() throws GraphException {
+        Graph g = new Graph();
+        g.add("b", "test.boom");
+        g.add("i", "test.invert");
+        g.connect("b", "i", "source").output("i");
+        try (RenderResult r = fx.engine.compile(g, null).render(0, 8, 8, 1)) {
+            assertEquals(0xFFFFFFFF, Fixture.pixel(r.frame(), 0, 0), "black, then inverted");
+            assertTrue(r.messages().get(0).text().contains("rendered black"));
+        }
+    }
+
+    @Test
+    void thousandRendersLeakNothingAndReuseFrames() throws GraphException {
+        Graph g = new Graph();
+        g.add("bars", "core.smpte_bars");
+        g.add("grade", "core.grade").set("exposure", 0.5);
+        g.add("chk", "core.checker");
+        g.add("mix", "core.blend").set("opacity", 0.5);
+        g.connect("bars", "grade", "source").connect("grade", "mix", "background").connect("chk", "mix", "foreground");
+        g.output("mix");
+        CompiledGraph cg = fx.engine.compile(g, null);
+        for (int i = 0; i < 30; i++) {
+            cg.render(i, 64, 36, 1).close();
+        }
+        PoolStats warm = fx.pool.stats();
+        for (int i = 0; i < 1000; i++) {
+            try (RenderResult r = cg.render(i, 64, 36, 1)) {
+                assertTrue(r.clean());
+            }
+            assertEquals(0, fx.pool.outstanding(), "frame " + i);
+        }
+        PoolStats s = fx.pool.stats().since(warm);
+        assertEquals(0, s.allocations(), "no allocations after warm-up: " + s);
+        assertEquals(1.0, s.hitRate(), 1e-12);
+    }
+
+    @Test
+    void compiledGraphKeepsItsTypesWhenUnregistered() throws GraphException {
+        TestNodes.Invert inv = new TestNodes.Invert();
+        fx.registry.unregister(fx.registry.snapshot().type("test.invert"));
+        fx.registry.register(inv, "org.lumaflow.engine.tests", 0);
+        CompiledGraph cg = fx.engine.compile(chain("test.invert"), null);
+        fx.registry.unregister(inv);
+        try (RenderResult r = cg.render(0, 4, 4, 1)) {
+            assertTrue(r.clean(), "in-flight graph keeps what it started with");
+        }
+        GraphException e = assertThrows(GraphException.class, () -> fx.engine.compile(chain("test.invert"), null));
+        assertTrue(e.getMessage().contains("unknown node type 'test.invert'"), e.getMessage());
+        assertFalse(fx.registry.snapshot().types().containsKey("test.invert"));
+    }
+
+    @Test
+    void higherRankingReplacesAndUnregisterRestores() {
+        TestNodes.Invert a = new TestNodes.Invert();
+        TestNodes.Invert b = new TestNodes.Invert();
+        fx.registry.register(a, "one", 5);
+        fx.registry.register(b, "two", 10);
+        assertSame(b, fx.registry.snapshot().type("test.invert"));
+        assertEquals("two", fx.registry.snapshot().plugins().get("test.invert"));
+        fx.registry.unregister(b);
+        assertSame(a, fx.registry.snapshot().type("test.invert"));
+    }
+
+    @Test
+    void brokenDescriptorIsSkipped() {
+        long gen = fx.registry.snapshot().generation();
+        boolean ok = fx.registry.register(new org.lumaflow.engine.graph.NodeType() {
+            @Override
+            public org.lumaflow.engine.graph.NodeDescriptor descriptor() {
+                throw new IllegalStateException("bad plugin");
+            }
+
+            @Override
+            public void render(org.lumaflow.engine.graph.NodeContext ctx) {
+            }
+        }, "bad.plugin", 0);
+        assertFalse(ok);
+        assertEquals(gen, fx.registry.snapshot().generation());
+    }
+}
