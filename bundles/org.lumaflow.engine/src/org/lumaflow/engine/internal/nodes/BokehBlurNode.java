@@ -15,14 +15,7 @@ import org.lumaflow.engine.graph.PortSpec;
 import org.lumaflow.engine.graph.PortType;
 import org.osgi.service.component.annotations.Component;
 
-/**
- * {@code core.bokeh_blur}: a disc ("lens") blur averaging N samples on a golden-angle (Vogel) spiral.
- * <p>
- * Paths: radius (in output pixels) below 0.5 passes the input through; up to {@value #DIRECT_MAX_RADIUS} the disc
- * is sampled at full size; above, the image is box-downsampled by f = ceil(radius / 16) (so the reduced radius is
- * 12..16 pixels), blurred there and upsampled bilinearly. N = clamp(round(quality * pi * r^2 / 2), 8, 256) with r
- * the radius actually sampled. Colour is weighted by alpha; edges repeat the border pixels.
- */
+/** {@code core.bokeh_blur}: a disc ("lens") blur averaging N samples on a golden-angle (Vogel) spiral. */
 @Component(service = NodeType.class)
 public final class BokehBlurNode implements NodeType {
 
@@ -38,7 +31,7 @@ public final class BokehBlurNode implements NodeType {
 
     /** Sample offsets and scratch keys for one (radius, quality, size). */
     private record State(double radius, double quality, int width, int height, int factor, int[] dx, int[] dy,
-            int[] offsets, int reach, long reciprocal, FrameKey work) {
+            int[] offsets, int reach, long reciprocal, FrameKey work, FrameKey lanes) {
     }
 
     @Override
@@ -61,21 +54,32 @@ public final class BokehBlurNode implements NodeType {
         if (st != ctx.state()) {
             ctx.setState(st);
         }
-        ByteBuffer in = ctx.input(0).buffer();
+        ByteBuffer in = Pixels.image(ctx, 0, "source").buffer();
         ByteBuffer out = ctx.output().buffer();
-        ByteBuffer work = ctx.scratch(st.work()).buffer();
+        ByteBuffer lanes = ctx.scratch(st.lanes()).buffer();
         if (st.factor() == 1) {
-            Resample.premultiply(in, work, w, h);
-            gather(st, work, out, w, h, true);
+            expand(in, lanes, w, h, true);
+            gather(st, lanes, out, w, h, true);
             return;
         }
         int f = st.factor();
-        ByteBuffer blurred = ctx.scratch(st.work()).buffer(); // a second lease of the same key
-        Resample.boxDown(in, w, h, work, f);
-        gather(st, work, blurred, st.work().width(), st.work().height(), false);
-        Resample.upsample(blurred, f, out, w, h);
+        int dw = st.work().width();
+        int dh = st.work().height();
+        ByteBuffer small = ctx.scratch(st.work()).buffer();
+        Resample.boxDown(in, w, h, small, f);
+        expand(small, lanes, dw, dh, false);
+        gather(st, lanes, small, dw, dh, false);
+        Resample.upsample(small, f, out, w, h);
     }
 
+    /**
+     * The path for a radius in output pixels (below 0.5 the input passes through, see {@link #render}). Up to
+     * {@value #DIRECT_MAX_RADIUS} the disc is sampled at full size; above, the image is box-downsampled by
+     * f = ceil(radius / 16) (so the reduced radius is 12..16 pixels), blurred there and upsampled bilinearly.
+     * N = clamp(round(quality * pi * r^2 / 2), 8, 256) with r the radius actually sampled; sample i sits at
+     * distance r * sqrt((i + 0.5) / N), angle i * 137.5 degrees, rounded to whole pixels. Colour is weighted by
+     * alpha; edges repeat the border pixels.
+     */
     private static State build(double radius, double quality, int w, int h) {
         int f = radius <= DIRECT_MAX_RADIUS ? 1 : (int) Math.ceil(radius / 16);
         double r = radius / f;
@@ -91,15 +95,33 @@ public final class BokehBlurNode implements NodeType {
             double a = i * GOLDEN_ANGLE;
             dx[i] = (int) Math.round(rho * StrictMath.cos(a));
             dy[i] = (int) Math.round(rho * StrictMath.sin(a));
-            offsets[i] = (dy[i] * ww + dx[i]) * 4;
+            offsets[i] = (dy[i] * ww + dx[i]) * 8;
             reach = Math.max(reach, Math.max(Math.abs(dx[i]), Math.abs(dy[i])));
         }
         long reciprocal = ((1L << 32) + n - 1) / n;
         FrameKey work = new FrameKey(ww, wh, PixelFormat.RGBA8, Usage.SCRATCH);
-        return new State(radius, quality, w, h, f, dx, dy, offsets, reach, reciprocal, work);
+        FrameKey lanes = new FrameKey(2 * ww, wh, PixelFormat.RGBA8, Usage.SCRATCH); // 8 bytes per pixel
+        return new State(radius, quality, w, h, f, dx, dy, offsets, reach, reciprocal, work, lanes);
     }
 
-    /** Mean of the disc samples of premultiplied {@code src} into {@code dst} (both {@code w x h}). */
+    /** Writes each (premultiplied) pixel of {@code src} as a long of four 16-bit lanes R, G, B, A into {@code dst}. */
+    private static void expand(ByteBuffer src, ByteBuffer dst, int w, int h, boolean premultiply) {
+        Parallel.rows(w, h, (y0, y1) -> {
+            for (int i = y0 * w, end = y1 * w; i < end; i++) {
+                int p = src.getInt(i * 4);
+                if (premultiply) {
+                    p = Pixels.premultiply(p);
+                }
+                dst.putLong(i * 8, (p & 0xFF) | ((p & 0xFF00) << 8) | ((long) (p & 0xFF0000) << 16)
+                        | ((long) (p >>> 24) << 48));
+            }
+        });
+    }
+
+    /**
+     * Mean of the disc samples of the lane image {@code src} into packed {@code dst} (both {@code w x h} pixels).
+     * At most 256 samples of at most 255 fit each 16-bit lane, so one add per sample sums all four channels.
+     */
     private static void gather(State st, ByteBuffer src, ByteBuffer dst, int w, int h, boolean unpremultiply) {
         int[] dx = st.dx();
         int[] dy = st.dy();
@@ -112,33 +134,25 @@ public final class BokehBlurNode implements NodeType {
             for (int y = y0; y < y1; y++) {
                 boolean rowInside = y >= m && y + m < h;
                 for (int x = 0; x < w; x++) {
-                    int base = (y * w + x) * 4;
-                    int r = 0;
-                    int g = 0;
-                    int b = 0;
-                    int a = 0;
+                    long sum = 0;
                     if (rowInside && x >= m && x + m < w) {
+                        int base = (y * w + x) * 8;
                         for (int i = 0; i < n; i++) {
-                            int p = src.getInt(base + offsets[i]);
-                            r += p & 0xFF;
-                            g += (p >> 8) & 0xFF;
-                            b += (p >> 16) & 0xFF;
-                            a += p >>> 24;
+                            sum += src.getLong(base + offsets[i]);
                         }
                     } else {
                         for (int i = 0; i < n; i++) {
                             int sx = Pixels.clamp(x + dx[i], 0, w - 1);
                             int sy = Pixels.clamp(y + dy[i], 0, h - 1);
-                            int p = src.getInt((sy * w + sx) * 4);
-                            r += p & 0xFF;
-                            g += (p >> 8) & 0xFF;
-                            b += (p >> 16) & 0xFF;
-                            a += p >>> 24;
+                            sum += src.getLong((sy * w + sx) * 8);
                         }
                     }
-                    int q = Pixels.pack((int) (((r + half) * recip) >>> 32), (int) (((g + half) * recip) >>> 32),
-                            (int) (((b + half) * recip) >>> 32), (int) (((a + half) * recip) >>> 32));
-                    dst.putInt(base, unpremultiply ? Pixels.unpremultiply(q) : q);
+                    int r = (int) ((((sum & 0xFFFF) + half) * recip) >>> 32);
+                    int g = (int) ((((sum >>> 16 & 0xFFFF) + half) * recip) >>> 32);
+                    int b = (int) ((((sum >>> 32 & 0xFFFF) + half) * recip) >>> 32);
+                    int a = (int) ((((sum >>> 48) + half) * recip) >>> 32);
+                    int q = Pixels.pack(r, g, b, a);
+                    dst.putInt((y * w + x) * 4, unpremultiply ? Pixels.unpremultiply(q) : q);
                 }
             }
         });

@@ -46,10 +46,11 @@ record CubeLut(int size, int[] lattice, int[] base, int[] frac) {
                         case "TITLE" -> {
                         }
                         case "LUT_3D_SIZE" -> {
-                            size = (int) numbers(path, lineNo, tok, 1)[0];
-                            if (size < 2 || size > MAX_SIZE || size != numbers(path, lineNo, tok, 1)[0]) {
+                            double n = numbers(path, lineNo, tok, 1)[0];
+                            if (n != Math.rint(n) || n < 2 || n > MAX_SIZE) {
                                 throw error(path, lineNo, "LUT_3D_SIZE must be an integer from 2 to " + MAX_SIZE);
                             }
+                            size = (int) n;
                             lattice = new int[size * size * size * 3];
                         }
                         case "DOMAIN_MIN" -> min = numbers(path, lineNo, tok, 3);

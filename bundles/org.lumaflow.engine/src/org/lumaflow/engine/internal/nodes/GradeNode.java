@@ -68,7 +68,7 @@ public final class GradeNode implements NodeType {
         }
         int w = ctx.width();
         int h = ctx.height();
-        ByteBuffer in = ctx.input(0).buffer();
+        ByteBuffer in = Pixels.image(ctx, 0, "source").buffer();
         ByteBuffer out = ctx.output().buffer();
         int[] t = st.tables();
         int sat = st.sat();

@@ -46,7 +46,7 @@ public final class LumaMaskNode implements NodeType {
         }
         byte[] t = st.table();
         int w = ctx.width();
-        ByteBuffer in = ctx.input(0).buffer();
+        ByteBuffer in = Pixels.image(ctx, 0, "source").buffer();
         ByteBuffer out = ctx.output().buffer();
         Parallel.rows(w, ctx.height(), (y0, y1) -> {
             for (int i = y0 * w, end = y1 * w; i < end; i++) {

@@ -61,7 +61,7 @@ public final class Lut3dNode implements NodeType {
         }
         CubeLut lut = st.lut();
         int w = ctx.width();
-        ByteBuffer in = ctx.input(0).buffer();
+        ByteBuffer in = Pixels.image(ctx, 0, "source").buffer();
         ByteBuffer out = ctx.output().buffer();
         Parallel.rows(w, ctx.height(), (y0, y1) -> apply(lut, in, out, y0 * w * 4, y1 * w * 4, s));
     }

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 
 import org.lumaflow.core.pool.Frame;
 import org.lumaflow.core.pool.PixelFormat;
+import org.lumaflow.engine.graph.NodeContext;
 
 /**
  * Integer pixel helpers shared by the built-in nodes. Pixels are packed as read from a native-order (little-endian)
@@ -271,10 +272,21 @@ final class Pixels {
         }
     }
 
-    /** Fails with a clear message unless {@code f} is {@code w x h} in {@code format}. */
-    static void checkFrame(Frame f, int w, int h, PixelFormat format, String what) {
+    /** Input {@code index} (named {@code name}), checked to be an RGBA8 frame of the output size. */
+    static Frame image(NodeContext ctx, int index, String name) {
+        Frame f = ctx.input(index);
+        if (f == null) {
+            throw new IllegalStateException("input '" + name + "' is not connected");
+        }
+        checkFrame(f, ctx.width(), ctx.height(), PixelFormat.RGBA8, name);
+        return f;
+    }
+
+    /** Fails with a clear message unless input {@code name}'s frame {@code f} is {@code w x h} in {@code format}. */
+    static void checkFrame(Frame f, int w, int h, PixelFormat format, String name) {
         if (f.width() != w || f.height() != h || f.format() != format) {
-            throw new IllegalArgumentException(what + " is " + f.key() + ", expected " + w + "x" + h + " " + format);
+            throw new IllegalArgumentException("input '" + name + "' is " + f.key() + ", expected " + w + "x" + h + " "
+                    + format);
         }
     }
 }

@@ -48,7 +48,8 @@ public final class TextNode implements NodeType {
                             "Draw a 60% black drop shadow, offset down and right by 5% of the size")));
 
     static final String FONT_RESOURCE = "/fonts/DejaVuSans.ttf";
-    private static final int MAX_SIDE = 16384;
+    /** Largest side of the rasterized block; text beyond it is clipped. */
+    private static final int MAX_SIDE = 8192;
 
     /** The bundled font, loaded once (falls back to the logical sans-serif font when it is missing). */
     private static final class Fonts {

@@ -32,8 +32,8 @@ final class Transitions {
             ctx.passThrough(1);
             return true;
         }
-        Pixels.checkFrame(from, ctx.width(), ctx.height(), PixelFormat.RGBA8, "input 'from'");
-        Pixels.checkFrame(to, ctx.width(), ctx.height(), PixelFormat.RGBA8, "input 'to'");
+        Pixels.checkFrame(from, ctx.width(), ctx.height(), PixelFormat.RGBA8, "from");
+        Pixels.checkFrame(to, ctx.width(), ctx.height(), PixelFormat.RGBA8, "to");
         return false;
     }
 }
