@@ -1,0 +1,143 @@
+package org.lumaflow.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lumaflow.cli.CliCommand;
+import org.lumaflow.cli.internal.Cli;
+import org.lumaflow.cli.internal.NodesCommand;
+import org.lumaflow.cli.internal.RenderCommand;
+import org.lumaflow.engine.render.Engine;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+/** The CLI commands on the real engine service (DS), as the product runs them. */
+class CliTest {
+
+    private static Cli cli;
+    private static Engine engine;
+
+    @BeforeAll
+    static void setup() throws Exception {
+        Bundle self = FrameworkUtil.getBundle(CliTest.class);
+        if (self.getState() != Bundle.ACTIVE) {
+            self.start();
+        }
+        BundleContext bc = self.getBundleContext();
+        ServiceTracker<Engine, Engine> t = new ServiceTracker<>(bc, Engine.class, null);
+        t.open();
+        engine = t.waitForService(10_000);
+        assertNotNull(engine, "engine service");
+        cli = new Cli(List.<CliCommand>of(new RenderCommand(engine), new NodesCommand(engine.registry())));
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = cli.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void rendersTheBundledDemoToPng(@TempDir Path dir) throws Exception {
+        Run r = run("render", "--frames", "60..63", "--size", "96x54", "--out", dir.toString(), "--quiet");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("rendered 4 frame(s) 96x54 of 'Lumaflow demo'"), r.out);
+        try (var s = Files.list(dir)) {
+            assertEquals(List.of("frame_000060.png", "frame_000061.png", "frame_000062.png", "frame_000063.png"),
+                    s.map(p -> p.getFileName().toString()).sorted().toList(), "no temp files left");
+        }
+        BufferedImage img = ImageIO.read(dir.resolve("frame_000061.png").toFile());
+        assertEquals(96, img.getWidth());
+        assertEquals(54, img.getHeight());
+        assertEquals(0, engine.pool().outstanding(), "no frame leases left after the render");
+    }
+
+    @Test
+    void pngMatchesTheRenderedFrame(@TempDir Path dir) throws Exception {
+        Path project = dir.resolve("p.lumaflow");
+        Files.writeString(project, """
+                {"lumaflow": 1, "name": "p", "format": {"width": 32, "height": 18, "rate": 25},
+                 "tracks": [{"clips": [{"id": "c", "start": 0, "duration": "2f",
+                   "source": {"type": "core.solid", "params": {"color": "#11223380"}}}]}]}
+                """);
+        Run r = run("render", project.toString(), "--out", dir.resolve("out").toString(), "--quiet");
+        assertEquals(0, r.code, r.err);
+        BufferedImage img = ImageIO.read(dir.resolve("out/frame_000001.png").toFile());
+        int[] px = img.getRaster().getPixel(5, 5, new int[4]);
+        // the solid (alpha 0x80) over the timeline's opaque black background
+        assertEquals(0x09, px[0]);
+        assertEquals(0x11, px[1]);
+        assertEquals(0x1A, px[2]);
+        assertEquals(255, px[3]);
+    }
+
+    @Test
+    void badProjectNamesFileLineAndField(@TempDir Path dir) throws Exception {
+        Path project = dir.resolve("bad.lumaflow");
+        Files.writeString(project, "{\"lumaflow\": 1,\n \"format\": {\"width\": 64, \"height\": 36, \"rate\": \"abc\"}}");
+        Run r = run("render", project.toString(), "--out", dir.toString());
+        assertEquals(1, r.code);
+        assertTrue(r.err.contains(project + ":2:") && r.err.contains("format.rate"), r.err);
+        r = run("render", dir.resolve("missing.lumaflow").toString());
+        assertEquals(1, r.code);
+        assertTrue(r.err.contains("missing.lumaflow") && r.err.contains("no such file"), r.err);
+    }
+
+    @Test
+    void unknownNodeTypeFailsNamingThePlugin(@TempDir Path dir) throws Exception {
+        Path project = dir.resolve("p.lumaflow");
+        Files.writeString(project, """
+                {"lumaflow": 1, "format": {"width": 32, "height": 18, "rate": 25},
+                 "tracks": [{"clips": [{"id": "c", "start": 0, "duration": 1,
+                   "source": {"type": "acme.glow", "plugin": "com.acme.glow"}}]}]}
+                """);
+        Run r = run("render", project.toString(), "--out", dir.toString(), "--quiet");
+        assertEquals(1, r.code);
+        assertTrue(r.err.contains("com.acme.glow") && r.err.contains(project.toString()), r.err);
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        Run r = run("render", "--size", "0x10");
+        assertEquals(2, r.code);
+        assertTrue(r.err.contains("bad --size '0x10'") && r.err.contains("usage: lumaflow render"), r.err);
+        assertEquals(2, run("render", "--frames", "9999").code);
+        assertEquals(2, run("render", "--bogus").code);
+        Run u = run("frobnicate");
+        assertEquals(2, u.code);
+        assertTrue(u.err.contains("unknown command 'frobnicate'"), u.err);
+        assertEquals(0, run("help").code);
+    }
+
+    @Test
+    void nodesListsParametersAndJson() {
+        Run r = run("nodes", "core.grade");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("core.grade") && r.out.contains("exposure") && r.out.contains("[-8..8]"), r.out);
+        Run j = run("nodes", "--json");
+        assertEquals(0, j.code);
+        assertTrue(j.out.trim().startsWith("[") && j.out.contains("\"id\" : \"core.text\""), j.out);
+        assertEquals(1, run("nodes", "nothing.here").code);
+    }
+}
