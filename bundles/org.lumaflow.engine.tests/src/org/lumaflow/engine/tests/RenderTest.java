@@ -129,6 +129,45 @@ class RenderTest {
     }
 
     @Test
+    void registeringWhileRenderingIsSafe() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger churns = new java.util.concurrent.atomic.AtomicInteger();
+        Thread churn = new Thread(() -> {
+            while (!stop.get()) {
+                TestNodes.Invert extra = new TestNodes.Invert();
+                fx.registry.register(extra, "churn", 100);
+                fx.registry.unregister(extra);
+                churns.incrementAndGet();
+            }
+        });
+        churn.start();
+        int rendered = 0;
+        int unknown = 0;
+        try {
+            for (int i = 0; i < 300; i++) {
+                CompiledGraph cg;
+                try {
+                    cg = fx.engine.compile(chain("test.invert", "core.grade"), null);
+                } catch (GraphException e) {
+                    unknown++;
+                    continue;
+                }
+                try (RenderResult r = cg.render(i, 16, 16, 1)) {
+                    assertTrue(r.clean(), r.messages().toString());
+                    assertEquals(0xFF9FBFDF, Fixture.pixel(r.frame(), 1, 1));
+                    rendered++;
+                }
+            }
+        } finally {
+            stop.set(true);
+            churn.join();
+        }
+        assertEquals(300, rendered + unknown);
+        assertEquals(0, unknown, "the base registration of test.invert is never lost");
+        assertTrue(churns.get() > 0);
+    }
+
+    @Test
     void higherRankingReplacesAndUnregisterRestores() {
         TestNodes.Invert a = new TestNodes.Invert();
         TestNodes.Invert b = new TestNodes.Invert();

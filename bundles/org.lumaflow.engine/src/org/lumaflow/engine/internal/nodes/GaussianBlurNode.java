@@ -53,7 +53,7 @@ public final class GaussianBlurNode implements NodeType {
         int w = ctx.width();
         int h = ctx.height();
         State st = ctx.state() instanceof State s && s.sigma() == sigma && s.width() == w && s.height() == h ? s
-                : build(sigma, w, h);
+                : build(sigma, w, h, ctx.state() instanceof State old ? old.rows() : null);
         if (st != ctx.state()) {
             ctx.setState(st);
         }
@@ -84,7 +84,7 @@ public final class GaussianBlurNode implements NodeType {
      * out the spread of the box and of the bilinear upsample) and upsampled bilinearly. Interior pixels match a
      * full-size blur to within a code value; within about 3 sigma of the frame edges they may differ by a few.
      */
-    private static State build(double sigma, int w, int h) {
+    private static State build(double sigma, int w, int h, RowBuffers previous) {
         int f = 1;
         while (sigma / f > DIRECT_MAX_SIGMA) {
             f *= 2;
@@ -95,7 +95,9 @@ public final class GaussianBlurNode implements NodeType {
         int[] k = kernel(s);
         FrameKey reduced = new FrameKey(dw, dh, PixelFormat.RGBA8, Usage.SCRATCH);
         FrameKey transposed = new FrameKey(dh, dw, PixelFormat.RGBA8, Usage.SCRATCH);
-        RowBuffers rows = new RowBuffers(GROUP * (4 * Math.max(dw, dh) + 4 * (k.length - 1)));
+        // work rows are sized for the largest direct kernel, so an animated radius reuses them frame after frame
+        int length = GROUP * (4 * Math.max(dw, dh) + 4 * (int) Math.ceil(3 * DIRECT_MAX_SIGMA) + 4);
+        RowBuffers rows = previous != null && previous.length() >= length ? previous : new RowBuffers(length);
         return new State(sigma, w, h, f, k, reduced, transposed, rows);
     }
 

@@ -58,7 +58,7 @@ public final class GradeNode implements NodeType {
         Color gamma = ctx.color("gamma");
         Color gain = ctx.color("gain");
         State st = ctx.state() instanceof State old && old.matches(e, c, s, lift, gamma, gain) ? old
-                : build(e, c, s, lift, gamma, gain);
+                : build(e, c, s, lift, gamma, gain, ctx.state() instanceof State old ? old.tables() : null);
         if (st != ctx.state()) {
             ctx.setState(st);
         }
@@ -89,8 +89,9 @@ public final class GradeNode implements NodeType {
         });
     }
 
-    private static State build(double e, double c, double s, Color lift, Color gamma, Color gain) {
-        int[] tables = new int[768];
+    private static State build(double e, double c, double s, Color lift, Color gamma, Color gain, int[] reuse) {
+        // renders of one compiled graph are serialized, so the previous state's tables can be refilled in place
+        int[] tables = reuse != null ? reuse : new int[768];
         double mul = StrictMath.pow(2, e);
         boolean identity = true;
         for (int ch = 0; ch < 3; ch++) {

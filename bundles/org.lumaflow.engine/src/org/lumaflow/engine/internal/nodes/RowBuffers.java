@@ -15,6 +15,11 @@ final class RowBuffers {
         this.length = length;
     }
 
+    /** Length of each buffer, in longs. */
+    int length() {
+        return length;
+    }
+
     /** A buffer of {@link #length} longs (contents undefined). */
     long[] take() {
         synchronized (free) {

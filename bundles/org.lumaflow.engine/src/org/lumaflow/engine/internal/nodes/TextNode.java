@@ -40,6 +40,9 @@ public final class TextNode implements NodeType {
             List.of(ParamSpec.string("text", "Lumaflow", "The text; \\n starts a new line"),
                     ParamSpec.number("size", 96, 1, 2000, "px", "Font size (em height)"),
                     ParamSpec.color("color", Color.WHITE, "Fill colour"),
+                    ParamSpec.number("opacity", 1, 0, 1, "",
+                            "Opacity of the whole block (fill, outline, shadow); animate this for fades: it is "
+                                    + "applied while compositing, while a colour change re-rasterizes the text"),
                     ParamSpec.point("position", Point2.CENTER, "Centre of the text block in the frame"),
                     ParamSpec.choice("align", "Alignment of lines within the block", "center", "left", "right"),
                     ParamSpec.number("outline", 0, 0, 200, "px", "Outline width around the glyphs (0 = none)"),
@@ -106,13 +109,14 @@ public final class TextNode implements NodeType {
         if (st != ctx.state()) {
             ctx.setState(st);
         }
+        int opacity = (int) Math.round(Pixels.clamp(ctx.number("opacity"), 0, 1) * 256);
         Frame bg = ctx.input(0);
         Frame out = ctx.output();
         int w = ctx.width();
         int h = ctx.height();
         if (bg != null) {
             Pixels.checkFrame(bg, w, h, PixelFormat.RGBA8, "background");
-            if (st.pixels() == null) {
+            if (st.pixels() == null || opacity == 0) {
                 ctx.passThrough(0);
                 return;
             }
@@ -120,7 +124,7 @@ public final class TextNode implements NodeType {
         } else {
             out.clear();
         }
-        if (st.pixels() == null) {
+        if (st.pixels() == null || opacity == 0) {
             return;
         }
         Point2 pos = ctx.point("position");
@@ -142,6 +146,9 @@ public final class TextNode implements NodeType {
                 int row = y * w * 4;
                 for (int x = x0; x < x1; x++) {
                     int p = px[src + x];
+                    if (opacity != 256) {
+                        p = (p & 0xFFFFFF) | (((p >>> 24) * opacity + 128) >> 8) << 24;
+                    }
                     if (p >>> 24 != 0) {
                         int o = row + x * 4;
                         buf.putInt(o, Pixels.over(p, buf.getInt(o)));

@@ -30,6 +30,8 @@ public final class CompiledGraphImpl implements CompiledGraph {
     private final int[] remaining;
     private final NodeContextImpl ctx;
     private final List<String> order;
+    private final int peakImages;
+    private final int peakMasks;
     private FrameKey imageKey;
     private FrameKey maskKey;
     private List<RenderMessage> messages;
@@ -46,6 +48,41 @@ public final class CompiledGraphImpl implements CompiledGraph {
             ids.add(n.id);
         }
         this.order = List.copyOf(ids);
+        int[] peaks = peakLiveFrames(nodes);
+        this.peakImages = peaks[0];
+        this.peakMasks = peaks[1];
+    }
+
+    /**
+     * The most IMAGE and MASK frames alive at once during one evaluation (outputs leased and not yet released by
+     * their last consumer, the result included), found by replaying the release schedule.
+     */
+    static int[] peakLiveFrames(CompiledNode[] nodes) {
+        int[] left = new int[nodes.length];
+        int images = 0;
+        int masks = 0;
+        int[] peak = new int[2];
+        for (int i = 0; i < nodes.length; i++) {
+            left[i] = nodes[i].consumers;
+            boolean mask = nodes[i].outputType() == PortType.MASK;
+            if (mask) {
+                masks++;
+            } else {
+                images++;
+            }
+            peak[0] = Math.max(peak[0], images);
+            peak[1] = Math.max(peak[1], masks);
+            for (int src : nodes[i].inputs) {
+                if (src >= 0 && --left[src] == 0) {
+                    if (nodes[src].outputType() == PortType.MASK) {
+                        masks--;
+                    } else {
+                        images--;
+                    }
+                }
+            }
+        }
+        return peak;
     }
 
     @Override
@@ -63,6 +100,11 @@ public final class CompiledGraphImpl implements CompiledGraph {
         if (imageKey == null || imageKey.width() != width || imageKey.height() != height) {
             imageKey = new FrameKey(width, height, PortType.IMAGE.format(), Usage.RENDER);
             maskKey = new FrameKey(width, height, PortType.MASK.format(), Usage.RENDER);
+            // a new size: make sure the pool holds what one evaluation needs, so even the first frame is all hits
+            pool.prewarm(imageKey, peakImages);
+            if (peakMasks > 0) {
+                pool.prewarm(maskKey, peakMasks);
+            }
         }
         messages = null;
         int last = nodes.length - 1;

@@ -29,6 +29,8 @@ final class CompiledNode {
     final boolean animated;
     /** downstream consumers of this node's output (the caller counts as one for the result node) */
     int consumers;
+    /** FILE parameters resolved against the project folder (null until first asked) */
+    final java.nio.file.Path[] files;
     /** per-instance cache for the node type */
     Object state;
 
@@ -44,6 +46,7 @@ final class CompiledNode {
         this.offsets = new int[n];
         this.constants = new Object[n];
         this.animations = new Animation[n];
+        this.files = new java.nio.file.Path[n];
         int slots = 0;
         boolean anyAnimated = false;
         for (int i = 0; i < n; i++) {

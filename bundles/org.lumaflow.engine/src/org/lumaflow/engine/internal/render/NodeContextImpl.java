@@ -173,12 +173,18 @@ final class NodeContextImpl implements NodeContext {
         if (node.specs[i].type() != ParamType.FILE && node.specs[i].type() != ParamType.STRING) {
             throw new IllegalArgumentException(param + " is not a file parameter");
         }
+        Path cached = node.files[i];
+        if (cached != null) {
+            return cached;
+        }
         String s = (String) node.constants[i];
         if (s == null || s.isBlank()) {
             return null;
         }
         Path p = Path.of(s);
-        return p.isAbsolute() || baseDir == null ? p : baseDir.resolve(p);
+        p = p.isAbsolute() || baseDir == null ? p : baseDir.resolve(p);
+        node.files[i] = p;
+        return p;
     }
 
     @Override
