@@ -1,6 +1,7 @@
 package org.lumaflow.engine.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,8 @@ import org.lumaflow.core.pool.FrameKey;
 import org.lumaflow.core.pool.PixelFormat;
 import org.lumaflow.core.pool.Usage;
 import org.lumaflow.engine.internal.convert.BuiltinConverters;
+import org.lumaflow.engine.internal.convert.RgbaToI420;
+import org.lumaflow.engine.internal.convert.RgbaToNv12;
 import org.lumaflow.engine.internal.registry.ConverterRegistryImpl;
 import org.lumaflow.engine.registry.ConverterRegistry;
 import org.lumaflow.engine.registry.PixelConverter;
@@ -111,6 +114,32 @@ class ConverterTest {
             nv.release();
             i420.release();
             gray.release();
+        }
+    }
+
+    @Test
+    void vectorApiPathIsUsedAndBitIdenticalToPlainLoops() {
+        assertTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
+                "the test JVM adds jdk.incubator.vector (see lumaflow.test.vmargs)");
+        for (boolean nv12 : new boolean[] {true, false}) {
+            PixelConverter simd = nv12 ? new RgbaToNv12(true) : new RgbaToI420(true);
+            PixelConverter plain = nv12 ? new RgbaToNv12(false) : new RgbaToI420(false);
+            assertTrue(nv12 ? ((RgbaToNv12) simd).usesVectorApi() : ((RgbaToI420) simd).usesVectorApi());
+            assertFalse(nv12 ? ((RgbaToNv12) plain).usesVectorApi() : ((RgbaToI420) plain).usesVectorApi());
+            PixelFormat fmt = simd.to();
+            try (FramePool pool = new FramePool()) {
+                for (int[] size : new int[][] {{1920, 1080}, {98, 6}, {2, 2}, {34, 18}}) {
+                    try (Frame src = pool.lease(FrameKey.rgba(size[0], size[1]));
+                            Frame a = pool.lease(new FrameKey(size[0], size[1], fmt, Usage.ENCODE));
+                            Frame b = pool.lease(new FrameKey(size[0], size[1], fmt, Usage.ENCODE))) {
+                        fillRandom(src, size[0]);
+                        simd.convert(src, a);
+                        plain.convert(src, b);
+                        assertEquals(0, a.buffer().mismatch(b.buffer()) == -1 ? 0 : 1,
+                                fmt + " " + size[0] + "x" + size[1] + " differs at byte " + a.buffer().mismatch(b.buffer()));
+                    }
+                }
+            }
         }
     }
 

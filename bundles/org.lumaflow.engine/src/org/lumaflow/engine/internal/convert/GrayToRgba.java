@@ -28,10 +28,7 @@ public final class GrayToRgba implements PixelConverter {
 
     @Override
     public void convert(Frame src, Frame dst) {
-        if (dst.width() != src.width() || dst.height() != src.height() || src.format() != from()
-                || dst.format() != to()) {
-            throw new IllegalArgumentException(id() + ": cannot convert " + src.key() + " into " + dst.key());
-        }
+        BuiltinConverters.check(this, src, dst);
         ByteBuffer in = src.buffer();
         ByteBuffer out = dst.buffer();
         int n = src.width() * src.height();

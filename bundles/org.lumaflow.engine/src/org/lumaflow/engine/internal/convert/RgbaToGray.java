@@ -30,9 +30,7 @@ public final class RgbaToGray implements PixelConverter {
     @Override
     public void convert(Frame src, Frame dst) {
         int w = src.width();
-        if (dst.width() != w || dst.height() != src.height() || src.format() != from() || dst.format() != to()) {
-            throw new IllegalArgumentException(id() + ": cannot convert " + src.key() + " into " + dst.key());
-        }
+        BuiltinConverters.check(this, src, dst);
         ByteBuffer in = src.buffer();
         ByteBuffer out = dst.buffer();
         Parallel.rows(w, src.height(), (y0, y1) -> {

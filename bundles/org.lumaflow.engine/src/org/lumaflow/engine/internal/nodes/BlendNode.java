@@ -97,6 +97,19 @@ public final class BlendNode implements NodeType {
         if (mode == OVER) {
             return Pixels.over((sa << 24) | (s & 0xFFFFFF), d);
         }
+        if (da == 255) {
+            // opaque backdrop (the timeline's usual case): the general formula below reduces exactly to
+            // div255(sa B(cb, cs) + (255 - sa) cb), because (255 X + 32512) / 65025 never lands on a rounding tie
+            int ia = 255 - sa;
+            int out = 0xFF000000;
+            for (int shift = 0; shift <= 16; shift += 8) {
+                int cs = (s >> shift) & 0xFF;
+                int cb = (d >> shift) & 0xFF;
+                int mix = mix(mode, cs, cb);
+                out |= Pixels.div255(mix * sa + cb * ia) << shift;
+            }
+            return out;
+        }
         // W3C compositing: co = sa (1 - da) cs + sa da B(cb, cs) + (1 - sa) da cb, divided by the output alpha
         int ws = sa * (255 - da); // weight of the plain source colour, x 255^2
         int wb = sa * da; // weight of the blended colour
@@ -107,13 +120,18 @@ public final class BlendNode implements NodeType {
         for (int shift = 0; shift <= 16; shift += 8) {
             int cs = (s >> shift) & 0xFF;
             int cb = (d >> shift) & 0xFF;
-            int mix = switch (mode) {
-                case ADD -> Math.min(255, cs + cb);
-                case MULTIPLY -> Pixels.div255(cs * cb);
-                default -> cs + cb - Pixels.div255(cs * cb);
-            };
+            int mix = mix(mode, cs, cb);
             out |= ((cs * ws + mix * wb + cb * wd + half) / ao) << shift;
         }
         return out;
+    }
+
+    /** The blend function B(cb, cs) of the W3C separable modes. */
+    private static int mix(int mode, int cs, int cb) {
+        return switch (mode) {
+            case ADD -> Math.min(255, cs + cb);
+            case MULTIPLY -> Pixels.div255(cs * cb);
+            default -> cs + cb - Pixels.div255(cs * cb);
+        };
     }
 }

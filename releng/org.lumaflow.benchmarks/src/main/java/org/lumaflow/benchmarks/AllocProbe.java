@@ -20,7 +20,8 @@ import org.lumaflow.engine.timeline.TimelineRenderer;
 
 /**
  * Heap bytes allocated per frame, attributed to each node type (all threads, measured around each node's render),
- * plus the engine's own share. Diagnostic companion of {@link PoolReport}.
+ * and time per frame, plus the engine's own share. Diagnostic companion of {@link PoolReport}.
+ * Arguments: {@code [WxH] [project]} (default 1280x720, the bundled demo).
  */
 public final class AllocProbe {
 
@@ -49,10 +50,13 @@ public final class AllocProbe {
         @Override
         public void render(NodeContext ctx) throws Exception {
             long a = allocated();
+            long t = System.nanoTime();
             inner.render(ctx);
+            t = System.nanoTime() - t;
             long d = allocated() - a;
-            long[] acc = BY_NODE.computeIfAbsent(inner.descriptor().id(), k -> new long[1]);
+            long[] acc = BY_NODE.computeIfAbsent(inner.descriptor().id(), k -> new long[2]);
             acc[0] += d;
+            acc[1] += t;
         }
     }
 
@@ -64,13 +68,17 @@ public final class AllocProbe {
         }
         CpuEngine engine = new CpuEngine(registry, new FramePool());
         Project project;
-        try (InputStream in = AllocProbe.class.getResourceAsStream("/demo/demo.lumaflow")) {
-            project = ProjectIO.load(in, Path.of("demo.lumaflow"));
+        if (args.length > 1) {
+            project = ProjectIO.load(Path.of(args[1]));
+        } else {
+            try (InputStream in = AllocProbe.class.getResourceAsStream("/demo/demo.lumaflow")) {
+                project = ProjectIO.load(in, Path.of("demo.lumaflow"));
+            }
         }
         TimelineRenderer r = new TimelineRenderer(engine, project.timeline(), null);
         long n = project.timeline().frameCount();
-        int w = 1280;
-        int h = 720;
+        int w = args.length > 0 ? Integer.parseInt(args[0].split("x")[0]) : 1280;
+        int h = args.length > 0 ? Integer.parseInt(args[0].split("x")[1]) : 720;
         for (int pass = 0; pass < 2; pass++) {
             for (long f = 0; f < n; f++) {
                 r.renderFrame(f, w, h).close();
@@ -85,7 +93,8 @@ public final class AllocProbe {
         long nodes = 0;
         for (var e : BY_NODE.entrySet()) {
             nodes += e.getValue()[0];
-            System.out.printf(Locale.ROOT, "%-20s %10.0f bytes/frame%n", e.getKey(), (double) e.getValue()[0] / n);
+            System.out.printf(Locale.ROOT, "%-20s %10.0f bytes/frame %8.2f ms/frame%n", e.getKey(),
+                    (double) e.getValue()[0] / n, e.getValue()[1] / 1e6 / n);
         }
         System.out.printf(Locale.ROOT, "%-20s %10.0f bytes/frame (incl. probe overhead)%n", "engine+probe",
                 (double) (total - nodes) / n);
