@@ -118,6 +118,24 @@ class CliTest {
     }
 
     @Test
+    void brokenSourcesRenderWithWarningsAndStrictFails(@TempDir Path dir) throws Exception {
+        Path project = dir.resolve("p.lumaflow");
+        Files.writeString(project, """
+                {"lumaflow": 1, "format": {"width": 32, "height": 18, "rate": 25},
+                 "tracks": [{"clips": [{"id": "pic", "start": 0, "duration": "3f",
+                   "source": {"type": "core.image", "params": {"file": "missing.png"}}}]}]}
+                """);
+        Run r = run("render", project.toString(), "--out", dir.resolve("out").toString(), "--quiet");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.err.contains("cannot read image " + dir.resolve("missing.png")) && r.err.contains("3 frame(s), 0..2"),
+                r.err);
+        BufferedImage img = ImageIO.read(dir.resolve("out/frame_000002.png").toFile());
+        assertEquals(0xFF000000, img.getRGB(3, 3), "deterministic black");
+        Run strict = run("render", project.toString(), "--out", dir.resolve("out2").toString(), "--quiet", "--strict");
+        assertEquals(3, strict.code);
+    }
+
+    @Test
     void usageErrorsExitWithTwo() {
         Run r = run("render", "--size", "0x10");
         assertEquals(2, r.code);

@@ -61,17 +61,18 @@ public final class RenderCommand implements CliCommand {
     @Override
     public String usage() {
         return """
-                usage: lumaflow render [PROJECT] [--frames A..B] [--size WxH] [--out DIR] [--quiet]
+                usage: lumaflow render [PROJECT] [--frames A..B] [--size WxH] [--out DIR] [--quiet] [--strict]
                   PROJECT      a .lumaflow project file (default: the bundled demo, procedural sources only)
                   --frames     frame range at the project rate, inclusive: A..B, A.. (to the end) or N (default: all)
                   --size       output size, e.g. 1280x720 (default: the project's size)
                   --out        output folder for frame_NNNNNN.png (default: ./frames)
-                  --quiet      no progress bar""";
+                  --quiet      no progress bar
+                  --strict     exit with 3 when any frame carried a warning or a node error (frames are still written)""";
     }
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(argv, Set.of("frames", "size", "out"), Set.of("quiet"));
+        Args a = Args.parse(argv, Set.of("frames", "size", "out"), Set.of("quiet", "strict"));
         if (a.positionals.size() > 1) {
             throw new UsageException("expected at most one project file, got " + a.positionals);
         }
@@ -134,6 +135,10 @@ public final class RenderCommand implements CliCommand {
         }
         out.printf(Locale.ROOT, "rendered %d frame(s) %dx%d of '%s' to %s%s%n", count, size[0], size[1],
                 project.name(), outDir, secs > 0 ? String.format(Locale.ROOT, " in %.2f s (%.1f fps)", secs, count / secs) : "");
+        if (a.flag("strict") && !warnings.isEmpty()) {
+            err.println("lumaflow render: --strict: " + warnings.size() + " distinct warning(s)/error(s), see above");
+            return 3;
+        }
         return 0;
     }
 
