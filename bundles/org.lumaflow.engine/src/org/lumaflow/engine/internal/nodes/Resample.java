@@ -39,6 +39,11 @@ final class Resample {
         return (n + f - 1) / f;
     }
 
+    /** {@code floor(x / d)} as {@code (x * reciprocal(d)) >>> 40}: exact for {@code x * d < 2^40}. */
+    static long reciprocal(long d) {
+        return ((1L << 40) + d - 1) / d;
+    }
+
     /**
      * Box-filters straight-alpha {@code src} ({@code w x h}) by the integer factor {@code f} into premultiplied
      * {@code dst} ({@code reduced(w,f) x reduced(h,f)}): each output pixel is the mean of its f x f block (the part
@@ -48,6 +53,12 @@ final class Resample {
         int dw = reduced(w, f);
         int dh = reduced(h, f);
         int stride = w * 4;
+        // whole blocks (all but the right and bottom edges) divide by d = f^2 * 255 and f^2 with reciprocals: the
+        // rounded colour sums stay below f^2 * 255 * 256, so for f <= 16, x * d < f^4 * 255^2 * 256 < 2^40
+        long n = (long) f * f;
+        boolean whole = f <= 16;
+        long colour = reciprocal(n * 255);
+        long alpha = reciprocal(n);
         Parallel.rows(dw, dh, (y0, y1) -> {
             for (int y = y0; y < y1; y++) {
                 int sy0 = y * f;
@@ -70,13 +81,18 @@ final class Resample {
                             a += pa;
                         }
                     }
-                    long n = (long) (sx1 - sx0) * (sy1 - sy0);
-                    long n255 = n * 255;
-                    int pr = (int) ((r + (n255 >> 1)) / n255);
-                    int pg = (int) ((g + (n255 >> 1)) / n255);
-                    int pb = (int) ((b + (n255 >> 1)) / n255);
-                    int pa = (int) ((a + (n >> 1)) / n);
-                    dst.putInt((y * dw + x) * 4, Pixels.pack(pr, pg, pb, pa));
+                    long count = (long) (sx1 - sx0) * (sy1 - sy0);
+                    int q;
+                    if (whole && count == n) {
+                        long half = n * 255 >> 1;
+                        q = Pixels.pack((int) ((r + half) * colour >>> 40), (int) ((g + half) * colour >>> 40),
+                                (int) ((b + half) * colour >>> 40), (int) ((a + (n >> 1)) * alpha >>> 40));
+                    } else {
+                        long n255 = count * 255;
+                        q = Pixels.pack((int) ((r + (n255 >> 1)) / n255), (int) ((g + (n255 >> 1)) / n255),
+                                (int) ((b + (n255 >> 1)) / n255), (int) ((a + (count >> 1)) / count));
+                    }
+                    dst.putInt((y * dw + x) * 4, q);
                 }
             }
         });

@@ -3,38 +3,28 @@ package org.lumaflow.engine.internal.nodes;
 import java.util.ArrayDeque;
 
 /**
- * A small per-node-instance pool of equally sized {@code long[]} work rows, shared by the worker bands of one pass:
- * each band takes one and gives it back, so a warm node allocates none per frame.
+ * A small per-node-instance pool of blur work buffers ({@link BlurPass.Work}), shared by the worker bands of one
+ * pass: each band takes one and gives it back, so a warm node allocates none per frame.
  */
 final class RowBuffers {
 
-    private final int length;
-    private final ArrayDeque<long[]> free = new ArrayDeque<>();
+    private final ArrayDeque<BlurPass.Work> free = new ArrayDeque<>();
 
-    RowBuffers(int length) {
-        this.length = length;
-    }
-
-    /** Length of each buffer, in longs. */
-    int length() {
-        return length;
-    }
-
-    /** A buffer of {@link #length} longs (contents undefined). */
-    long[] take() {
+    /** A work buffer (contents undefined). */
+    BlurPass.Work take() {
         synchronized (free) {
-            long[] b = free.pollLast();
-            if (b != null) {
-                return b;
+            BlurPass.Work w = free.pollLast();
+            if (w != null) {
+                return w;
             }
         }
-        return new long[length];
+        return new BlurPass.Work();
     }
 
     /** Returns a buffer taken from this pool. */
-    void give(long[] b) {
+    void give(BlurPass.Work w) {
         synchronized (free) {
-            free.addLast(b);
+            free.addLast(w);
         }
     }
 }
