@@ -5,8 +5,9 @@ import java.nio.ByteBuffer;
 import org.lumaflow.core.concurrent.Parallel;
 
 /**
- * {@link Resample#upsample} for {@link GaussianBlurNode}, with per-size state: the same results, computed
- * faster. The upsample tabulates its column taps
+ * Bilinear upsample for the blurs' downsample paths ({@link GaussianBlurNode}, {@link BokehBlurNode}): premultiplied
+ * {@code src} ({@code reduced(w,f) x reduced(h,f)}) by {@code f} into straight-alpha {@code dst} ({@code w x h}),
+ * edges clamped, output pixel centres at {@code (x + 0.5) / f - 0.5} in the reduced image. It tabulates its column taps
  * once per size instead of dividing them out per pixel, and blends each output row's two source rows vertically
  * first, so a pixel costs two taps per channel instead of four. The sums are the same integers:
  * {@code w00 p00 + w10 p10 + w01 p01 + w11 p11 = (256 - wx) v0 + wx v1} with {@code v = (256 - wy) p0 + wy p1}.
@@ -20,7 +21,7 @@ final class BlurResample {
     record Columns(int w, int f, int[] c0, int[] c1, int[] wx) {
     }
 
-    /** The taps of {@link Resample#upsample} along x. */
+    /** The taps of the upsample along x. */
     static Columns columns(int w, int f) {
         int sw = Resample.reduced(w, f);
         int[] c0 = new int[w];
@@ -36,7 +37,7 @@ final class BlurResample {
         return new Columns(w, f, c0, c1, wx);
     }
 
-    /** Same as {@link Resample#upsample}{@code (src, f, dst, w, h)}, with taps {@code cols} for (w, f). */
+    /** Same as the upsample{@code (src, f, dst, w, h)}, with taps {@code cols} for (w, f). */
     static void upsample(ByteBuffer src, int f, ByteBuffer dst, int w, int h, Columns cols, RowBuffers pool) {
         int sw = Resample.reduced(w, f);
         int sh = Resample.reduced(h, f);

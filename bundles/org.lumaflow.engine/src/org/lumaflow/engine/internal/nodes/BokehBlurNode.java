@@ -31,7 +31,8 @@ public final class BokehBlurNode implements NodeType {
 
     /** Sample offsets and scratch keys for one (radius, quality, size). */
     private record State(double radius, double quality, int width, int height, int factor, int[] dx, int[] dy,
-            int[] offsets, int reach, long reciprocal, FrameKey work, FrameKey lanes) {
+            int[] offsets, int reach, long reciprocal, FrameKey work, FrameKey lanes, BlurResample.Columns columns,
+            RowBuffers rows) {
     }
 
     @Override
@@ -69,7 +70,7 @@ public final class BokehBlurNode implements NodeType {
         Resample.boxDown(in, w, h, small, f);
         expand(small, lanes, dw, dh, false);
         gather(st, lanes, small, dw, dh, false);
-        Resample.upsample(small, f, out, w, h);
+        BlurResample.upsample(small, f, out, w, h, st.columns(), st.rows());
     }
 
     /**
@@ -101,7 +102,8 @@ public final class BokehBlurNode implements NodeType {
         long reciprocal = ((1L << 32) + n - 1) / n;
         FrameKey work = new FrameKey(ww, wh, PixelFormat.RGBA8, Usage.SCRATCH);
         FrameKey lanes = new FrameKey(2 * ww, wh, PixelFormat.RGBA8, Usage.SCRATCH); // 8 bytes per pixel
-        return new State(radius, quality, w, h, f, dx, dy, offsets, reach, reciprocal, work, lanes);
+        return new State(radius, quality, w, h, f, dx, dy, offsets, reach, reciprocal, work, lanes,
+                f > 1 ? BlurResample.columns(w, f) : null, f > 1 ? new RowBuffers() : null);
     }
 
     /** Writes each (premultiplied) pixel of {@code src} as a long of four 16-bit lanes R, G, B, A into {@code dst}. */
