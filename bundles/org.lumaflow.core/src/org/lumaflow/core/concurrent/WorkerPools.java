@@ -7,6 +7,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Shared worker pools, one per {@link TaskType}, with daemon threads named {@code lumaflow-<type>-N}. Sizes come from
@@ -16,12 +18,30 @@ public final class WorkerPools {
 
     private static final Map<TaskType, Integer> OVERRIDES = new EnumMap<>(TaskType.class);
     private static final Map<TaskType, ThreadPoolExecutor> POOLS = new EnumMap<>(TaskType.class);
+    /** Resolved worker counts (0 = not yet resolved), read without locking on hot paths. */
+    private static final AtomicIntegerArray RESOLVED = new AtomicIntegerArray(TaskType.values().length);
+    /** Created executors, read without locking on hot paths. */
+    private static final AtomicReferenceArray<ThreadPoolExecutor> CREATED =
+            new AtomicReferenceArray<>(TaskType.values().length);
 
     private WorkerPools() {
     }
 
-    /** Worker count for {@code type}: override, system property, or the default for this machine's cores. */
-    public static synchronized int threads(TaskType type) {
+    /**
+     * Worker count for {@code type}: override, system property, or the default for this machine's cores. Resolved
+     * once (the property is read on first use); {@link #setThreads} changes it.
+     */
+    public static int threads(TaskType type) {
+        int n = RESOLVED.get(type.ordinal());
+        if (n == 0) {
+            // a concurrent setThreads wins over the value resolved here
+            RESOLVED.compareAndSet(type.ordinal(), 0, resolve(type));
+            n = RESOLVED.get(type.ordinal());
+        }
+        return n;
+    }
+
+    private static synchronized int resolve(TaskType type) {
         Integer o = OVERRIDES.get(type);
         if (o != null) {
             return o;
@@ -47,6 +67,7 @@ public final class WorkerPools {
             throw new IllegalArgumentException("worker count must be >= 1, got " + threads);
         }
         OVERRIDES.put(type, threads);
+        RESOLVED.set(type.ordinal(), threads);
         ThreadPoolExecutor pool = POOLS.get(type);
         if (pool != null) {
             if (threads > pool.getMaximumPoolSize()) {
@@ -60,8 +81,13 @@ public final class WorkerPools {
     }
 
     /** The shared executor for {@code type} (created on first use). */
-    public static synchronized ExecutorService executor(TaskType type) {
-        return POOLS.computeIfAbsent(type, t -> {
+    public static ExecutorService executor(TaskType type) {
+        ThreadPoolExecutor ex = CREATED.get(type.ordinal());
+        return ex != null ? ex : create(type);
+    }
+
+    private static synchronized ExecutorService create(TaskType type) {
+        ThreadPoolExecutor created = POOLS.computeIfAbsent(type, t -> {
             int n = threads(t);
             AtomicInteger count = new AtomicInteger();
             ThreadPoolExecutor ex = new ThreadPoolExecutor(n, n, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
@@ -73,6 +99,8 @@ public final class WorkerPools {
             ex.allowCoreThreadTimeOut(true);
             return ex;
         });
+        CREATED.set(type.ordinal(), created);
+        return created;
     }
 
     /** Whether the current thread is a worker of {@code type} (used to run nested work inline, not deadlock). */

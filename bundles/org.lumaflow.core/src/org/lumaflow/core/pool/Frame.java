@@ -23,7 +23,6 @@ public final class Frame implements AutoCloseable {
     // pool bookkeeping, guarded by the pool's lock
     Frame lruPrev;
     Frame lruNext;
-    boolean idle;
     Throwable leaseSite;
 
     Frame(FramePool pool, FrameKey key, ByteBuffer buffer) {

@@ -284,7 +284,6 @@ public final class FramePool implements AutoCloseable {
                     idle.put(frame.key(), q);
                 }
                 q.addLast(frame);
-                frame.idle = true;
                 linkTail(frame);
                 idleBytes += bytes;
             }
@@ -336,6 +335,5 @@ public final class FramePool implements AutoCloseable {
         }
         f.lruPrev = null;
         f.lruNext = null;
-        f.idle = false;
     }
 }

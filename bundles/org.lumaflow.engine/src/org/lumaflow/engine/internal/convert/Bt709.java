@@ -1,10 +1,18 @@
 package org.lumaflow.engine.internal.convert;
 
 /**
- * BT.709 RGB to Y'CbCr in 16-bit fixed point. Full-range RGB code values in; limited-range ("tv") Y' 16..235 and
- * Cb/Cr 16..240 out, rounded half up. Coefficients: Kr = 0.2126, Kb = 0.0722.
+ * The engine's BT.709 formulas in 16-bit fixed point, rounded half up (Kr = 0.2126, Kb = 0.0722): full-range luma
+ * of R'G'B' code values (masks, grey conversion, saturation), and R'G'B' to limited-range ("tv") Y' 16..235 and
+ * Cb/Cr 16..240 (4:2:0 conversion). Pixels are packed RGBA8 as read in native order (0xAABBGGRR).
  */
-final class Bt709 {
+public final class Bt709 {
+
+    /** Full-range luma weights scaled to 2^16 (0.2126, 0.7152, 0.0722); they sum to exactly 65536. */
+    public static final int KR = 13933;
+    /** Green weight, see {@link #KR}. */
+    public static final int KG = 46871;
+    /** Blue weight, see {@link #KR}. */
+    public static final int KB = 4732;
 
     // Y' = 16 + 219/255 (Kr R + Kg G + Kb B); Cb/Cr = 128 + 224/255 (B - Y)/(2 (1 - Kb)) etc., scaled by 2^16
     static final int YR = 11966;  // 0.2126 * 219 / 255 * 65536
@@ -21,8 +29,19 @@ final class Bt709 {
     private Bt709() {
     }
 
-    static int y(int r, int g, int b) {
-        return 16 + ((YR * r + YG * g + YB * b + ROUND) >> 16);
+    /** Full-range luma 0..255 of R'G'B' code values. */
+    public static int luma(int r, int g, int b) {
+        return (KR * r + KG * g + KB * b + ROUND) >> 16;
+    }
+
+    /** Full-range luma of a packed pixel (alpha ignored). */
+    public static int luma(int p) {
+        return luma(p & 0xFF, (p >> 8) & 0xFF, (p >> 16) & 0xFF);
+    }
+
+    /** Limited-range Y' 16..235 of a packed pixel (alpha ignored). */
+    static int y(int p) {
+        return 16 + ((YR * (p & 0xFF) + YG * ((p >> 8) & 0xFF) + YB * ((p >> 16) & 0xFF) + ROUND) >> 16);
     }
 
     /** Cb from channel sums of a 2x2 block (each sum = 4 samples). */

@@ -35,9 +35,7 @@ public final class RgbaToGray implements PixelConverter {
         ByteBuffer out = dst.buffer();
         Parallel.rows(w, src.height(), (y0, y1) -> {
             for (int i = y0 * w, end = y1 * w; i < end; i++) {
-                int p = in.getInt(i * 4);
-                int y = (13933 * (p & 0xFF) + 46871 * ((p >> 8) & 0xFF) + 4732 * ((p >> 16) & 0xFF) + 32768) >> 16;
-                out.put(i, (byte) y);
+                out.put(i, (byte) Bt709.luma(in.getInt(i * 4)));
             }
         });
     }

@@ -23,9 +23,7 @@ class Yuv420Rows {
 
     static void luma(int[] p, byte[] y, int w) {
         for (int x = 0; x < w; x++) {
-            int v = p[x];
-            y[x] = (byte) (16 + ((Bt709.YR * (v & 0xFF) + Bt709.YG * ((v >> 8) & 0xFF) + Bt709.YB * ((v >> 16) & 0xFF)
-                    + Bt709.ROUND) >> 16));
+            y[x] = (byte) Bt709.y(p[x]);
         }
     }
 

@@ -38,8 +38,8 @@ final class Yuv420RowsSimd extends Yuv420Rows {
         for (; x < w; x++) {
             int a = p0[x];
             int b = p1[x];
-            y0[x] = lumaOf(a);
-            y1[x] = lumaOf(b);
+            y0[x] = (byte) Bt709.y(a);
+            y1[x] = (byte) Bt709.y(b);
             rs[x] = (a & 0xFF) + (b & 0xFF);
             gs[x] = ((a >> 8) & 0xFF) + ((b >> 8) & 0xFF);
             bs[x] = ((a >> 16) & 0xFF) + ((b >> 16) & 0xFF);
@@ -52,8 +52,4 @@ final class Yuv420RowsSimd extends Yuv420Rows {
                 .lanewise(VectorOperators.ASHR, 16).add(16);
     }
 
-    private static byte lumaOf(int v) {
-        return (byte) (16 + ((Bt709.YR * (v & 0xFF) + Bt709.YG * ((v >> 8) & 0xFF) + Bt709.YB * ((v >> 16) & 0xFF)
-                + Bt709.ROUND) >> 16));
-    }
 }

@@ -12,6 +12,7 @@ import org.lumaflow.engine.graph.ParamSpec;
 import org.lumaflow.engine.graph.ParamType;
 import org.lumaflow.engine.graph.PortSpec;
 import org.lumaflow.engine.graph.PortType;
+import org.lumaflow.engine.internal.convert.Bt709;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code core.grade}: exposure, lift/gamma/gain, contrast (per-channel tables) and saturation (fixed point). */
@@ -79,7 +80,7 @@ public final class GradeNode implements NodeType {
                 int g = t[256 + ((p >> 8) & 0xFF)];
                 int b = t[512 + ((p >> 16) & 0xFF)];
                 if (sat != 4096) {
-                    int y = Pixels.luma(r, g, b);
+                    int y = Bt709.luma(r, g, b);
                     r = Pixels.clamp255(y + (((r - y) * sat + 2048) >> 12));
                     g = Pixels.clamp255(y + (((g - y) * sat + 2048) >> 12));
                     b = Pixels.clamp255(y + (((b - y) * sat + 2048) >> 12));

@@ -10,6 +10,7 @@ import org.lumaflow.engine.graph.NodeType;
 import org.lumaflow.engine.graph.ParamSpec;
 import org.lumaflow.engine.graph.PortSpec;
 import org.lumaflow.engine.graph.PortType;
+import org.lumaflow.engine.internal.convert.Bt709;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code core.luma_mask}: a GRAY8 mask from BT.709 luma, remapped between two thresholds. */
@@ -51,7 +52,7 @@ public final class LumaMaskNode implements NodeType {
         Parallel.rows(w, ctx.height(), (y0, y1) -> {
             for (int i = y0 * w, end = y1 * w; i < end; i++) {
                 int p = in.getInt(i * 4);
-                int m = t[Pixels.luma(p)] & 0xFF;
+                int m = t[Bt709.luma(p)] & 0xFF;
                 if (useAlpha) {
                     m = Pixels.div255(m * (p >>> 24));
                 }

@@ -12,11 +12,6 @@ import org.lumaflow.engine.graph.NodeContext;
  */
 final class Pixels {
 
-    /** BT.709 luma weights scaled to 2^16 (0.2126, 0.7152, 0.0722); they sum to exactly 65536. */
-    static final int KR = 13933;
-    static final int KG = 46871;
-    static final int KB = 4732;
-
     private Pixels() {
     }
 
@@ -56,16 +51,6 @@ final class Pixels {
     static int div255(int x) {
         int t = x + 128;
         return (t + (t >> 8)) >> 8;
-    }
-
-    /** BT.709 luma of 8-bit R'G'B' code values, rounded. */
-    static int luma(int r, int g, int b) {
-        return (KR * r + KG * g + KB * b + 32768) >> 16;
-    }
-
-    /** BT.709 luma of a packed pixel (alpha ignored). */
-    static int luma(int p) {
-        return luma(p & 0xFF, (p >> 8) & 0xFF, (p >> 16) & 0xFF);
     }
 
     /** ARGB ({@code BufferedImage.TYPE_INT_ARGB}) to packed RGBA8 (swaps red and blue). */
