@@ -146,6 +146,9 @@ class CliTest {
         assertEquals(2, u.code);
         assertTrue(u.err.contains("unknown command 'frobnicate'"), u.err);
         assertEquals(0, run("help").code);
+        Run bare = run("--frames", "9999");
+        assertEquals(2, bare.code, "options alone mean render");
+        assertTrue(bare.err.contains("lumaflow render: bad --frames '9999'"), bare.err);
     }
 
     @Test

@@ -12,6 +12,9 @@ import org.lumaflow.cli.UsageException;
 /** Dispatches {@code lumaflow COMMAND ARGS...} to the registered {@link CliCommand}s. */
 public final class Cli {
 
+    /** The command run when the command line starts with an option. */
+    static final String DEFAULT_COMMAND = "render";
+
     private final Map<String, CliCommand> commands = new TreeMap<>();
 
     /** A CLI over {@code commands}. */
@@ -34,6 +37,11 @@ public final class Cli {
         if (args.get(0).equals("--version") || args.get(0).equals("version")) {
             out.println("lumaflow " + version());
             return 0;
+        }
+        if (args.get(0).startsWith("--") && commands.containsKey(DEFAULT_COMMAND)) {
+            // options without a command: "lumaflow --size 1280x720" renders the demo like "lumaflow render ..."
+            args = new java.util.ArrayList<>(args);
+            args.add(0, DEFAULT_COMMAND);
         }
         CliCommand c = commands.get(args.get(0));
         if (c == null) {
