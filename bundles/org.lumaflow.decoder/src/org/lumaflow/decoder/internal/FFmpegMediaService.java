@@ -1,0 +1,32 @@
+package org.lumaflow.decoder.internal;
+
+import java.nio.file.Path;
+
+import org.lumaflow.core.pool.FramePool;
+import org.lumaflow.decoder.MediaException;
+import org.lumaflow.decoder.MediaInfo;
+import org.lumaflow.decoder.MediaService;
+import org.lumaflow.decoder.VideoSource;
+import org.osgi.service.component.annotations.Component;
+
+/** {@link MediaService} on FFmpeg (software decoding; FFmpeg picks its frame-threaded decoders). */
+@Component(service = MediaService.class)
+public final class FFmpegMediaService implements MediaService {
+
+    /** The instance for code outside OSGi (benchmarks); in OSGi use the service. */
+    public static final FFmpegMediaService INSTANCE = new FFmpegMediaService();
+
+    @Override
+    public MediaInfo probe(Path file) throws MediaException {
+        return Prober.probe(file);
+    }
+
+    @Override
+    public VideoSource openVideo(Path file, int width, int height, Fit fit, FramePool pool, int lookahead)
+            throws MediaException {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("bad output size " + width + "x" + height);
+        }
+        return new LookaheadReader(new VideoDecoder(file), width, height, fit, pool, lookahead);
+    }
+}

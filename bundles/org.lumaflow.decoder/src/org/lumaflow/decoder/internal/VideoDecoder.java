@@ -1,0 +1,274 @@
+package org.lumaflow.decoder.internal;
+
+import static org.bytedeco.ffmpeg.global.avcodec.*;
+import static org.bytedeco.ffmpeg.global.avformat.*;
+import static org.bytedeco.ffmpeg.global.avutil.*;
+
+import java.nio.file.Path;
+
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.javacpp.PointerPointer;
+import org.lumaflow.core.time.Ticks;
+import org.lumaflow.decoder.MediaException;
+import org.lumaflow.decoder.VideoStreamInfo;
+import org.lumaflow.media.ffmpeg.FFmpeg;
+
+/**
+ * Synchronous decoding of one video stream: {@link #next()} decodes the next picture (timestamps in ticks from the
+ * stream's first frame), {@link #seek} positions before a time. Not thread-safe: one decode thread owns it.
+ */
+final class VideoDecoder implements AutoCloseable {
+
+    /** {@code AV_FRAME_FLAG_KEY} (a macro in libavutil/frame.h, not exported by the presets). */
+    private static final int FRAME_FLAG_KEY = 1 << 1;
+
+    private final Path file;
+    private final AVFormatContext fmt;
+    private final AVCodecContext codec;
+    private final int stream;
+    private final TimeBase timeBase;
+    private final long nominalDuration;
+    private final VideoStreamInfo info;
+    private final AVPacket packet = av_packet_alloc();
+    private AVFrame frame = av_frame_alloc();
+    /** The picture before/after {@link #frame} while {@link #advanceTo} looks one picture ahead. */
+    private AVFrame spare = av_frame_alloc();
+    private long sparePts;
+    private long spareEnd;
+    private boolean replay;
+    private volatile long decoded;
+    private long startTs = AV_NOPTS_VALUE;
+    private boolean draining;
+    private boolean eof;
+    private String readError;
+    private int corruptPackets;
+    private long pts;
+    private long end;
+
+    VideoDecoder(Path file) throws MediaException {
+        this.file = file;
+        this.fmt = Prober.open(file);
+        try {
+            int idx = av_find_best_stream(fmt, AVMEDIA_TYPE_VIDEO, -1, -1, (PointerPointer<?>) null, 0);
+            if (idx < 0) {
+                throw new MediaException(file, "has no video stream");
+            }
+            this.stream = idx;
+            AVStream st = fmt.streams(idx);
+            this.info = Prober.video(st);
+            this.timeBase = new TimeBase(st.time_base());
+            if (st.start_time() != AV_NOPTS_VALUE) {
+                startTs = st.start_time();
+            }
+            this.nominalDuration = Math.max(1, Math.round(Ticks.PER_SECOND / info.frameRate().toDouble()));
+            AVCodec dec = avcodec_find_decoder(st.codecpar().codec_id());
+            if (dec == null) {
+                throw new MediaException(file, "no decoder for codec " + info.codec() + " in " + FFmpeg.describe());
+            }
+            codec = avcodec_alloc_context3(dec);
+            avcodec_parameters_to_context(codec, st.codecpar());
+            codec.pkt_timebase(st.time_base());
+            codec.thread_count(0);
+            int r = avcodec_open2(codec, dec, (AVDictionary) null);
+            if (r < 0) {
+                avcodec_free_context(codec);
+                throw new MediaException(file, "cannot open the " + info.codec() + " decoder (" + FFmpeg.error(r) + ")");
+            }
+        } catch (MediaException | RuntimeException e) {
+            avformat_close_input(fmt);
+            av_packet_free(packet);
+            av_frame_free(frame);
+            av_frame_free(spare);
+            throw e;
+        }
+    }
+
+    VideoStreamInfo info() {
+        return info;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** The last decoded picture (valid until the next call to {@link #next}). */
+    AVFrame frame() {
+        return frame;
+    }
+
+    /** Source time of the last decoded picture, ticks. */
+    long pts() {
+        return pts;
+    }
+
+    /** End of the last decoded picture (its timestamp plus its duration), ticks. */
+    long end() {
+        return end;
+    }
+
+    /** Why reading stopped early (a read error other than the end of the file), or null. */
+    String readError() {
+        return readError;
+    }
+
+    /** Pictures decoded so far (including those decoded only to reach a seek target). */
+    long decoded() {
+        return decoded;
+    }
+
+    int corruptPackets() {
+        return corruptPackets;
+    }
+
+    /** Decodes the next picture; false at the end of the stream. */
+    boolean next() throws MediaException {
+        if (replay) {
+            replay = false;
+            swapSpare();
+            return true;
+        }
+        if (eof) {
+            return false;
+        }
+        while (true) {
+            int r = avcodec_receive_frame(codec, frame);
+            if (r == 0) {
+                stamp();
+                decoded++;
+                return true;
+            }
+            if (r == AVERROR_EOF()) {
+                eof = true;
+                return false;
+            }
+            if (r != AVERROR_EAGAIN()) {
+                throw new MediaException(file, "decoding failed (" + FFmpeg.error(r) + ")");
+            }
+            if (draining) {
+                eof = true;
+                return false;
+            }
+            r = av_read_frame(fmt, packet);
+            if (r < 0) {
+                if (r != AVERROR_EOF()) {
+                    readError = FFmpeg.error(r);
+                }
+                draining = true;
+                avcodec_send_packet(codec, null);
+                continue;
+            }
+            if (packet.stream_index() == stream) {
+                int s = avcodec_send_packet(codec, packet);
+                if (s < 0 && s != AVERROR_EAGAIN()) {
+                    corruptPackets++;
+                }
+            }
+            av_packet_unref(packet);
+        }
+    }
+
+    private void stamp() {
+        long ts = frame.pts() != AV_NOPTS_VALUE ? frame.pts() : frame.best_effort_timestamp();
+        if (ts == AV_NOPTS_VALUE) {
+            pts = end;
+        } else {
+            if (startTs == AV_NOPTS_VALUE) {
+                startTs = ts;
+            }
+            pts = timeBase.toTicks(ts - startTs);
+        }
+        long dur = frame.duration() > 0 ? timeBase.toTicks(frame.duration()) : nominalDuration;
+        end = pts + dur;
+    }
+
+    /**
+     * Positions the stream so that the next pictures lead up to {@code ticks}: seeks to the keyframe at or before it
+     * and decodes that keyframe. Containers whose seek lands on a later or non-key picture (MPEG-TS...) are retried
+     * further back (1, 2, 4... s, finally the start).
+     *
+     * @return true when {@link #frame()} holds that keyframe (to be used before calling {@link #next()} again), false
+     *         when the stream has no picture from there on
+     */
+    boolean seek(long ticks) throws MediaException {
+        long base = startTs == AV_NOPTS_VALUE ? 0 : startTs;
+        long target = Math.max(0, ticks);
+        long back = 0;
+        while (true) {
+            long at = Math.max(0, target - back);
+            int r = av_seek_frame(fmt, stream, base + timeBase.fromTicks(at), AVSEEK_FLAG_BACKWARD);
+            if (r < 0 && at > 0) {
+                r = av_seek_frame(fmt, stream, base, AVSEEK_FLAG_BACKWARD | AVSEEK_FLAG_ANY);
+            }
+            if (r < 0) {
+                throw new MediaException(file, "cannot seek (" + FFmpeg.error(r) + ")");
+            }
+            avcodec_flush_buffers(codec);
+            draining = false;
+            eof = false;
+            replay = false;
+            readError = null;
+            end = at;
+            boolean found = false;
+            while (next()) {
+                if ((frame.flags() & FRAME_FLAG_KEY) != 0 || frame.pict_type() == AV_PICTURE_TYPE_I) {
+                    found = true;
+                    break;
+                }
+            }
+            if (found && pts <= target) {
+                return advanceTo(target);
+            }
+            if (!found || at == 0) {
+                return found;
+            }
+            back = back == 0 ? Ticks.ofSeconds(1) : back * 2;
+        }
+    }
+
+    /**
+     * From the current picture on, decodes to the last picture whose timestamp is at or before {@code target} and
+     * makes it current; the picture after it (already decoded) is returned by the next {@link #next()}. Exact for
+     * variable frame rates whatever the stored frame durations say.
+     */
+    private boolean advanceTo(long target) throws MediaException {
+        while (true) {
+            swapSpare();
+            if (!next()) {
+                swapSpare();
+                return true;
+            }
+            if (pts > target) {
+                swapSpare();
+                replay = true;
+                return true;
+            }
+        }
+    }
+
+    private void swapSpare() {
+        AVFrame f = frame;
+        frame = spare;
+        spare = f;
+        long p = pts;
+        pts = sparePts;
+        sparePts = p;
+        long e = end;
+        end = spareEnd;
+        spareEnd = e;
+    }
+
+    @Override
+    public void close() {
+        avcodec_free_context(codec);
+        avformat_close_input(fmt);
+        av_packet_free(packet);
+        av_frame_free(frame);
+        av_frame_free(spare);
+    }
+}
