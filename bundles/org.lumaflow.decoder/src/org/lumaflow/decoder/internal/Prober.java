@@ -63,7 +63,7 @@ final class Prober {
                 AVStream st = fmt.streams(i);
                 int type = st.codecpar().codec_type();
                 if (type == AVMEDIA_TYPE_VIDEO && (st.disposition() & AV_DISPOSITION_ATTACHED_PIC) == 0) {
-                    VideoStreamInfo v = video(st);
+                    VideoStreamInfo v = video(st, fmt.duration());
                     if (i == firstVideo && vfr && !v.variableFrameRate()) {
                         v = new VideoStreamInfo(v.index(), v.codec(), v.width(), v.height(), v.pixelFormat(),
                                 v.frameRate(), true, v.frames(), v.durationTicks(), v.rotation(), v.colorSpace(),
@@ -118,6 +118,11 @@ final class Prober {
     private static final int SCAN_PACKETS = 240;
 
     static VideoStreamInfo video(AVStream st) {
+        return video(st, AV_NOPTS_VALUE);
+    }
+
+    /** {@code containerDuration}: used when the stream has none (Matroska), in AV_TIME_BASE units. */
+    static VideoStreamInfo video(AVStream st, long containerDuration) {
         AVCodecParameters p = st.codecpar();
         AVRational avg = st.avg_frame_rate();
         AVRational real = st.r_frame_rate();
@@ -126,6 +131,9 @@ final class Prober {
         boolean vfr = real.num() > 0 && avg.num() > 0
                 && (long) real.num() * avg.den() != (long) avg.num() * real.den();
         long durTicks = streamDuration(st);
+        if (durTicks == 0 && containerDuration != AV_NOPTS_VALUE && containerDuration > 0) {
+            durTicks = Ticks.fromRational(Rational.of(containerDuration, AV_TIME_BASE), RoundingMode.HALF_UP);
+        }
         long frames = st.nb_frames() > 0 ? st.nb_frames()
                 : durTicks > 0 ? Math.round(Ticks.toSeconds(durTicks) * rate.toDouble()) : 0;
         return new VideoStreamInfo(st.index(), name(avcodec_get_name(p.codec_id())), p.width(), p.height(),

@@ -1,0 +1,327 @@
+package org.lumaflow.export.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lumaflow.core.pool.Frame;
+import org.lumaflow.core.pool.FrameKey;
+import org.lumaflow.core.time.FrameRate;
+import org.lumaflow.decoder.MediaService;
+import org.lumaflow.decoder.MediaService.Fit;
+import org.lumaflow.decoder.VideoSource;
+import org.lumaflow.decoder.VideoStreamInfo;
+import org.lumaflow.engine.graph.GraphNode;
+import org.lumaflow.engine.graph.NodeContext;
+import org.lumaflow.engine.graph.NodeDescriptor;
+import org.lumaflow.engine.graph.NodeType;
+import org.lumaflow.engine.graph.PortType;
+import org.lumaflow.engine.render.Engine;
+import org.lumaflow.engine.render.RenderResult;
+import org.lumaflow.engine.timeline.Clip;
+import org.lumaflow.engine.timeline.Timeline;
+import org.lumaflow.engine.timeline.TimelineRenderer;
+import org.lumaflow.engine.timeline.Track;
+import org.lumaflow.engine.timeline.VideoFormat;
+import org.lumaflow.export.EncoderChoice;
+import org.lumaflow.export.ExportException;
+import org.lumaflow.export.ExportJob;
+import org.lumaflow.export.ExportListener;
+import org.lumaflow.export.ExportProgress;
+import org.lumaflow.export.ExportResult;
+import org.lumaflow.export.ExportSettings;
+import org.lumaflow.export.Exporter;
+import org.lumaflow.export.internal.EncoderFaults;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.util.tracker.ServiceTracker;
+
+class ExportTest {
+
+    static Exporter exporter;
+    static Engine engine;
+    static MediaService media;
+    static BundleContext bc;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void services() throws Exception {
+        Bundle self = FrameworkUtil.getBundle(ExportTest.class);
+        bc = self.getBundleContext() != null ? self.getBundleContext() : start(self);
+        for (Bundle b : bc.getBundles()) {
+            if (b.getSymbolicName().startsWith("org.lumaflow.") && b.getHeaders().get("Fragment-Host") == null
+                    && b.getState() != Bundle.ACTIVE) {
+                b.start();
+            }
+        }
+        exporter = service(Exporter.class);
+        engine = service(Engine.class);
+        media = service(MediaService.class);
+    }
+
+    private static BundleContext start(Bundle b) throws Exception {
+        b.start();
+        return b.getBundleContext();
+    }
+
+    private static <T> T service(Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> t = new ServiceTracker<>(bc, type, null);
+        t.open();
+        T s = t.waitForService(10_000);
+        assertNotNull(s, type.getSimpleName() + " service");
+        return s;
+    }
+
+    @AfterEach
+    void clearFaults() {
+        EncoderFaults.clear();
+    }
+
+    /** Bars for half the time, then a moving gradient. */
+    static Timeline timeline(int w, int h, int frames) {
+        FrameRate rate = FrameRate.FPS_25;
+        Timeline tl = new Timeline(new VideoFormat(w, h, rate));
+        Track v1 = new Track("V1");
+        long half = rate.frameToTicks(frames / 2);
+        v1.clips().add(new Clip("bars", new GraphNode("bars", "core.smpte_bars"), 0, 0, half));
+        v1.clips().add(new Clip("grad", new GraphNode("grad", "core.gradient"), half, 0,
+                rate.frameToTicks(frames) - half));
+        tl.tracks().add(v1);
+        return tl;
+    }
+
+    /**
+     * PSNR of BT.709 luma (Y') between two RGBA frames, as encoders and {@code ffmpeg -lavfi psnr} report it. (An RGB
+     * PSNR would mostly measure 4:2:0 itself: saturated colour edges not on even pixels lose chroma in any 4:2:0
+     * file, about 27 dB on SMPTE bars whatever the bit rate.)
+     */
+    static double psnr(Frame a, Frame b) {
+        double se = 0;
+        int n = a.width() * a.height();
+        for (int i = 0; i < n; i++) {
+            double d = luma(a, i) - luma(b, i);
+            se += d * d;
+        }
+        double mse = se / n;
+        return mse == 0 ? 99 : 10 * Math.log10(255 * 255 / mse);
+    }
+
+    private static double luma(Frame f, int px) {
+        int o = px * 4;
+        return 0.2126 * (f.buffer().get(o) & 0xFF) + 0.7152 * (f.buffer().get(o + 1) & 0xFF)
+                + 0.0722 * (f.buffer().get(o + 2) & 0xFF);
+    }
+
+    private void noTemporaryFiles() throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> left = s.filter(p -> p.getFileName().toString().endsWith(".partial")).toList();
+            assertTrue(left.isEmpty(), "temporary files left: " + left);
+        }
+    }
+
+    @Test
+    void candidatesAreProbedAndExplained() {
+        List<EncoderChoice> h264 = exporter.candidates("h264");
+        assertEquals("h264_nvenc", h264.get(0).name(), "hardware first");
+        EncoderChoice x264 = h264.stream().filter(c -> c.name().equals("libx264")).findFirst().orElseThrow();
+        assertFalse(x264.usable());
+        assertTrue(x264.reason().contains("codec pack"), x264.reason());
+        EncoderChoice openh264 = h264.stream().filter(c -> c.name().equals("libopenh264")).findFirst()
+                .orElseThrow();
+        assertTrue(openh264.usable(), openh264.reason());
+        assertTrue(h264.stream().filter(c -> c.hardware()).allMatch(c -> !c.usable() && !c.reason().isEmpty()),
+                "no GPU on the CI machine: " + h264);
+    }
+
+    @Test
+    void exportedFileMatchesTheRenderAndIsTagged() throws Exception {
+        Timeline tl = timeline(320, 180, 50);
+        Path out = dir.resolve("out.mp4");
+        AtomicLong lastDone = new AtomicLong();
+        ExportResult r = exporter.start(tl, dir, ExportSettings.to(out), new ExportListener() {
+            @Override
+            public void progress(ExportProgress p) {
+                assertTrue(p.framesDone() >= lastDone.get(), "progress never goes back");
+                lastDone.set(p.framesDone());
+            }
+        }).await();
+        assertEquals(50, r.frames());
+        assertEquals(50, lastDone.get());
+        assertEquals("libopenh264", r.encoder());
+        VideoStreamInfo v = media.probe(out).firstVideo();
+        assertEquals(320, v.width());
+        assertEquals(180, v.height());
+        assertEquals(50, v.frames());
+        assertEquals("bt709", v.colorSpace());
+        assertEquals("bt709", v.colorPrimaries());
+        assertEquals("bt709", v.colorTransfer());
+        assertEquals("tv", v.colorRange());
+        TimelineRenderer renderer = new TimelineRenderer(engine, tl, dir);
+        double worst = 99;
+        try (VideoSource src = media.openVideo(out, 320, 180, Fit.STRETCH, engine.pool(), 2);
+                Frame decoded = engine.pool().lease(FrameKey.rgba(320, 180))) {
+            for (int i = 0; i < 50; i += 7) {
+                src.read(tl.format().rate().frameToTicks(i), decoded);
+                try (RenderResult ref = renderer.renderFrame(i, 320, 180)) {
+                    double q = psnr(ref.frame(), decoded);
+                    System.out.println("frame " + i + " PSNR-Y " + q);
+                    worst = Math.min(worst, q);
+                }
+            }
+        }
+        assertTrue(worst >= 40, "PSNR of the export against the render: " + worst + " dB");
+        noTemporaryFiles();
+    }
+
+    @Test
+    void oddSizesAreRoundedDownToEven() throws Exception {
+        Path out = dir.resolve("odd.mkv");
+        ExportResult r = exporter.start(timeline(161, 91, 6), dir, ExportSettings.to(out), ExportListener.none())
+                .await();
+        assertEquals(160, r.width());
+        assertEquals(90, r.height());
+        assertEquals(160, media.probe(out).firstVideo().width());
+        assertEquals(90, media.probe(out).firstVideo().height());
+    }
+
+    @Test
+    void containerThatCannotHoldTheCodecIsAClearError() throws Exception {
+        Path out = dir.resolve("x.webm");
+        ExportJob job = exporter.start(timeline(64, 36, 4), dir, ExportSettings.to(out).withCodec("h264")
+                .withEncoder("libopenh264"), ExportListener.none());
+        ExportException e = assertThrows(ExportException.class, job::await);
+        assertTrue(e.getMessage().contains("cannot hold h264"), e.getMessage());
+        assertFalse(Files.exists(out));
+        noTemporaryFiles();
+        e = assertThrows(ExportException.class, () -> exporter.start(timeline(64, 36, 4), dir,
+                ExportSettings.to(dir.resolve("x.avi")), ExportListener.none()));
+        assertTrue(e.getMessage().contains("unknown container"), e.getMessage());
+    }
+
+    @Test
+    void encoderFailingMidExportFallsBackToTheNextCandidate() throws Exception {
+        List<EncoderChoice> av1 = exporter.candidates("av1");
+        List<String> usable = av1.stream().filter(EncoderChoice::usable).map(EncoderChoice::name).toList();
+        assertTrue(usable.size() >= 2, "two software AV1 encoders expected: " + av1);
+        EncoderFaults.failAt(usable.get(0), 5);
+        Path out = dir.resolve("fallback.mkv");
+        List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ExportResult r = exporter.start(timeline(64, 36, 12), dir, ExportSettings.to(out).withCodec("av1"),
+                new ExportListener() {
+                    @Override
+                    public void progress(ExportProgress p) {
+                    }
+
+                    @Override
+                    public void note(String message) {
+                        notes.add(message);
+                    }
+                }).await();
+        assertEquals(usable.get(1), r.encoder());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains(usable.get(0) + " failed")
+                && w.contains("restarting with " + usable.get(1))), r.warnings().toString());
+        assertEquals(12, media.probe(out).firstVideo().frames());
+        noTemporaryFiles();
+    }
+
+    @Test
+    void pinnedEncoderFailureIsReportedWithoutFallback() throws Exception {
+        EncoderFaults.failAt("libopenh264", 3);
+        Path out = dir.resolve("pinned.mp4");
+        ExportJob job = exporter.start(timeline(64, 36, 8), dir, ExportSettings.to(out).withEncoder("libopenh264"),
+                ExportListener.none());
+        ExportException e = assertThrows(ExportException.class, job::await);
+        assertTrue(e.getMessage().contains("chosen by the user, no fallback"), e.getMessage());
+        assertFalse(Files.exists(out));
+        noTemporaryFiles();
+    }
+
+    @Test
+    void cancelStopsQuicklyAndLeavesTheOldFileUntouched() throws Exception {
+        Path out = dir.resolve("keep.mp4");
+        byte[] old = "an earlier export".getBytes();
+        Files.write(out, old);
+        Timeline tl = timeline(640, 360, 2000);
+        AtomicLong done = new AtomicLong();
+        ExportJob job = exporter.start(tl, dir, ExportSettings.to(out), new ExportListener() {
+            @Override
+            public void progress(ExportProgress p) {
+                done.set(p.framesDone());
+            }
+        });
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (done.get() < 10 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        long t0 = System.nanoTime();
+        job.cancel();
+        ExportException e = assertThrows(ExportException.class, job::await);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(e.cancelled(), e.getMessage());
+        assertTrue(ms < 2000, "cancel took " + ms + " ms");
+        System.out.println("cancel -> stopped in " + ms + " ms");
+        assertArrayEquals(old, Files.readAllBytes(out), "destination untouched");
+        noTemporaryFiles();
+    }
+
+    /** A node that never finishes frame 3 (a plugin stuck on a lock). */
+    static final class HangNode implements NodeType {
+        @Override
+        public NodeDescriptor descriptor() {
+            return new NodeDescriptor("test.hang", "Hang", "Test", "Hangs at 0.12 s", List.of(), PortType.IMAGE,
+                    List.of());
+        }
+
+        @Override
+        public void render(NodeContext ctx) throws Exception {
+            if (ctx.time() >= FrameRate.FPS_25.frameToTicks(3)) {
+                Thread.sleep(60_000);
+            }
+            ctx.output().fill((byte) 0x40);
+        }
+    }
+
+    @Test
+    void stalledStageFailsWithAClearErrorInsteadOfHanging() throws Exception {
+        ServiceRegistration<NodeType> reg = bc.registerService(NodeType.class, new HangNode(), new Hashtable<>());
+        try {
+            Thread.sleep(100);
+            FrameRate rate = FrameRate.FPS_25;
+            Timeline tl = new Timeline(new VideoFormat(64, 36, rate));
+            Track v1 = new Track("V1");
+            v1.clips().add(new Clip("hang", new GraphNode("hang", "test.hang"), 0, 0, rate.frameToTicks(10)));
+            tl.tracks().add(v1);
+            Path out = dir.resolve("stall.mp4");
+            long t0 = System.nanoTime();
+            ExportJob job = exporter.start(tl, dir, ExportSettings.to(out).withStallTimeout(Duration.ofSeconds(1)),
+                    ExportListener.none());
+            ExportException e = assertThrows(ExportException.class, () -> job.await(Duration.ofSeconds(20)));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(e.getMessage().contains("render stage stalled"), e.getMessage());
+            assertTrue(ms < 10_000, "took " + ms + " ms");
+            assertFalse(Files.exists(out));
+            noTemporaryFiles();
+        } finally {
+            reg.unregister();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.lumaflow.export;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * What to export and how. Immutable; use the {@code with...} methods.
+ *
+ * @param output destination file; its extension picks the container (mp4, mov, mkv, webm)
+ * @param codec {@code h264}, {@code hevc}, {@code av1}, {@code vp9} or {@code prores}; null: the container's default
+ * @param encoder {@code auto} (probe candidates, hardware first) or an FFmpeg encoder name, which then always wins
+ * @param crf constant-quality value (lower is better); negative: the codec's default; ignored when bitrate is set
+ * @param bitrate target bits per second; 0: quality mode ({@code crf})
+ * @param preset encoder speed preset ({@code veryfast}, {@code p4}...); null: the encoder's default
+ * @param keyframeInterval frames between keyframes; 0: two seconds
+ * @param width output width; 0: the timeline's (odd sizes are rounded down to even, see {@link #evenSize})
+ * @param height output height; 0: the timeline's
+ * @param firstFrame first timeline frame to export
+ * @param frames number of frames; negative: to the end of the timeline
+ * @param stallTimeout how long a pipeline stage may wait on another before the export fails
+ */
+public record ExportSettings(Path output, String codec, String encoder, int crf, long bitrate, String preset,
+        int keyframeInterval, int width, int height, long firstFrame, long frames, Duration stallTimeout) {
+
+    /** Defaults for {@code output}: container default codec, automatic encoder, default quality, whole timeline. */
+    public static ExportSettings to(Path output) {
+        return new ExportSettings(output, null, "auto", -1, 0, null, 0, 0, 0, 0, -1, Duration.ofSeconds(60));
+    }
+
+    /** The container named by the output's extension: {@code mp4}, {@code mov}, {@code matroska}, {@code webm}. */
+    public String container() {
+        String n = output.getFileName().toString().toLowerCase(Locale.ROOT);
+        int dot = n.lastIndexOf('.');
+        String ext = dot < 0 ? "" : n.substring(dot + 1);
+        return switch (ext) {
+            case "mp4", "m4v" -> "mp4";
+            case "mov" -> "mov";
+            case "mkv" -> "matroska";
+            case "webm" -> "webm";
+            default -> throw new IllegalArgumentException(output + ": unknown container '." + ext
+                    + "' (use .mp4, .mov, .mkv or .webm)");
+        };
+    }
+
+    /** The codec to use: the one set, else {@code vp9} for WebM and {@code h264} otherwise. */
+    public String effectiveCodec() {
+        if (codec != null) {
+            return codec;
+        }
+        return container().equals("webm") ? "vp9" : "h264";
+    }
+
+    /**
+     * The rule for 4:2:0 output, which needs even sizes: an odd width or height is rounded down by one pixel and the
+     * timeline is rendered at that size (scaled by at most one pixel), never padded.
+     */
+    public static int evenSize(int size) {
+        return size & ~1;
+    }
+
+    public ExportSettings withCodec(String c) {
+        return new ExportSettings(output, c, encoder, crf, bitrate, preset, keyframeInterval, width, height,
+                firstFrame, frames, stallTimeout);
+    }
+
+    public ExportSettings withEncoder(String e) {
+        return new ExportSettings(output, codec, e == null ? "auto" : e, crf, bitrate, preset, keyframeInterval,
+                width, height, firstFrame, frames, stallTimeout);
+    }
+
+    public ExportSettings withCrf(int q) {
+        return new ExportSettings(output, codec, encoder, q, bitrate, preset, keyframeInterval, width, height,
+                firstFrame, frames, stallTimeout);
+    }
+
+    public ExportSettings withBitrate(long bps) {
+        return new ExportSettings(output, codec, encoder, crf, bps, preset, keyframeInterval, width, height,
+                firstFrame, frames, stallTimeout);
+    }
+
+    public ExportSettings withPreset(String p) {
+        return new ExportSettings(output, codec, encoder, crf, bitrate, p, keyframeInterval, width, height,
+                firstFrame, frames, stallTimeout);
+    }
+
+    public ExportSettings withKeyframeInterval(int k) {
+        return new ExportSettings(output, codec, encoder, crf, bitrate, preset, k, width, height, firstFrame, frames,
+                stallTimeout);
+    }
+
+    public ExportSettings withSize(int w, int h) {
+        return new ExportSettings(output, codec, encoder, crf, bitrate, preset, keyframeInterval, w, h, firstFrame,
+                frames, stallTimeout);
+    }
+
+    public ExportSettings withRange(long first, long count) {
+        return new ExportSettings(output, codec, encoder, crf, bitrate, preset, keyframeInterval, width, height,
+                first, count, stallTimeout);
+    }
+
+    public ExportSettings withStallTimeout(Duration d) {
+        return new ExportSettings(output, codec, encoder, crf, bitrate, preset, keyframeInterval, width, height,
+                firstFrame, frames, d);
+    }
+
+    /** Whether the user named the encoder (no automatic fallback then). */
+    public boolean encoderPinned() {
+        return encoder != null && !encoder.equals("auto");
+    }
+}

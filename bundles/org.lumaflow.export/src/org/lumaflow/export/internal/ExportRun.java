@@ -1,0 +1,430 @@
+package org.lumaflow.export.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.lumaflow.core.pool.Frame;
+import org.lumaflow.core.pool.FrameKey;
+import org.lumaflow.core.pool.PixelFormat;
+import org.lumaflow.core.pool.Usage;
+import org.lumaflow.engine.registry.PixelConverter;
+import org.lumaflow.engine.render.Engine;
+import org.lumaflow.engine.render.RenderMessage;
+import org.lumaflow.engine.render.RenderResult;
+import org.lumaflow.engine.timeline.Timeline;
+import org.lumaflow.engine.timeline.TimelineRenderer;
+import org.lumaflow.export.EncoderChoice;
+import org.lumaflow.export.ExportException;
+import org.lumaflow.export.ExportJob;
+import org.lumaflow.export.ExportListener;
+import org.lumaflow.export.ExportProgress;
+import org.lumaflow.export.ExportResult;
+import org.lumaflow.export.ExportSettings;
+
+/**
+ * One export: render (own thread) -> convert to 4:2:0 (own thread) -> encode + mux (the export thread), joined by
+ * bounded queues. Every wait has a timeout: a stage that waits longer than the stall timeout fails the export naming
+ * the stage it waited for; cancellation is checked at least every 100 ms. Output goes to a temporary file beside the
+ * destination, renamed over it only on success.
+ */
+final class ExportRun implements ExportJob {
+
+    private static final long POLL_MS = 100;
+
+    /** A stage gave up; the message says why. */
+    private static final class Stop extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stop(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final Engine engine;
+    private final Map<PixelFormat, PixelConverter> converters;
+    private final Timeline timeline;
+    private final Path baseDir;
+    private final ExportSettings settings;
+    private final ExportListener listener;
+    private final List<EncoderChoice> candidates;
+    private final int width;
+    private final int height;
+    private final long first;
+    private final long total;
+    private final CompletableFuture<ExportResult> done = new CompletableFuture<>();
+    private final Thread thread;
+    private volatile boolean cancelled;
+    private volatile String stopReason;
+    private volatile Throwable stopCause;
+
+    ExportRun(Engine engine, Map<PixelFormat, PixelConverter> converters, Timeline timeline, Path baseDir,
+            ExportSettings settings, ExportListener listener, List<EncoderChoice> candidates, int width, int height,
+            long first, long total) {
+        this.engine = engine;
+        this.converters = converters;
+        this.timeline = timeline;
+        this.baseDir = baseDir;
+        this.settings = settings;
+        this.listener = listener;
+        this.candidates = candidates;
+        this.width = width;
+        this.height = height;
+        this.first = first;
+        this.total = total;
+        this.thread = Thread.ofPlatform().name("export " + settings.output().getFileName()).unstarted(this::run);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    @Override
+    public void cancel() {
+        synchronized (this) {
+            cancelled = true;
+        }
+        stop("cancelled", null);
+    }
+
+    @Override
+    public boolean isDone() {
+        return done.isDone();
+    }
+
+    @Override
+    public ExportResult await() throws ExportException, InterruptedException {
+        try {
+            return done.get();
+        } catch (ExecutionException e) {
+            throw (ExportException) e.getCause();
+        }
+    }
+
+    @Override
+    public ExportResult await(Duration timeout) throws ExportException, InterruptedException {
+        try {
+            return done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw (ExportException) e.getCause();
+        } catch (TimeoutException e) {
+            return null;
+        }
+    }
+
+    private void stop(String reason, Throwable cause) {
+        synchronized (this) {
+            if (stopReason == null) {
+                stopReason = reason;
+                stopCause = cause;
+            }
+        }
+    }
+
+    private boolean stopped() {
+        return stopReason != null;
+    }
+
+    private void run() {
+        long t0 = System.nanoTime();
+        List<String> notes = new ArrayList<>();
+        List<EncoderChoice> usable = candidates.stream().filter(EncoderChoice::usable).toList();
+        try {
+            for (int i = 0; i < usable.size(); i++) {
+                String encoder = usable.get(i).name();
+                synchronized (this) {
+                    if (cancelled) {
+                        throw new ExportException(settings.output()
+                                + ": export cancelled; the destination was not touched", null, true);
+                    }
+                    stopReason = null;
+                    stopCause = null;
+                }
+                try {
+                    Map<String, Long> warnings = attempt(encoder);
+                    List<String> all = new ArrayList<>(notes);
+                    warnings.forEach((text, frame) -> all.add(text + " (first at frame " + frame + ")"));
+                    double secs = (System.nanoTime() - t0) / 1e9;
+                    listener.progress(new ExportProgress(total, total, total / secs, 0, encoder));
+                    done.complete(new ExportResult(settings.output(), encoder, candidates, total, secs, width,
+                            height, all));
+                    return;
+                } catch (EncoderFailed e) {
+                    if (cancelled) {
+                        throw new ExportException(settings.output()
+                                + ": export cancelled; the destination was not touched", null, true);
+                    }
+                    boolean last = i == usable.size() - 1;
+                    String msg = encoder + " failed during the export (" + e.getMessage() + ")";
+                    if (settings.encoderPinned() || last) {
+                        throw new ExportException(settings.output() + ": " + msg
+                                + (settings.encoderPinned() ? "; the encoder was chosen by the user, no fallback"
+                                        : "; no other candidate left"), e.getCause());
+                    }
+                    String note = msg + "; restarting with " + usable.get(i + 1).name();
+                    notes.add(note);
+                    listener.note(note);
+                }
+            }
+            throw new ExportException(settings.output() + ": no usable encoder", null);
+        } catch (ExportException e) {
+            done.completeExceptionally(e);
+        } catch (Throwable e) {
+            done.completeExceptionally(new ExportException(settings.output() + ": export failed: " + e, e));
+        }
+    }
+
+    /** The chosen encoder failed while encoding (not a pipeline problem): the next candidate may do better. */
+    private static final class EncoderFailed extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        EncoderFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private Map<String, Long> attempt(String encoder) throws ExportException, EncoderFailed {
+        Path out = settings.output().toAbsolutePath();
+        Path dir = out.getParent();
+        String name = out.getFileName().toString();
+        Path temp;
+        try {
+            Files.createDirectories(dir);
+            temp = Files.createTempFile(dir, "." + name + ".", ".partial");
+        } catch (IOException e) {
+            throw new ExportException(out + ": cannot create a temporary file beside it (" + e.getMessage() + ")", e);
+        }
+        Map<String, Long> warnings = new LinkedHashMap<>();
+        boolean ok = false;
+        try {
+            VideoEncoder enc;
+            try {
+                enc = new VideoEncoder(encoder, temp, settings.container(), width, height, timeline.format().rate(),
+                        keyframes(), EncoderCatalog.options(encoder, settings.effectiveCodec(), settings, width,
+                                height, timeline.format().rate().toDouble()));
+            } catch (IOException e) {
+                throw new EncoderFailed(e.getMessage(), e);
+            }
+            try {
+                if (!enc.ignoredOptions().isEmpty()) {
+                    listener.note(encoder + " ignored options " + enc.ignoredOptions());
+                }
+                pipeline(enc, warnings);
+                try {
+                    enc.finish();
+                } catch (IOException e) {
+                    throw new EncoderFailed(e.getMessage(), e);
+                }
+            } finally {
+                enc.close();
+            }
+            try {
+                Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new ExportException(out + ": cannot move the finished file into place (" + e.getMessage()
+                        + ")", e);
+            }
+            ok = true;
+            return warnings;
+        } finally {
+            if (!ok) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // best effort; reported by the caller's error anyway
+                }
+            }
+        }
+    }
+
+    private int keyframes() {
+        if (settings.keyframeInterval() > 0) {
+            return settings.keyframeInterval();
+        }
+        return Math.max(1, (int) Math.round(2 * timeline.format().rate().toDouble()));
+    }
+
+    private void pipeline(VideoEncoder enc, Map<String, Long> warnings) throws ExportException, EncoderFailed {
+        long stallNanos = settings.stallTimeout().toNanos();
+        FrameKey rgbaKey = FrameKey.rgba(width, height);
+        int depth = QueueDepth.forFrame(rgbaKey.bytes());
+        BlockingQueue<Frame> rendered = new ArrayBlockingQueue<>(depth);
+        BlockingQueue<Frame> converted = new ArrayBlockingQueue<>(depth);
+        PixelConverter conv = converters.get(enc.input());
+        FrameKey yuvKey = new FrameKey(width, height, enc.input(), Usage.ENCODE);
+        Thread render = Thread.ofPlatform().name("export render").start(() -> renderStage(rendered, warnings,
+                stallNanos));
+        Thread convert = Thread.ofPlatform().name("export convert").start(() -> convertStage(rendered, converted,
+                conv, yuvKey, stallNanos));
+        long t0 = System.nanoTime();
+        long lastNote = 0;
+        long lastInput = System.nanoTime();
+        try {
+            for (long k = 0; k < total;) {
+                if (stopped()) {
+                    break;
+                }
+                Frame f;
+                try {
+                    f = converted.poll(POLL_MS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    stop("interrupted", e);
+                    break;
+                }
+                long now = System.nanoTime();
+                if (f == null) {
+                    if (now - lastInput > stallNanos) {
+                        stop("the encoder waited " + secs(stallNanos) + " s for converted frame " + (first + k)
+                                + " (render or convert stage stalled)", null);
+                    }
+                    continue;
+                }
+                lastInput = now;
+                try {
+                    enc.encode(f, k);
+                } catch (IOException e) {
+                    f.release();
+                    stop("encoder", e);
+                    throw new EncoderFailed(e.getMessage(), e);
+                }
+                f.release();
+                k++;
+                if (now - lastNote > 100_000_000L || k == total) {
+                    lastNote = now;
+                    double el = (now - t0) / 1e9;
+                    double fps = el > 0 ? k / el : 0;
+                    listener.progress(new ExportProgress(k, total, fps, fps > 0 ? (total - k) / fps : Double.NaN,
+                            enc.name()));
+                }
+            }
+        } finally {
+            if (!stopped()) {
+                stop("done", null);
+            }
+            join(render, stallNanos);
+            join(convert, stallNanos);
+            drain(rendered);
+            drain(converted);
+        }
+        String reason = stopReason;
+        if (!"done".equals(reason)) {
+            if (cancelled) {
+                throw new ExportException(settings.output() + ": export cancelled; the destination was not touched",
+                        null, true);
+            }
+            Throwable cause = stopCause;
+            throw new ExportException(settings.output() + ": export failed: " + reason
+                    + (cause != null && cause.getMessage() != null ? " (" + cause.getMessage() + ")" : ""), cause);
+        }
+    }
+
+    private void renderStage(BlockingQueue<Frame> out, Map<String, Long> warnings, long stallNanos) {
+        TimelineRenderer renderer = new TimelineRenderer(engine, timeline, baseDir);
+        try {
+            for (long k = 0; k < total && !stopped(); k++) {
+                long frameNo = first + k;
+                Frame f;
+                try (RenderResult r = renderer.renderFrame(frameNo, width, height)) {
+                    for (RenderMessage m : r.messages()) {
+                        synchronized (warnings) {
+                            warnings.putIfAbsent(m.toString(), frameNo);
+                        }
+                    }
+                    f = r.frame().retain();
+                }
+                if (!offer(out, f, stallNanos, "the render stage waited " + secs(stallNanos)
+                        + " s to hand over frame " + frameNo + " (convert or encode stage stalled)")) {
+                    f.release();
+                    return;
+                }
+            }
+        } catch (Throwable e) {
+            stop("rendering failed: " + e, e);
+        }
+    }
+
+    private void convertStage(BlockingQueue<Frame> in, BlockingQueue<Frame> out, PixelConverter conv, FrameKey key,
+            long stallNanos) {
+        long lastInput = System.nanoTime();
+        try {
+            for (long k = 0; k < total && !stopped();) {
+                Frame rgba = in.poll(POLL_MS, TimeUnit.MILLISECONDS);
+                if (rgba == null) {
+                    if (System.nanoTime() - lastInput > stallNanos) {
+                        stop("the converter waited " + secs(stallNanos) + " s for rendered frame " + (first + k)
+                                + " (render stage stalled)", null);
+                    }
+                    continue;
+                }
+                lastInput = System.nanoTime();
+                Frame yuv = engine.pool().lease(key);
+                try {
+                    conv.convert(rgba, yuv);
+                } finally {
+                    rgba.release();
+                }
+                if (!offer(out, yuv, stallNanos, "the converter waited " + secs(stallNanos)
+                        + " s to hand over frame " + (first + k) + " (encode stage stalled)")) {
+                    yuv.release();
+                    return;
+                }
+                k++;
+            }
+        } catch (InterruptedException e) {
+            stop("interrupted", e);
+        } catch (Throwable e) {
+            stop("conversion failed: " + e, e);
+        }
+    }
+
+    private boolean offer(BlockingQueue<Frame> q, Frame f, long stallNanos, String stallMessage) {
+        long start = System.nanoTime();
+        try {
+            while (!stopped()) {
+                if (q.offer(f, POLL_MS, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+                if (System.nanoTime() - start > stallNanos) {
+                    stop(stallMessage, null);
+                }
+            }
+        } catch (InterruptedException e) {
+            stop("interrupted", e);
+        }
+        return false;
+    }
+
+    private static void join(Thread t, long stallNanos) {
+        try {
+            t.join(Math.max(1000, TimeUnit.NANOSECONDS.toMillis(stallNanos) / 4));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (t.isAlive()) {
+            t.interrupt(); // a node stuck in render: interrupt it and move on; it returns its frames when it wakes
+        }
+    }
+
+    private static void drain(BlockingQueue<Frame> q) {
+        Frame f;
+        while ((f = q.poll()) != null) {
+            f.release();
+        }
+    }
+
+    private static String secs(long nanos) {
+        return String.valueOf(TimeUnit.NANOSECONDS.toSeconds(nanos));
+    }
+}

@@ -1,0 +1,26 @@
+package org.lumaflow.export.internal;
+
+import org.lumaflow.core.internal.NativeMemory;
+
+/**
+ * Depth of the queues between export stages: deeper with plenty of memory (stages absorb each other's jitter),
+ * shallower for big frames on small machines. Each queue may hold 1/32 of the memory available to frames, 2..8 frames.
+ */
+final class QueueDepth {
+
+    static final int MIN = 2;
+    static final int MAX = 8;
+
+    private QueueDepth() {
+    }
+
+    static int forFrame(long frameBytes) {
+        long memory = Math.min(NativeMemory.maxDirectMemory(), NativeMemory.physicalMemory() / 2);
+        return depth(memory, frameBytes);
+    }
+
+    static int depth(long memory, long frameBytes) {
+        long n = memory / 32 / Math.max(1, frameBytes);
+        return (int) Math.max(MIN, Math.min(MAX, n));
+    }
+}

@@ -1,0 +1,313 @@
+package org.lumaflow.export.internal;
+
+import static org.bytedeco.ffmpeg.global.avcodec.*;
+import static org.bytedeco.ffmpeg.global.avformat.*;
+import static org.bytedeco.ffmpeg.global.avutil.*;
+import static org.bytedeco.ffmpeg.global.swscale.*;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIOContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVDictionaryEntry;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.lumaflow.core.pool.Frame;
+import org.lumaflow.core.pool.PixelFormat;
+import org.lumaflow.core.time.FrameRate;
+import org.lumaflow.media.ffmpeg.FFmpeg;
+
+/**
+ * One FFmpeg video encoder (and, unless probing, a muxer writing {@code output}). It is fed our own 4:2:0 frames
+ * (NV12 or I420, BT.709 limited range, tagged as such); the planes are handed to FFmpeg by pointer, no RGB->YUV
+ * conversion happens inside FFmpeg. Encoders that want another layout (ProRes 4:2:2 10-bit) get FFmpeg's YUV->YUV
+ * repacking only. Not thread-safe.
+ */
+final class VideoEncoder implements AutoCloseable {
+
+    private final String name;
+    private final AVCodecContext ctx;
+    private final AVFormatContext oc;
+    private final AVStream stream;
+    private final AVFrame frame = av_frame_alloc();
+    private final AVPacket packet = av_packet_alloc();
+    private final PixelFormat input;
+    private final Map<ByteBuffer, BytePointer> addresses = new IdentityHashMap<>();
+    private final List<String> ignoredOptions = new ArrayList<>();
+    private SwsContext repack;
+    private AVFrame packed;
+    private long packets;
+
+    /**
+     * @param output file to write, or null to discard packets (probing)
+     * @param container FFmpeg muxer name ({@code mp4}, {@code matroska}...), ignored when {@code output} is null
+     */
+    VideoEncoder(String encoder, Path output, String container, int width, int height, FrameRate rate,
+            int keyframeInterval, Map<String, String> options) throws IOException {
+        FFmpeg.load();
+        this.name = encoder;
+        AVCodec codec = avcodec_find_encoder_by_name(encoder);
+        if (codec == null) {
+            throw new IOException(encoder + ": " + EncoderCatalog.missingReason(encoder));
+        }
+        int pixFmt = choosePixelFormat(codec);
+        this.input = pixFmt == AV_PIX_FMT_NV12 ? PixelFormat.NV12 : PixelFormat.I420;
+        AVFormatContext o = null;
+        AVCodecContext c = null;
+        AVDictionary dict = new AVDictionary(null);
+        try {
+            if (output != null) {
+                o = new AVFormatContext(null);
+                int r = avformat_alloc_output_context2(o, null, container, output.toString());
+                if (r < 0 || o.isNull()) {
+                    throw new IOException(output + ": no muxer for " + container + " (" + FFmpeg.error(r) + ")");
+                }
+                if (avformat_query_codec(o.oformat(), codec.id(), FF_COMPLIANCE_NORMAL) != 1) {
+                    throw new IOException(output + ": the " + container + " container cannot hold "
+                            + avcodec_get_name(codec.id()).getString());
+                }
+            }
+            c = avcodec_alloc_context3(codec);
+            c.width(width);
+            c.height(height);
+            AVRational tb = av_make_q(rate.den(), rate.num());
+            c.time_base(tb);
+            c.framerate(av_make_q(rate.num(), rate.den()));
+            c.pix_fmt(pixFmt);
+            c.gop_size(keyframeInterval);
+            c.thread_count(0);
+            c.color_range(AVCOL_RANGE_MPEG);
+            c.colorspace(AVCOL_SPC_BT709);
+            c.color_primaries(AVCOL_PRI_BT709);
+            c.color_trc(AVCOL_TRC_BT709);
+            c.sample_aspect_ratio(av_make_q(1, 1));
+            if (o != null && (o.oformat().flags() & AVFMT_GLOBALHEADER) != 0) {
+                c.flags(c.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
+            }
+            for (Map.Entry<String, String> e : options.entrySet()) {
+                av_dict_set(dict, e.getKey(), e.getValue(), 0);
+            }
+            int r = avcodec_open2(c, codec, dict);
+            if (r < 0) {
+                throw new IOException(encoder + ": cannot open the encoder (" + FFmpeg.error(r) + ")");
+            }
+            AVDictionaryEntry left = null;
+            while ((left = av_dict_get(dict, "", left, AV_DICT_IGNORE_SUFFIX)) != null) {
+                ignoredOptions.add(left.key().getString() + "=" + left.value().getString());
+            }
+            AVStream st = null;
+            if (o != null) {
+                st = avformat_new_stream(o, null);
+                avcodec_parameters_from_context(st.codecpar(), c);
+                st.time_base(tb);
+                st.avg_frame_rate(c.framerate());
+                if ((o.oformat().flags() & AVFMT_NOFILE) == 0) {
+                    AVIOContext pb = new AVIOContext(null);
+                    r = avio_open(pb, output.toString(), AVIO_FLAG_WRITE);
+                    if (r < 0) {
+                        throw new IOException(output + ": cannot write (" + FFmpeg.error(r) + ")");
+                    }
+                    o.pb(pb);
+                }
+                r = avformat_write_header(o, (AVDictionary) null);
+                if (r < 0) {
+                    throw new IOException(output + ": cannot start the " + container + " file (" + FFmpeg.error(r)
+                            + ")");
+                }
+            }
+            frame.format(pixFmt);
+            frame.width(width);
+            frame.height(height);
+            frame.color_range(AVCOL_RANGE_MPEG);
+            frame.colorspace(AVCOL_SPC_BT709);
+            frame.color_primaries(AVCOL_PRI_BT709);
+            frame.color_trc(AVCOL_TRC_BT709);
+            if (pixFmt != AV_PIX_FMT_NV12 && pixFmt != AV_PIX_FMT_YUV420P) {
+                // e.g. ProRes: 4:2:2 10-bit; repack our I420 (YUV -> YUV, no colour conversion)
+                packed = av_frame_alloc();
+                packed.format(pixFmt);
+                packed.width(width);
+                packed.height(height);
+                av_frame_get_buffer(packed, 0);
+                repack = sws_getContext(width, height, AV_PIX_FMT_YUV420P, width, height, pixFmt, SWS_BILINEAR, null,
+                        null, (DoublePointer) null);
+            }
+        } catch (IOException | RuntimeException e) {
+            av_dict_free(dict);
+            if (c != null) {
+                avcodec_free_context(c);
+            }
+            if (o != null && !o.isNull()) {
+                if (o.pb() != null && !o.pb().isNull()) {
+                    avio_closep(o.pb());
+                }
+                avformat_free_context(o);
+            }
+            av_frame_free(frame);
+            av_packet_free(packet);
+            throw e;
+        }
+        av_dict_free(dict);
+        this.ctx = c;
+        this.oc = o;
+        this.stream = o == null ? null : oc.streams(0);
+    }
+
+    private static int choosePixelFormat(AVCodec codec) {
+        IntPointer fmts = codec.pix_fmts();
+        if (fmts == null || fmts.isNull()) {
+            return AV_PIX_FMT_YUV420P;
+        }
+        int first = -1;
+        boolean yuv420 = false;
+        for (int i = 0; fmts.get(i) != AV_PIX_FMT_NONE; i++) {
+            int f = fmts.get(i);
+            if (f == AV_PIX_FMT_NV12) {
+                return f;
+            }
+            yuv420 |= f == AV_PIX_FMT_YUV420P;
+            if (first < 0) {
+                first = f;
+            }
+        }
+        return yuv420 ? AV_PIX_FMT_YUV420P : first;
+    }
+
+    /** The 4:2:0 layout this encoder is fed ({@link PixelFormat#NV12} or {@link PixelFormat#I420}). */
+    PixelFormat input() {
+        return input;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** Options the encoder did not recognise. */
+    List<String> ignoredOptions() {
+        return ignoredOptions;
+    }
+
+    /** Encodes {@code src} (the {@link #input()} layout, encoder size) as frame number {@code index}. */
+    void encode(Frame src, long index) throws IOException {
+        if (EncoderFaults.shouldFail(name, index)) {
+            throw new IOException(name + ": injected failure at frame " + index);
+        }
+        BytePointer base = address(src.buffer());
+        int w = src.width();
+        int h = src.height();
+        PixelFormat f = src.format();
+        AVFrame target = frame;
+        frame.data(0, base.position(0));
+        frame.linesize(0, w);
+        frame.data(1, base.position(f.planeOffset(1, w, h)));
+        frame.linesize(1, f == PixelFormat.NV12 ? w : w / 2);
+        if (f == PixelFormat.I420) {
+            frame.data(2, base.position(f.planeOffset(2, w, h)));
+            frame.linesize(2, w / 2);
+        }
+        base.position(0);
+        if (repack != null) {
+            av_frame_make_writable(packed);
+            sws_scale(repack, frame.data(), frame.linesize(), 0, h, packed.data(), packed.linesize());
+            target = packed;
+        }
+        target.pts(index);
+        int r = avcodec_send_frame(ctx, target);
+        if (r < 0) {
+            throw new IOException(name + ": encoding frame " + index + " failed (" + FFmpeg.error(r) + ")");
+        }
+        drain();
+    }
+
+    /** Flushes the encoder and finishes the file. */
+    void finish() throws IOException {
+        int r = avcodec_send_frame(ctx, null);
+        if (r < 0 && r != AVERROR_EOF()) {
+            throw new IOException(name + ": flushing failed (" + FFmpeg.error(r) + ")");
+        }
+        drain();
+        if (oc != null) {
+            r = av_write_trailer(oc);
+            if (r < 0) {
+                throw new IOException("finishing the file failed (" + FFmpeg.error(r) + ")");
+            }
+        }
+    }
+
+    /** Packets produced so far. */
+    long packets() {
+        return packets;
+    }
+
+    private void drain() throws IOException {
+        while (true) {
+            int r = avcodec_receive_packet(ctx, packet);
+            if (r == AVERROR_EAGAIN() || r == AVERROR_EOF()) {
+                return;
+            }
+            if (r < 0) {
+                throw new IOException(name + ": encoding failed (" + FFmpeg.error(r) + ")");
+            }
+            packets++;
+            if (oc != null) {
+                av_packet_rescale_ts(packet, ctx.time_base(), stream.time_base());
+                packet.stream_index(0);
+                r = av_interleaved_write_frame(oc, packet);
+                if (r < 0) {
+                    throw new IOException("writing failed (" + FFmpeg.error(r) + ")");
+                }
+            } else {
+                av_packet_unref(packet);
+            }
+        }
+    }
+
+    private BytePointer address(ByteBuffer buf) {
+        BytePointer p = addresses.get(buf);
+        if (p == null) {
+            if (addresses.size() > 32) {
+                addresses.clear();
+            }
+            p = new BytePointer(buf);
+            addresses.put(buf, p);
+        }
+        return p;
+    }
+
+    @Override
+    public void close() {
+        avcodec_free_context(ctx);
+        if (oc != null) {
+            if (oc.pb() != null && !oc.pb().isNull()) {
+                avio_closep(oc.pb());
+            }
+            avformat_free_context(oc);
+        }
+        if (packed != null) {
+            av_frame_free(packed);
+        }
+        if (repack != null) {
+            sws_freeContext(repack);
+        }
+        frame.data(0, null);
+        frame.data(1, null);
+        frame.data(2, null);
+        av_frame_free(frame);
+        av_packet_free(packet);
+    }
+}
