@@ -19,6 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lumaflow.cli.CliCommand;
 import org.lumaflow.cli.internal.Cli;
+import org.lumaflow.cli.internal.ExportCommand;
+import org.lumaflow.cli.internal.ProbeCommand;
+import org.lumaflow.decoder.MediaService;
+import org.lumaflow.export.Exporter;
 import org.lumaflow.cli.internal.NodesCommand;
 import org.lumaflow.cli.internal.RenderCommand;
 import org.lumaflow.engine.render.Engine;
@@ -40,11 +44,24 @@ class CliTest {
             self.start();
         }
         BundleContext bc = self.getBundleContext();
-        ServiceTracker<Engine, Engine> t = new ServiceTracker<>(bc, Engine.class, null);
+        for (Bundle b : bc.getBundles()) {
+            if (b.getSymbolicName().startsWith("org.lumaflow.") && b.getHeaders().get("Fragment-Host") == null
+                    && b.getState() != Bundle.ACTIVE) {
+                b.start();
+            }
+        }
+        engine = service(bc, Engine.class);
+        cli = new Cli(List.<CliCommand>of(new RenderCommand(engine), new NodesCommand(engine.registry()),
+                new ProbeCommand(service(bc, MediaService.class)),
+                new ExportCommand(service(bc, Exporter.class), service(bc, MediaService.class))));
+    }
+
+    private static <T> T service(BundleContext bc, Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> t = new ServiceTracker<>(bc, type, null);
         t.open();
-        engine = t.waitForService(10_000);
-        assertNotNull(engine, "engine service");
-        cli = new Cli(List.<CliCommand>of(new RenderCommand(engine), new NodesCommand(engine.registry())));
+        T s = t.waitForService(10_000);
+        assertNotNull(s, type.getSimpleName() + " service");
+        return s;
     }
 
     private record Run(int code, String out, String err) {
@@ -160,5 +177,37 @@ class CliTest {
         assertEquals(0, j.code);
         assertTrue(j.out.trim().startsWith("[") && j.out.contains("\"id\" : \"core.text\""), j.out);
         assertEquals(1, run("nodes", "nothing.here").code);
+    }
+
+    @Test
+    void exportThenProbeThenTranscode(@TempDir Path dir) throws Exception {
+        Path mp4 = dir.resolve("demo.mp4");
+        Run e = run("export", "--frames", "0..9", "--size", "320x180", "-o", mp4.toString(), "--quiet");
+        assertEquals(0, e.code, e.err);
+        assertTrue(e.out.contains("10 frames 320x180 with libopenh264"), e.out);
+        Run p = run("probe", mp4.toString());
+        assertEquals(0, p.code, p.err);
+        assertTrue(p.out.contains("\"codec\" : \"h264\"") && p.out.contains("\"frames\" : 10")
+                && p.out.contains("\"colorSpace\" : \"bt709\""), p.out);
+        Path mkv = dir.resolve("again.mkv");
+        Run t = run("export", mp4.toString(), "-o", mkv.toString(), "--quiet");
+        assertEquals(0, t.code, t.err);
+        assertTrue(t.out.contains("10 frames 320x180"), t.out);
+    }
+
+    @Test
+    void probeAndExportErrorsNameTheInput(@TempDir Path dir) {
+        Path missing = dir.resolve("missing.mp4");
+        Run p = run("probe", missing.toString());
+        assertEquals(1, p.code);
+        assertTrue(p.err.contains(missing + ": no such file"), p.err);
+        Run e = run("export", missing.toString(), "-o", dir.resolve("x.mp4").toString());
+        assertEquals(1, e.code);
+        assertTrue(e.err.contains(missing.toString()), e.err);
+        Run l = run("export", "--list-encoders");
+        assertEquals(0, l.code);
+        assertTrue(l.out.contains("ok       sw libopenh264"), l.out);
+        assertTrue(l.out.contains("skipped  sw libx264  (not in the LGPL FFmpeg build"), l.out);
+        assertEquals(2, run("export", "--crf", "abc").code);
     }
 }

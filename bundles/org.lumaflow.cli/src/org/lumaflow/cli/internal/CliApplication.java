@@ -17,7 +17,7 @@ import org.osgi.util.tracker.ServiceTracker;
 public final class CliApplication implements IApplication {
 
     /** Commands that must be present before dispatching (the ones this bundle provides). */
-    private static final List<String> BUILT_IN = List.of("render", "nodes");
+    private static final List<String> BUILT_IN = List.of("render", "nodes", "probe", "export");
 
     @Override
     public Object start(IApplicationContext context) throws Exception {

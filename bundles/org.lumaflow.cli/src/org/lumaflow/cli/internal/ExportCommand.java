@@ -1,0 +1,219 @@
+package org.lumaflow.cli.internal;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.lumaflow.cli.CliCommand;
+import org.lumaflow.cli.UsageException;
+import org.lumaflow.decoder.MediaClips;
+import org.lumaflow.decoder.MediaException;
+import org.lumaflow.decoder.MediaService;
+import org.lumaflow.engine.project.Project;
+import org.lumaflow.engine.project.ProjectException;
+import org.lumaflow.engine.project.ProjectIO;
+import org.lumaflow.engine.timeline.Timeline;
+import org.lumaflow.export.EncoderChoice;
+import org.lumaflow.export.ExportException;
+import org.lumaflow.export.ExportJob;
+import org.lumaflow.export.ExportListener;
+import org.lumaflow.export.ExportProgress;
+import org.lumaflow.export.ExportResult;
+import org.lumaflow.export.ExportSettings;
+import org.lumaflow.export.Exporter;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@code lumaflow export}: a project (or a media file: transcode) to a video file. */
+@Component(service = CliCommand.class)
+public final class ExportCommand implements CliCommand {
+
+    @Reference
+    private Exporter exporter;
+    @Reference
+    private MediaService media;
+
+    /** For DS. */
+    public ExportCommand() {
+    }
+
+    /** Outside OSGi. */
+    public ExportCommand(Exporter exporter, MediaService media) {
+        this.exporter = exporter;
+        this.media = media;
+    }
+
+    @Override
+    public String name() {
+        return "export";
+    }
+
+    @Override
+    public String summary() {
+        return "export a project (or transcode a media file) to MP4/MOV/MKV/WebM";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: lumaflow export [PROJECT|MEDIA] [-o OUT] [options]
+                  PROJECT|MEDIA  a .lumaflow project, or a media file to transcode (default: the bundled demo)
+                  -o, --out      output file; the extension picks the container: .mp4 .mov .mkv .webm
+                                 (default: demo.mp4, or NAME.export.mp4 for an input NAME.ext)
+                  --codec        h264 | hevc | av1 | vp9 | prores (default: h264; vp9 for .webm)
+                  --encoder      auto (default: hardware first, probed, software fallback) or an FFmpeg encoder name
+                  --crf N        constant quality (lower = better; default per codec)
+                  --bitrate R    target bit rate instead of --crf, e.g. 8M or 2500k
+                  --preset P     encoder preset (x264: veryfast..., nvenc: p1..p7, SVT-AV1: 0..13)
+                  --gop N        frames between keyframes (default: 2 s)
+                  --frames A..B  frame range at the project rate (default: all)
+                  --size WxH     output size (odd sizes are rounded down to even)
+                  --list-encoders  probe and list the encoder candidates for --codec, then exit
+                  --quiet        no progress bar""";
+    }
+
+    @Override
+    public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
+        List<String> args = new ArrayList<>();
+        for (String s : argv) {
+            args.add(s.equals("-o") ? "--out" : s);
+        }
+        Args a = Args.parse(args, Set.of("out", "codec", "encoder", "crf", "bitrate", "preset", "gop", "frames",
+                "size"), Set.of("quiet", "list-encoders"));
+        if (a.flag("list-encoders")) {
+            String codec = a.get("codec") == null ? "h264" : a.get("codec");
+            try {
+                for (EncoderChoice c : exporter.candidates(codec)) {
+                    out.println((c.usable() ? "ok       " : "skipped  ") + (c.hardware() ? "hw " : "sw ")
+                            + c.name() + (c.usable() ? "" : "  (" + c.reason() + ")"));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            return 0;
+        }
+        if (a.positionals.size() > 1) {
+            throw new UsageException("expected at most one input, got " + a.positionals);
+        }
+        Timeline timeline;
+        Path baseDir;
+        String stem;
+        try {
+            if (a.positionals.isEmpty()) {
+                Project p = RenderCommand.loadDemo();
+                timeline = p.timeline();
+                baseDir = p.baseDir();
+                stem = "demo";
+            } else {
+                Path in = Path.of(a.positionals.get(0));
+                String n = in.getFileName().toString();
+                stem = n.contains(".") ? n.substring(0, n.lastIndexOf('.')) + ".export" : n + ".export";
+                if (n.endsWith(".lumaflow") || n.endsWith(".json")) {
+                    Project p = ProjectIO.load(in);
+                    timeline = p.timeline();
+                    baseDir = p.baseDir();
+                    stem = n.substring(0, n.lastIndexOf('.'));
+                } else {
+                    timeline = MediaClips.timeline(media.probe(in));
+                    baseDir = in.toAbsolutePath().getParent();
+                }
+            }
+        } catch (ProjectException | MediaException e) {
+            err.println("lumaflow export: " + e.getMessage());
+            return 1;
+        }
+        Path output = Path.of(a.get("out") != null ? a.get("out") : stem + ".mp4");
+        ExportSettings s = ExportSettings.to(output).withCodec(a.get("codec")).withEncoder(a.get("encoder"));
+        try {
+            if (a.get("crf") != null) {
+                s = s.withCrf(Integer.parseInt(a.get("crf")));
+            }
+            if (a.get("bitrate") != null) {
+                s = s.withBitrate(parseRate(a.get("bitrate")));
+            }
+            if (a.get("gop") != null) {
+                s = s.withKeyframeInterval(Integer.parseInt(a.get("gop")));
+            }
+        } catch (NumberFormatException e) {
+            throw new UsageException("bad number: " + e.getMessage());
+        }
+        s = s.withPreset(a.get("preset"));
+        if (a.get("size") != null) {
+            int[] wh = RenderCommand.parseSize(a.get("size"));
+            s = s.withSize(wh[0], wh[1]);
+        }
+        if (a.get("frames") != null) {
+            long[] r = RenderCommand.parseFrames(a.get("frames"), timeline.frameCount());
+            s = s.withRange(r[0], r[1] - r[0] + 1);
+        }
+        ProgressBar bar = a.flag("quiet") ? null : new ProgressBar(err, "export", expected(s, timeline));
+        ExportJob job;
+        try {
+            job = exporter.start(timeline, baseDir, s, new ExportListener() {
+                @Override
+                public void progress(ExportProgress p) {
+                    if (bar != null) {
+                        bar.update(p.framesDone());
+                    }
+                }
+
+                @Override
+                public void note(String message) {
+                    err.println("lumaflow export: " + message);
+                }
+            });
+        } catch (ExportException e) {
+            err.println("lumaflow export: " + e.getMessage());
+            return 1;
+        }
+        Thread hook = new Thread(() -> {
+            job.cancel(); // Ctrl-C: stop cleanly, remove the temporary file, keep any earlier output
+            try {
+                job.await(Duration.ofSeconds(3));
+            } catch (Exception ignored) {
+                // exiting anyway
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            ExportResult r = job.await();
+            for (String w : r.warnings()) {
+                err.println("lumaflow export: warning: " + w);
+            }
+            out.printf(Locale.ROOT, "%s: %d frames %dx%d with %s in %.1f s (%.1f fps)%n", r.output(), r.frames(),
+                    r.width(), r.height(), r.encoder(), r.seconds(), r.fps());
+            return 0;
+        } catch (ExportException e) {
+            err.println("lumaflow export: " + e.getMessage());
+            return e.cancelled() ? 130 : 1;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running
+            }
+        }
+    }
+
+    private static long expected(ExportSettings s, Timeline t) {
+        long total = t.frameCount() - s.firstFrame();
+        return s.frames() < 0 ? total : Math.min(total, s.frames());
+    }
+
+    static long parseRate(String s) {
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        long mult = 1;
+        if (t.endsWith("k")) {
+            mult = 1000;
+            t = t.substring(0, t.length() - 1);
+        } else if (t.endsWith("m")) {
+            mult = 1_000_000;
+            t = t.substring(0, t.length() - 1);
+        }
+        return Math.round(Double.parseDouble(t) * mult);
+    }
+}

@@ -1,0 +1,67 @@
+package org.lumaflow.decoder;
+
+import org.lumaflow.core.time.FrameRate;
+import org.lumaflow.core.time.Rational;
+import org.lumaflow.engine.graph.GraphNode;
+import org.lumaflow.engine.timeline.Clip;
+import org.lumaflow.engine.timeline.Timeline;
+import org.lumaflow.engine.timeline.Track;
+import org.lumaflow.engine.timeline.VideoFormat;
+
+/** Timeline pieces for media files: a {@code media.video} clip, or a whole timeline that plays one file. */
+public final class MediaClips {
+
+    private MediaClips() {
+    }
+
+    /** A clip showing the first video stream of {@code info} from its start, at timeline time {@code start}. */
+    public static Clip clip(String id, MediaInfo info, long start) throws MediaException {
+        VideoStreamInfo v = info.firstVideo();
+        if (v == null) {
+            throw new MediaException(info.path(), "has no video stream");
+        }
+        long duration = v.durationTicks() > 0 ? v.durationTicks() : info.durationTicks();
+        if (duration <= 0) {
+            throw new MediaException(info.path(), "has no known duration");
+        }
+        GraphNode src = new GraphNode(id, "media.video").set("file", info.path().toAbsolutePath().toString());
+        return new Clip(id, src, start, 0, duration);
+    }
+
+    /**
+     * A timeline at the file's display size and frame rate (a rate that is not a whole number of ticks per frame is
+     * replaced by the nearest common rate) holding the file as its only clip: exporting it transcodes the file.
+     */
+    public static Timeline timeline(MediaInfo info) throws MediaException {
+        VideoStreamInfo v = info.firstVideo();
+        if (v == null) {
+            throw new MediaException(info.path(), "has no video stream");
+        }
+        Timeline tl = new Timeline(new VideoFormat(v.displayWidth(), v.displayHeight(), rate(v.frameRate())));
+        Track t = new Track("V1");
+        Clip c = clip("media", info, 0);
+        long frame = tl.format().rate().ticksPerFrame();
+        long whole = Math.max(frame, c.duration() / frame * frame);
+        c.trim(0, whole);
+        t.clips().add(c);
+        tl.tracks().add(t);
+        return tl;
+    }
+
+    static FrameRate rate(Rational r) {
+        try {
+            return new FrameRate((int) r.num(), (int) r.den());
+        } catch (IllegalArgumentException e) {
+            FrameRate best = FrameRate.FPS_30;
+            double want = r.toDouble();
+            for (FrameRate f : new FrameRate[] {FrameRate.FPS_23_976, FrameRate.FPS_24, FrameRate.FPS_25,
+                    FrameRate.FPS_29_97, FrameRate.FPS_30, FrameRate.FPS_48, FrameRate.FPS_50, FrameRate.FPS_59_94,
+                    FrameRate.FPS_60, FrameRate.FPS_119_88, FrameRate.FPS_120}) {
+                if (Math.abs(f.toDouble() - want) < Math.abs(best.toDouble() - want)) {
+                    best = f;
+                }
+            }
+            return best;
+        }
+    }
+}
