@@ -78,7 +78,8 @@ final class EncoderProbe {
             enc.finish();
             return enc.packets() > 0 ? null : "produced no output";
         } catch (Exception | UnsatisfiedLinkError e) {
-            return e.getMessage();
+            String m = String.valueOf(e.getMessage());
+            return m.startsWith(encoder + ": ") ? m.substring(encoder.length() + 2) : m;
         }
     }
 }

@@ -102,9 +102,10 @@ final class VideoEncoder implements AutoCloseable {
             for (Map.Entry<String, String> e : options.entrySet()) {
                 av_dict_set(dict, e.getKey(), e.getValue(), 0);
             }
+            FFmpeg.clearLog();
             int r = avcodec_open2(c, codec, dict);
             if (r < 0) {
-                throw new IOException(encoder + ": cannot open the encoder (" + FFmpeg.error(r) + ")");
+                throw new IOException(encoder + ": cannot open the encoder (" + FFmpeg.explain(r) + ")");
             }
             AVDictionaryEntry left = null;
             while ((left = av_dict_get(dict, "", left, AV_DICT_IGNORE_SUFFIX)) != null) {

@@ -10,6 +10,7 @@ import org.bytedeco.ffmpeg.global.swscale;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Loader;
 import org.lumaflow.media.ffmpeg.internal.CacheDirs;
+import org.lumaflow.media.ffmpeg.internal.FFmpegLog;
 
 /**
  * Entry point to the embedded FFmpeg libraries. Call {@link #load()} before the first FFmpeg call: it points the
@@ -21,6 +22,8 @@ public final class FFmpeg {
 
     private static final String GPL_PROBE = "org/bytedeco/ffmpeg/linux-x86_64-gpl/libavcodec.so.62";
     private static volatile boolean loaded;
+    /** Kept reachable: FFmpeg calls it from native code. */
+    private static FFmpegLog log;
 
     private FFmpeg() {
     }
@@ -40,6 +43,8 @@ public final class FFmpeg {
             Loader.load(avformat.class);
             Loader.load(swscale.class);
             avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+            log = new FFmpegLog();
+            avutil.setLogCallback(log);
             loaded = true;
         }
     }
@@ -53,6 +58,15 @@ public final class FFmpeg {
     public static String describe() {
         load();
         return "FFmpeg " + avutil.av_version_info().getString() + (codecPack() ? " (GPL codec pack)" : " (LGPL build)");
+    }
+
+    /**
+     * FFmpeg's text for {@code code}, followed by the last error FFmpeg logged on this thread if any, e.g.
+     * {@code "Operation not permitted: Cannot load libcuda.so.1"}.
+     */
+    public static String explain(int code) {
+        String logged = FFmpegLog.takeLast();
+        return logged == null ? error(code) : error(code) + ": " + logged;
     }
 
     /** FFmpeg's text for a negative error code, e.g. {@code "Invalid data found when processing input"}. */
@@ -72,5 +86,10 @@ public final class FFmpeg {
     public static Path commandLine() {
         load();
         return Path.of(Loader.load(org.bytedeco.ffmpeg.ffmpeg.class));
+    }
+
+    /** Forgets this thread's last logged FFmpeg error (call before an operation whose failure you will explain). */
+    public static void clearLog() {
+        FFmpegLog.takeLast();
     }
 }
