@@ -30,4 +30,27 @@ public interface MediaService {
      */
     VideoSource openVideo(Path file, int width, int height, Fit fit, FramePool pool, int lookahead)
             throws MediaException;
+
+    /**
+     * Whether {@code file}'s first video stream can be read by {@link #openVideoYuv} (8-bit 4:2:0 planar, no display
+     * rotation).
+     */
+    boolean yuvReadable(VideoStreamInfo stream);
+
+    /**
+     * Opens the first video stream for reading its decoded pictures unconverted (same size, same YUV values) into
+     * {@code format} frames ({@link org.lumaflow.core.pool.PixelFormat#I420} or {@code NV12}): the direct path of a
+     * transcode that changes nothing in the picture.
+     *
+     * @throws MediaException when the stream is not {@link #yuvReadable}
+     */
+    VideoSource openVideoYuv(Path file, org.lumaflow.core.pool.PixelFormat format, FramePool pool, int lookahead)
+            throws MediaException;
+
+    /**
+     * Opens the first audio stream, decoded to {@value AudioSource#SAMPLE_RATE} Hz stereo float.
+     *
+     * @throws MediaException when the file cannot be read or has no audio stream
+     */
+    AudioSource openAudio(Path file) throws MediaException;
 }

@@ -26,7 +26,7 @@ final class LookaheadReader implements VideoSource {
             Long.getLong("lumaflow.decode.timeoutSeconds", 20));
 
     private final VideoDecoder decoder;
-    private final PictureScaler scaler;
+    private final PictureConverter scaler;
     private final FramePool pool;
     private final FrameKey key;
     private final String name;
@@ -50,10 +50,16 @@ final class LookaheadReader implements VideoSource {
     private volatile long lastUse = System.nanoTime();
 
     LookaheadReader(VideoDecoder decoder, int width, int height, Fit fit, FramePool pool, int lookahead) {
+        this(decoder, FrameKey.rgba(width, height), new PictureScaler(width, height, fit, decoder.info().rotation()),
+                pool, lookahead);
+    }
+
+    /** A reader producing frames of {@code key} through {@code converter}. */
+    LookaheadReader(VideoDecoder decoder, FrameKey key, PictureConverter converter, FramePool pool, int lookahead) {
         this.decoder = decoder;
-        this.scaler = new PictureScaler(width, height, fit, decoder.info().rotation());
+        this.scaler = converter;
         this.pool = pool;
-        this.key = FrameKey.rgba(width, height);
+        this.key = key;
         this.name = decoder.file().getFileName().toString();
         this.still = decoder.info().frames() <= 1;
         int cap = Math.max(2, lookahead + 1);
@@ -269,7 +275,7 @@ final class LookaheadReader implements VideoSource {
                 have = false;
                 Frame f = pool.lease(key);
                 try {
-                    scaler.convert(decoder.frame(), f.buffer());
+                    scaler.convert(decoder.frame(), f);
                 } catch (RuntimeException e) {
                     f.release();
                     throw e;

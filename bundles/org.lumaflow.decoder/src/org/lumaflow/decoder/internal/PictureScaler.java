@@ -22,7 +22,7 @@ import org.lumaflow.decoder.MediaService.Fit;
  * range into the fitted rectangle, display rotation is applied, and the bars are opaque black. All buffers and native
  * structures are created once per geometry, so converting a frame allocates nothing.
  */
-final class PictureScaler implements AutoCloseable {
+final class PictureScaler implements PictureConverter {
 
     private static final int BLACK = 0xFF000000;
 
@@ -59,8 +59,10 @@ final class PictureScaler implements AutoCloseable {
         this.rotation = rotation;
     }
 
-    /** Converts {@code pic} into {@code out} (RGBA8, {@code outW x outH}, tightly packed). */
-    void convert(AVFrame pic, ByteBuffer out) {
+    /** Converts {@code pic} into {@code frame} (RGBA8, {@code outW x outH}). */
+    @Override
+    public void convert(AVFrame pic, org.lumaflow.core.pool.Frame frame) {
+        ByteBuffer out = frame.buffer();
         if (sws == null || pic.width() != srcW || pic.height() != srcH || pic.format() != srcFormat
                 || pic.colorspace() != srcSpace || pic.color_range() != srcRange) {
             configure(pic);

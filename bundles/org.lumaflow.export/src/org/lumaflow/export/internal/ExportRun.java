@@ -20,6 +20,9 @@ import org.lumaflow.core.pool.Frame;
 import org.lumaflow.core.pool.FrameKey;
 import org.lumaflow.core.pool.PixelFormat;
 import org.lumaflow.core.pool.Usage;
+import org.lumaflow.decoder.MediaException;
+import org.lumaflow.decoder.MediaService;
+import org.lumaflow.decoder.VideoSource;
 import org.lumaflow.engine.registry.PixelConverter;
 import org.lumaflow.engine.render.Engine;
 import org.lumaflow.engine.render.RenderMessage;
@@ -64,6 +67,9 @@ final class ExportRun implements ExportJob {
     private final int height;
     private final long first;
     private final long total;
+    private final MediaService media;
+    /** The file whose pictures are passed straight to the encoder, or null (render + convert). */
+    private final Path direct;
     private final CompletableFuture<ExportResult> done = new CompletableFuture<>();
     private final Thread thread;
     private volatile boolean cancelled;
@@ -72,7 +78,9 @@ final class ExportRun implements ExportJob {
 
     ExportRun(Engine engine, Map<PixelFormat, PixelConverter> converters, Timeline timeline, Path baseDir,
             ExportSettings settings, ExportListener listener, List<EncoderChoice> candidates, int width, int height,
-            long first, long total) {
+            long first, long total, MediaService media, Path direct) {
+        this.media = media;
+        this.direct = direct;
         this.engine = engine;
         this.converters = converters;
         this.timeline = timeline;
@@ -264,10 +272,18 @@ final class ExportRun implements ExportJob {
         BlockingQueue<Frame> converted = new ArrayBlockingQueue<>(depth);
         PixelConverter conv = converters.get(enc.input());
         FrameKey yuvKey = new FrameKey(width, height, enc.input(), Usage.ENCODE);
-        Thread render = Thread.ofPlatform().name("export render").start(() -> renderStage(rendered, warnings,
-                stallNanos));
-        Thread convert = Thread.ofPlatform().name("export convert").start(() -> convertStage(rendered, converted,
-                conv, yuvKey, stallNanos));
+        Thread render;
+        Thread convert;
+        if (direct != null) {
+            render = Thread.ofPlatform().name("export decode").start(() -> directStage(converted, yuvKey, warnings,
+                    stallNanos));
+            convert = render;
+        } else {
+            render = Thread.ofPlatform().name("export render").start(() -> renderStage(rendered, warnings,
+                    stallNanos));
+            convert = Thread.ofPlatform().name("export convert").start(() -> convertStage(rendered, converted,
+                    conv, yuvKey, stallNanos));
+        }
         long t0 = System.nanoTime();
         long lastNote = 0;
         long lastInput = System.nanoTime();
@@ -352,6 +368,40 @@ final class ExportRun implements ExportJob {
             }
         } catch (Throwable e) {
             stop("rendering failed: " + e, e);
+        }
+    }
+
+    /** The direct path: decoded 4:2:0 pictures copied into encoder frames, no render, no RGB round trip. */
+    private void directStage(BlockingQueue<Frame> out, FrameKey key, Map<String, Long> warnings, long stallNanos) {
+        var rate = timeline.format().rate();
+        try (VideoSource src = media.openVideoYuv(direct, key.format(), engine.pool(), 3)) {
+            for (long k = 0; k < total && !stopped(); k++) {
+                long frameNo = first + k;
+                Frame f = engine.pool().lease(key);
+                try {
+                    src.read(rate.frameToTicks(frameNo), f);
+                } catch (MediaException e) {
+                    blackYuv(f);
+                    synchronized (warnings) {
+                        warnings.putIfAbsent(e.getMessage(), frameNo);
+                    }
+                }
+                if (!offer(out, f, stallNanos, "the decoder waited " + secs(stallNanos) + " s to hand over frame "
+                        + frameNo + " (encode stage stalled)")) {
+                    f.release();
+                    return;
+                }
+            }
+        } catch (Throwable e) {
+            stop("decoding failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void blackYuv(Frame f) {
+        int luma = f.width() * f.height();
+        var b = f.buffer();
+        for (int i = 0; i < b.capacity(); i++) {
+            b.put(i, (byte) (i < luma ? 16 : 128));
         }
     }
 

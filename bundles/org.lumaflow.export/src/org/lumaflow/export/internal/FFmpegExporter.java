@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.lumaflow.core.pool.PixelFormat;
+import org.lumaflow.decoder.MediaService;
 import org.lumaflow.engine.registry.ConverterRegistry;
 import org.lumaflow.engine.registry.PixelConverter;
 import org.lumaflow.engine.render.Engine;
@@ -27,12 +28,15 @@ public final class FFmpegExporter implements Exporter {
 
     private final Engine engine;
     private final ConverterRegistry converters;
+    private final MediaService media;
 
     /** DS and plain-Java constructor. */
     @Activate
-    public FFmpegExporter(@Reference Engine engine, @Reference ConverterRegistry converters) {
+    public FFmpegExporter(@Reference Engine engine, @Reference ConverterRegistry converters,
+            @Reference MediaService media) {
         this.engine = engine;
         this.converters = converters;
+        this.media = media;
     }
 
     @Override
@@ -93,7 +97,13 @@ public final class FFmpegExporter implements Exporter {
         listener.note("encoder " + chosen + (s.encoderPinned() ? " (chosen by the user)"
                 : " (auto; " + candidates.stream().filter(c -> !c.name().equals(chosen)).map(Object::toString)
                         .reduce((a, b) -> a + "; " + b).orElse("no other candidates") + ")"));
-        ExportRun run = new ExportRun(engine, conv, timeline, baseDir, s, listener, candidates, w, h, first, total);
+        Path direct = DirectSource.of(timeline, baseDir, w, h, media);
+        if (direct != null) {
+            listener.note("direct path: " + direct.getFileName()
+                    + " is passed through unchanged, its decoded pictures go straight to the encoder");
+        }
+        ExportRun run = new ExportRun(engine, conv, timeline, baseDir, s, listener, candidates, w, h, first, total,
+                media, direct);
         run.start();
         return run;
     }
