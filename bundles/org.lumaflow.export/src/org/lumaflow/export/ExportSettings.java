@@ -19,13 +19,15 @@ import java.util.Locale;
  * @param firstFrame first timeline frame to export
  * @param frames number of frames; negative: to the end of the timeline
  * @param stallTimeout how long a pipeline stage may wait on another before the export fails
+ * @param audio whether to mix and encode the timeline's audio (AAC; Opus for WebM) when it has any
  */
 public record ExportSettings(Path output, String codec, String encoder, int crf, long bitrate, String preset,
-        int keyframeInterval, int width, int height, long firstFrame, long frames, Duration stallTimeout) {
+        int keyframeInterval, int width, int height, long firstFrame, long frames, Duration stallTimeout,
+        boolean audio) {
 
     /** Defaults for {@code output}: container default codec, automatic encoder, default quality, whole timeline. */
     public static ExportSettings to(Path output) {
-        return new ExportSettings(output, null, "auto", -1, 0, null, 0, 0, 0, 0, -1, Duration.ofSeconds(60));
+        return new ExportSettings(output, null, "auto", -1, 0, null, 0, 0, 0, 0, -1, Duration.ofSeconds(60), true);
     }
 
     /** The container named by the output's extension: {@code mp4}, {@code mov}, {@code matroska}, {@code webm}. */
@@ -61,47 +63,52 @@ public record ExportSettings(Path output, String codec, String encoder, int crf,
 
     public ExportSettings withCodec(String c) {
         return new ExportSettings(output, c, encoder, crf, bitrate, preset, keyframeInterval, width, height,
-                firstFrame, frames, stallTimeout);
+                firstFrame, frames, stallTimeout, audio);
     }
 
     public ExportSettings withEncoder(String e) {
         return new ExportSettings(output, codec, e == null ? "auto" : e, crf, bitrate, preset, keyframeInterval,
-                width, height, firstFrame, frames, stallTimeout);
+                width, height, firstFrame, frames, stallTimeout, audio);
     }
 
     public ExportSettings withCrf(int q) {
         return new ExportSettings(output, codec, encoder, q, bitrate, preset, keyframeInterval, width, height,
-                firstFrame, frames, stallTimeout);
+                firstFrame, frames, stallTimeout, audio);
     }
 
     public ExportSettings withBitrate(long bps) {
         return new ExportSettings(output, codec, encoder, crf, bps, preset, keyframeInterval, width, height,
-                firstFrame, frames, stallTimeout);
+                firstFrame, frames, stallTimeout, audio);
     }
 
     public ExportSettings withPreset(String p) {
         return new ExportSettings(output, codec, encoder, crf, bitrate, p, keyframeInterval, width, height,
-                firstFrame, frames, stallTimeout);
+                firstFrame, frames, stallTimeout, audio);
     }
 
     public ExportSettings withKeyframeInterval(int k) {
         return new ExportSettings(output, codec, encoder, crf, bitrate, preset, k, width, height, firstFrame, frames,
-                stallTimeout);
+                stallTimeout, audio);
     }
 
     public ExportSettings withSize(int w, int h) {
         return new ExportSettings(output, codec, encoder, crf, bitrate, preset, keyframeInterval, w, h, firstFrame,
-                frames, stallTimeout);
+                frames, stallTimeout, audio);
     }
 
     public ExportSettings withRange(long first, long count) {
         return new ExportSettings(output, codec, encoder, crf, bitrate, preset, keyframeInterval, width, height,
-                first, count, stallTimeout);
+                first, count, stallTimeout, audio);
     }
 
     public ExportSettings withStallTimeout(Duration d) {
         return new ExportSettings(output, codec, encoder, crf, bitrate, preset, keyframeInterval, width, height,
-                firstFrame, frames, d);
+                firstFrame, frames, d, audio);
+    }
+
+    public ExportSettings withAudio(boolean on) {
+        return new ExportSettings(output, codec, encoder, crf, bitrate, preset, keyframeInterval, width, height,
+                firstFrame, frames, stallTimeout, on);
     }
 
     /** Whether the user named the encoder (no automatic fallback then). */

@@ -72,6 +72,7 @@ public final class ExportCommand implements CliCommand {
                   --gop N        frames between keyframes (default: 2 s)
                   --frames A..B  frame range at the project rate (default: all)
                   --size WxH     output size (odd sizes are rounded down to even)
+                  --no-audio     leave the clips' audio out (default: mixed, AAC; Opus in .webm)
                   --list-encoders  probe and list the encoder candidates for --codec, then exit
                   --quiet        no progress bar""";
     }
@@ -83,7 +84,7 @@ public final class ExportCommand implements CliCommand {
             args.add(s.equals("-o") ? "--out" : s);
         }
         Args a = Args.parse(args, Set.of("out", "codec", "encoder", "crf", "bitrate", "preset", "gop", "frames",
-                "size"), Set.of("quiet", "list-encoders"));
+                "size"), Set.of("quiet", "list-encoders", "no-audio"));
         if (a.flag("list-encoders")) {
             String codec = a.get("codec") == null ? "h264" : a.get("codec");
             try {
@@ -141,7 +142,7 @@ public final class ExportCommand implements CliCommand {
         } catch (NumberFormatException e) {
             throw new UsageException("bad number: " + e.getMessage());
         }
-        s = s.withPreset(a.get("preset"));
+        s = s.withPreset(a.get("preset")).withAudio(!a.flag("no-audio"));
         if (a.get("size") != null) {
             int[] wh = RenderCommand.parseSize(a.get("size"));
             s = s.withSize(wh[0], wh[1]);

@@ -379,4 +379,70 @@ class ExportTest {
         }
         assertEquals(40, media.probe(direct).firstVideo().frames());
     }
+
+    static double rms(float[] x, int from, int to) {
+        double s = 0;
+        for (int i = from; i < to; i++) {
+            s += x[i] * x[i];
+        }
+        return Math.sqrt(s / (to - from));
+    }
+
+    static int crossings(float[] x, int from, int to) {
+        int c = 0;
+        for (int i = from + 1; i < to; i++) {
+            if ((x[i - 1] < 0) != (x[i] < 0)) {
+                c++;
+            }
+        }
+        return c;
+    }
+
+    @Test
+    void timelineAudioIsPlacedMixedEncodedAndMuxed() throws Exception {
+        Path src = dir.resolve("tone.mkv");
+        Process p = new ProcessBuilder(org.lumaflow.media.ffmpeg.FFmpeg.commandLine().toString(), "-hide_banner",
+                "-loglevel", "error", "-f", "lavfi", "-i", "testsrc2=s=160x90:r=25", "-f", "lavfi", "-i",
+                "sine=f=440:r=44100,aformat=channel_layouts=stereo", "-t", "2", "-c:v", "ffv1", "-c:a", "flac",
+                src.toString()).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), log);
+        var info = media.probe(src);
+        assertEquals(44100, info.audio().get(0).sampleRate());
+        double sourceRms;
+        try (var a = media.openAudio(src)) {
+            float[] l = new float[48000];
+            float[] rr = new float[48000];
+            a.read(24000, l, rr, 0, l.length);
+            sourceRms = rms(l, 0, l.length);
+        }
+        // the clip starts half a second into a 2.5 s timeline
+        Timeline tl = new Timeline(new VideoFormat(160, 90, FrameRate.FPS_25));
+        Track v1 = new Track("V1");
+        v1.clips().add(org.lumaflow.decoder.MediaClips.clip("tone", info, FrameRate.FPS_25.frameToTicks(12) + 
+                FrameRate.FPS_25.frameToTicks(1) / 2));
+        tl.tracks().add(v1);
+        for (String name : List.of("tone-out.mp4", "tone-out.webm")) {
+            Path out = dir.resolve(name);
+            ExportResult r = exporter.start(tl, dir, ExportSettings.to(out), ExportListener.none()).await();
+            var probed = media.probe(out);
+            assertEquals(1, probed.audio().size(), name + ": " + probed);
+            assertEquals(name.endsWith(".mp4") ? "aac" : "opus", probed.audio().get(0).codec());
+            assertEquals(2, probed.audio().get(0).channels());
+            try (var a = media.openAudio(out)) {
+                float[] l = new float[48000 * 3];
+                float[] rr = new float[48000 * 3];
+                a.read(0, l, rr, 0, l.length);
+                double silence = rms(l, 2400, 21600); // 0.05 .. 0.45 s
+                double tone = rms(l, 36000, 108000); // 0.75 .. 2.25 s
+                int cross = crossings(l, 48000, 96000); // 1 s of a 440 Hz tone: 880 crossings
+                System.out.println(name + ": silence rms " + silence + " tone rms " + tone + " crossings " + cross
+                        + " in " + r.seconds() + " s");
+                assertTrue(silence < 0.002, name + " silence rms " + silence);
+                assertEquals(sourceRms, tone, sourceRms * 0.05, name + " tone rms vs the source's");
+                assertEquals(880, cross, 6, name + " zero crossings");
+            }
+        }
+        noTemporaryFiles();
+    }
 }

@@ -216,12 +216,16 @@ final class ExportRun implements ExportJob {
         }
         Map<String, Long> warnings = new LinkedHashMap<>();
         boolean ok = false;
+        AudioMix mix = settings.audio() ? new AudioMix(timeline, baseDir, media) : null;
         try {
+            if (mix != null) {
+                mix.problems().forEach(p -> warnings.putIfAbsent(p, first));
+            }
             VideoEncoder enc;
             try {
                 enc = new VideoEncoder(encoder, temp, settings.container(), width, height, timeline.format().rate(),
                         keyframes(), EncoderCatalog.options(encoder, settings.effectiveCodec(), settings, width,
-                                height, timeline.format().rate().toDouble()));
+                                height, timeline.format().rate().toDouble()), mix != null && mix.present());
             } catch (IOException e) {
                 throw new EncoderFailed(e.getMessage(), e);
             }
@@ -229,7 +233,7 @@ final class ExportRun implements ExportJob {
                 if (!enc.ignoredOptions().isEmpty()) {
                     listener.note(encoder + " ignored options " + enc.ignoredOptions());
                 }
-                pipeline(enc, warnings);
+                pipeline(enc, warnings, enc.audio() != null ? mix : null);
                 try {
                     enc.finish();
                 } catch (IOException e) {
@@ -247,6 +251,9 @@ final class ExportRun implements ExportJob {
             ok = true;
             return warnings;
         } finally {
+            if (mix != null) {
+                mix.close();
+            }
             if (!ok) {
                 try {
                     Files.deleteIfExists(temp);
@@ -264,7 +271,11 @@ final class ExportRun implements ExportJob {
         return Math.max(1, (int) Math.round(2 * timeline.format().rate().toDouble()));
     }
 
-    private void pipeline(VideoEncoder enc, Map<String, Long> warnings) throws ExportException, EncoderFailed {
+    private void pipeline(VideoEncoder enc, Map<String, Long> warnings, AudioMix mix)
+            throws ExportException, EncoderFailed {
+        float[] left = mix == null ? null : new float[org.lumaflow.decoder.AudioSource.SAMPLE_RATE];
+        float[] right = mix == null ? null : new float[org.lumaflow.decoder.AudioSource.SAMPLE_RATE];
+        var rate = timeline.format().rate();
         long stallNanos = settings.stallTimeout().toNanos();
         FrameKey rgbaKey = FrameKey.rgba(width, height);
         int depth = QueueDepth.forFrame(rgbaKey.bytes());
@@ -316,6 +327,25 @@ final class ExportRun implements ExportJob {
                     throw new EncoderFailed(e.getMessage(), e);
                 }
                 f.release();
+                if (mix != null) {
+                    long s0 = AudioMix.sampleAt(rate.frameToTicks(first + k));
+                    int n = (int) (AudioMix.sampleAt(rate.frameToTicks(first + k + 1)) - s0);
+                    try {
+                        mix.mix(s0, n, left, right);
+                    } catch (org.lumaflow.decoder.MediaException e) {
+                        java.util.Arrays.fill(left, 0, n, 0f);
+                        java.util.Arrays.fill(right, 0, n, 0f);
+                        synchronized (warnings) {
+                            warnings.putIfAbsent("audio: " + e.getMessage() + " (silence instead)", first + k);
+                        }
+                    }
+                    try {
+                        enc.audio().write(left, right, n);
+                    } catch (IOException e) {
+                        stop("audio encoder", e);
+                        throw new EncoderFailed(e.getMessage(), e);
+                    }
+                }
                 k++;
                 if (now - lastNote > 100_000_000L || k == total) {
                     lastNote = now;

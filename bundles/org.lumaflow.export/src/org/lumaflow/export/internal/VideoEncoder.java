@@ -49,6 +49,7 @@ final class VideoEncoder implements AutoCloseable {
     private final PixelFormat input;
     private final Map<ByteBuffer, BytePointer> addresses = new IdentityHashMap<>();
     private final List<String> ignoredOptions = new ArrayList<>();
+    private final AudioOut audioOut;
     private SwsContext repack;
     private AVFrame packed;
     private long packets;
@@ -59,6 +60,12 @@ final class VideoEncoder implements AutoCloseable {
      */
     VideoEncoder(String encoder, Path output, String container, int width, int height, FrameRate rate,
             int keyframeInterval, Map<String, String> options) throws IOException {
+        this(encoder, output, container, width, height, rate, keyframeInterval, options, false);
+    }
+
+    /** {@code audio}: also add a 48 kHz stereo audio stream ({@link #audio()}). */
+    VideoEncoder(String encoder, Path output, String container, int width, int height, FrameRate rate,
+            int keyframeInterval, Map<String, String> options, boolean audio) throws IOException {
         FFmpeg.load();
         this.name = encoder;
         AVCodec codec = avcodec_find_encoder_by_name(encoder);
@@ -70,6 +77,7 @@ final class VideoEncoder implements AutoCloseable {
         AVFormatContext o = null;
         AVCodecContext c = null;
         AVDictionary dict = new AVDictionary(null);
+        AudioOut a = null;
         try {
             if (output != null) {
                 o = new AVFormatContext(null);
@@ -117,6 +125,9 @@ final class VideoEncoder implements AutoCloseable {
                 avcodec_parameters_from_context(st.codecpar(), c);
                 st.time_base(tb);
                 st.avg_frame_rate(c.framerate());
+                if (audio) {
+                    a = new AudioOut(o, container);
+                }
                 if ((o.oformat().flags() & AVFMT_NOFILE) == 0) {
                     AVIOContext pb = new AVIOContext(null);
                     r = avio_open(pb, output.toString(), AVIO_FLAG_WRITE);
@@ -150,6 +161,9 @@ final class VideoEncoder implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             av_dict_free(dict);
+            if (a != null) {
+                a.close();
+            }
             if (c != null) {
                 avcodec_free_context(c);
             }
@@ -167,6 +181,12 @@ final class VideoEncoder implements AutoCloseable {
         this.ctx = c;
         this.oc = o;
         this.stream = o == null ? null : oc.streams(0);
+        this.audioOut = a;
+    }
+
+    /** The audio stream, or null when the file has none. */
+    AudioOut audio() {
+        return audioOut;
     }
 
     private static int choosePixelFormat(AVCodec codec) {
@@ -242,6 +262,9 @@ final class VideoEncoder implements AutoCloseable {
             throw new IOException(name + ": flushing failed (" + FFmpeg.error(r) + ")");
         }
         drain();
+        if (audioOut != null) {
+            audioOut.finish();
+        }
         if (oc != null) {
             r = av_write_trailer(oc);
             if (r < 0) {
@@ -267,7 +290,7 @@ final class VideoEncoder implements AutoCloseable {
             packets++;
             if (oc != null) {
                 av_packet_rescale_ts(packet, ctx.time_base(), stream.time_base());
-                packet.stream_index(0);
+                packet.stream_index(stream.index());
                 r = av_interleaved_write_frame(oc, packet);
                 if (r < 0) {
                     throw new IOException("writing failed (" + FFmpeg.error(r) + ")");
@@ -293,6 +316,9 @@ final class VideoEncoder implements AutoCloseable {
     @Override
     public void close() {
         avcodec_free_context(ctx);
+        if (audioOut != null) {
+            audioOut.close();
+        }
         if (oc != null) {
             if (oc.pb() != null && !oc.pb().isNull()) {
                 avio_closep(oc.pb());

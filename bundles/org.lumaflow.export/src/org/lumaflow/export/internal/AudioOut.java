@@ -1,0 +1,193 @@
+package org.lumaflow.export.internal;
+
+import static org.bytedeco.ffmpeg.global.avcodec.*;
+import static org.bytedeco.ffmpeg.global.avformat.*;
+import static org.bytedeco.ffmpeg.global.avutil.*;
+
+import java.io.IOException;
+
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.lumaflow.decoder.AudioSource;
+import org.lumaflow.media.ffmpeg.FFmpeg;
+
+/**
+ * The audio stream of an export: 48 kHz stereo float samples, buffered into the encoder's frame size (AAC 1024,
+ * Opus 960) in a reused FIFO, encoded (AAC for MP4/MOV/MKV, Opus for WebM) and muxed next to the video.
+ */
+final class AudioOut implements AutoCloseable {
+
+    private static final int RATE = AudioSource.SAMPLE_RATE;
+
+    private final AVFormatContext oc;
+    private final AVCodecContext ctx;
+    private final AVStream stream;
+    private final AVFrame frame = av_frame_alloc();
+    private final AVPacket packet = av_packet_alloc();
+    private final int frameSize;
+    private final boolean planar;
+    private final float[] fifoL = new float[RATE];
+    private final float[] fifoR = new float[RATE];
+    private final float[] interleaved;
+    private int fifo;
+    private long pts;
+    private final String name;
+
+    /** Adds the audio stream to {@code oc} (before its header is written). */
+    AudioOut(AVFormatContext oc, String container) throws IOException {
+        this.oc = oc;
+        String enc = container.equals("webm") ? "libopus" : "aac";
+        AVCodec codec = avcodec_find_encoder_by_name(enc);
+        if (codec == null && enc.equals("libopus")) {
+            enc = "opus";
+            codec = avcodec_find_encoder_by_name(enc);
+        }
+        if (codec == null) {
+            throw new IOException("no " + enc + " audio encoder in " + FFmpeg.describe());
+        }
+        this.name = enc;
+        ctx = avcodec_alloc_context3(codec);
+        ctx.sample_rate(RATE);
+        av_channel_layout_default(ctx.ch_layout(), 2);
+        int fmt = pickFormat(codec);
+        ctx.sample_fmt(fmt);
+        ctx.bit_rate(enc.equals("aac") ? 192_000 : 128_000);
+        ctx.time_base(av_make_q(1, RATE));
+        if ((oc.oformat().flags() & AVFMT_GLOBALHEADER) != 0) {
+            ctx.flags(ctx.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
+        }
+        if (enc.equals("opus")) {
+            ctx.strict_std_compliance(FF_COMPLIANCE_EXPERIMENTAL);
+        }
+        FFmpeg.clearLog();
+        int r = avcodec_open2(ctx, codec, (AVDictionary) null);
+        if (r < 0) {
+            avcodec_free_context(ctx);
+            throw new IOException(enc + ": cannot open the audio encoder (" + FFmpeg.explain(r) + ")");
+        }
+        planar = fmt == AV_SAMPLE_FMT_FLTP;
+        frameSize = ctx.frame_size() > 0 ? ctx.frame_size() : 1024;
+        interleaved = planar ? null : new float[frameSize * 2];
+        stream = avformat_new_stream(oc, null);
+        avcodec_parameters_from_context(stream.codecpar(), ctx);
+        stream.time_base(ctx.time_base());
+        frame.format(fmt);
+        frame.nb_samples(frameSize);
+        frame.sample_rate(RATE);
+        av_channel_layout_default(frame.ch_layout(), 2);
+        av_frame_get_buffer(frame, 0);
+    }
+
+    private static int pickFormat(AVCodec codec) throws IOException {
+        IntPointer fmts = codec.sample_fmts();
+        if (fmts == null || fmts.isNull()) {
+            return AV_SAMPLE_FMT_FLTP;
+        }
+        boolean flt = false;
+        for (int i = 0; fmts.get(i) != AV_SAMPLE_FMT_NONE; i++) {
+            if (fmts.get(i) == AV_SAMPLE_FMT_FLTP) {
+                return AV_SAMPLE_FMT_FLTP;
+            }
+            flt |= fmts.get(i) == AV_SAMPLE_FMT_FLT;
+        }
+        if (flt) {
+            return AV_SAMPLE_FMT_FLT;
+        }
+        throw new IOException("the audio encoder takes neither planar nor interleaved float samples");
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** Appends {@code n} samples per channel; encodes every complete encoder frame. */
+    void write(float[] left, float[] right, int n) throws IOException {
+        int done = 0;
+        while (done < n) {
+            int take = Math.min(n - done, fifoL.length - fifo);
+            System.arraycopy(left, done, fifoL, fifo, take);
+            System.arraycopy(right, done, fifoR, fifo, take);
+            fifo += take;
+            done += take;
+            int at = 0;
+            while (fifo - at >= frameSize) {
+                send(at, frameSize);
+                at += frameSize;
+            }
+            if (at > 0) {
+                System.arraycopy(fifoL, at, fifoL, 0, fifo - at);
+                System.arraycopy(fifoR, at, fifoR, 0, fifo - at);
+                fifo -= at;
+            }
+        }
+    }
+
+    private void send(int from, int n) throws IOException {
+        av_frame_make_writable(frame);
+        frame.nb_samples(n);
+        if (planar) {
+            new FloatPointer(frame.data(0)).put(fifoL, from, n);
+            new FloatPointer(frame.data(1)).put(fifoR, from, n);
+        } else {
+            for (int i = 0; i < n; i++) {
+                interleaved[2 * i] = fifoL[from + i];
+                interleaved[2 * i + 1] = fifoR[from + i];
+            }
+            new FloatPointer(frame.data(0)).put(interleaved, 0, 2 * n);
+        }
+        frame.pts(pts);
+        pts += n;
+        int r = avcodec_send_frame(ctx, frame);
+        if (r < 0) {
+            throw new IOException(name + ": audio encoding failed (" + FFmpeg.error(r) + ")");
+        }
+        drain();
+    }
+
+    /** Encodes what is left (the last, shorter frame) and flushes the encoder. */
+    void finish() throws IOException {
+        if (fifo > 0) {
+            if ((ctx.codec().capabilities() & AV_CODEC_CAP_SMALL_LAST_FRAME) == 0) {
+                java.util.Arrays.fill(fifoL, fifo, frameSize, 0f);
+                java.util.Arrays.fill(fifoR, fifo, frameSize, 0f);
+                fifo = frameSize;
+            }
+            send(0, fifo);
+            fifo = 0;
+        }
+        avcodec_send_frame(ctx, null);
+        drain();
+    }
+
+    private void drain() throws IOException {
+        while (true) {
+            int r = avcodec_receive_packet(ctx, packet);
+            if (r == AVERROR_EAGAIN() || r == AVERROR_EOF()) {
+                return;
+            }
+            if (r < 0) {
+                throw new IOException(name + ": audio encoding failed (" + FFmpeg.error(r) + ")");
+            }
+            av_packet_rescale_ts(packet, ctx.time_base(), stream.time_base());
+            packet.stream_index(stream.index());
+            r = av_interleaved_write_frame(oc, packet);
+            if (r < 0) {
+                throw new IOException("writing audio failed (" + FFmpeg.error(r) + ")");
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        avcodec_free_context(ctx);
+        av_frame_free(frame);
+        av_packet_free(packet);
+    }
+}
