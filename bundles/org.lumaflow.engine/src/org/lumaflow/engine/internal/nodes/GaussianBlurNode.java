@@ -20,11 +20,16 @@ public final class GaussianBlurNode implements NodeType {
 
     static final NodeDescriptor DESCRIPTOR = new NodeDescriptor("core.gaussian_blur", "Gaussian Blur", "Blur",
             "A true Gaussian blur of all four channels (colour weighted by alpha). Edges repeat the border "
-                    + "pixels. Radii above 32 output pixels are computed at reduced resolution.",
+                    + "pixels. Radii above 4 output pixels are computed at reduced resolution (2^k times smaller; "
+                    + "interior pixels within 2 code values of the exact blur).",
             List.of(PortSpec.image("source", "Image to blur")), PortType.IMAGE,
             List.of(ParamSpec.number("radius", 4, 0, 250, "px", "Standard deviation (sigma) of the Gaussian")));
 
     static final double DIRECT_MAX_SIGMA = 32;
+    /** Sigma above which the reduced-resolution path is used when the image is big enough (it is ~8x cheaper). */
+    static final double REDUCE_ABOVE_SIGMA = 4;
+    /** The reduced image keeps at least this many pixels in its smaller dimension. */
+    static final int MIN_REDUCED = 16;
     /** Largest kernel half-width: ceil(3 * {@value #DIRECT_MAX_SIGMA}). */
     static final int MAX_RADIUS = 96;
     private static final int ONE = 1 << 14;
@@ -92,15 +97,17 @@ public final class GaussianBlurNode implements NodeType {
     }
 
     /**
-     * The path for a sigma in output pixels. Up to {@value #DIRECT_MAX_SIGMA} the full-size image is blurred
-     * directly (kernel half-width ceil(3 sigma)). Above, the image is box-downsampled by f = 2^k, the smallest power
-     * of two with sigma / f &lt;= {@value #DIRECT_MAX_SIGMA}, blurred with sigma' = sqrt(sigma^2 - f^2/4) / f (taking
+     * The path for a sigma in output pixels. Up to {@value #REDUCE_ABOVE_SIGMA} (or {@value #DIRECT_MAX_SIGMA} on
+     * images too small to reduce) the full-size image is blurred directly (kernel half-width ceil(3 sigma)). Above,
+     * the image is box-downsampled by f = 2^k, the smallest power of two with sigma / f &lt;= 4 that keeps the reduced
+     * image at least {@value #MIN_REDUCED} px (and sigma / f &lt;= {@value #DIRECT_MAX_SIGMA} in any case), blurred with sigma' = sqrt(sigma^2 - f^2/4) / f (taking
      * out the spread of the box and of the bilinear upsample) and upsampled bilinearly. Interior pixels match a
      * full-size blur to within a code value; within about 3 sigma of the frame edges they may differ by a few.
      */
     private static void update(State st, double sigma, int w, int h) {
         int f = 1;
-        while (sigma / f > DIRECT_MAX_SIGMA) {
+        while (sigma / f > DIRECT_MAX_SIGMA
+                || (sigma / f > REDUCE_ABOVE_SIGMA && Math.min(w, h) / (2 * f) >= MIN_REDUCED)) {
             f *= 2;
         }
         double s = f == 1 ? sigma : Math.sqrt(sigma * sigma - f * f / 4.0) / f;
