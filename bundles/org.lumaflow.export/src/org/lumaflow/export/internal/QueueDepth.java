@@ -8,7 +8,7 @@ import org.lumaflow.core.internal.NativeMemory;
  * frames: the stages are CPU-bound, so depth beyond a few frames only adds resident memory (measured: 8-deep queues
  * cost ~100 MB at 1080p and gained nothing).
  */
-final class QueueDepth {
+public final class QueueDepth {
 
     static final int MIN = 2;
     static final int MAX = 4;
@@ -21,7 +21,8 @@ final class QueueDepth {
         return depth(memory, frameBytes);
     }
 
-    static int depth(long memory, long frameBytes) {
+    /** Queue depth for frames of {@code frameBytes} with {@code memory} bytes available to frames. */
+    public static int depth(long memory, long frameBytes) {
         long n = memory / 512 / Math.max(1, frameBytes);
         return (int) Math.max(MIN, Math.min(MAX, n));
     }
