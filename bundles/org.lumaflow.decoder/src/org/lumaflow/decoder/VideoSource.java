@@ -22,6 +22,9 @@ public interface VideoSource extends AutoCloseable {
     /** The probed stream. */
     VideoStreamInfo stream();
 
+    /** The decoder in use, e.g. {@code "h264 via cuda"} or {@code "h264 in software (why no hardware)"}. */
+    String decoder();
+
     /** How many frames were decoded so far (including frames decoded only to reach a seek target). */
     long decodedFrames();
 

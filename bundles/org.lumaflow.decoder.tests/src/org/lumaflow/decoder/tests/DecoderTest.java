@@ -80,6 +80,7 @@ class DecoderTest {
                 assertEquals(i, index(f), "frame at its last tick");
             }
             assertEquals(0, src.seeks(), "a forward read never seeks");
+            assertTrue(src.decoder().startsWith("ffv1 in software"), src.decoder());
             assertEquals(50, src.decodedFrames());
         }
     }
@@ -193,5 +194,32 @@ class DecoderTest {
         Path headless = TestClips.truncate(h264, dir.resolve("nomoov.mp4"), 0.5);
         e = assertThrows(MediaException.class, () -> media.probe(headless));
         assertTrue(e.getMessage().startsWith(headless.toString()), e.getMessage());
+    }
+
+    @Test
+    void imageSequencesAndStillImages() throws Exception {
+        Path seqDir = Files.createDirectories(dir.resolve("seq"));
+        TestClips.ffmpeg("-f", "lavfi", "-i", "nullsrc=s=32x32:r=25,format=yuv420p,geq=lum='16+4*N':cb=128:cr=128",
+                "-frames:v", "8", "-pix_fmt", "rgb24", seqDir.resolve("shot_%04d.png").toString());
+        Path pattern = seqDir.resolve("shot_%04d.png");
+        VideoStreamInfo v = media.probe(pattern).firstVideo();
+        assertEquals(8, v.frames());
+        try (VideoSource src = media.openVideo(pattern, 32, 32, Fit.FIT, pool, 2);
+                Frame f = pool.lease(FrameKey.rgba(32, 32))) {
+            for (int i : new int[] {0, 5, 2, 7}) {
+                src.read(i * TPF25, f);
+                assertEquals(i, index(f), "sequence frame " + i);
+            }
+        }
+        Path still = seqDir.resolve("shot_0004.png");
+        try (VideoSource src = media.openVideo(still, 32, 32, Fit.FIT, pool, 2);
+                Frame f = pool.lease(FrameKey.rgba(32, 32))) {
+            for (long t : new long[] {0, Ticks.ofSeconds(5), Ticks.ofMillis(10)}) {
+                src.read(t, f);
+                assertEquals(3, index(f), "a still image holds at " + t);
+            }
+        }
+        MediaException e = assertThrows(MediaException.class, () -> media.probe(seqDir.resolve("none_%04d.png")));
+        assertTrue(e.getMessage().contains("no image sequence matches"), e.getMessage());
     }
 }

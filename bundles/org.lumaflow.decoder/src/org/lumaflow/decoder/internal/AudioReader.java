@@ -30,6 +30,7 @@ import org.lumaflow.media.ffmpeg.FFmpeg;
  */
 final class AudioReader implements AudioSource {
 
+    /** Holds a read piece (<= 0.5 s), a gap of up to 1 s before it and one decoded chunk. */
     private static final int WINDOW = AudioSource.SAMPLE_RATE * 2;
     private static final int CHUNK = 8192;
 
@@ -111,17 +112,20 @@ final class AudioReader implements AudioSource {
 
     @Override
     public void read(long start, float[] left, float[] right, int offset, int n) throws MediaException {
-        long end = start + n;
+        // in pieces of at most half a second, so any request fits the window
+        for (int done = 0; done < n;) {
+            int c = Math.min(n - done, AudioSource.SAMPLE_RATE / 2);
+            readPiece(start + done, left, right, offset + done, c);
+            done += c;
+        }
+    }
+
+    private void readPiece(long start, float[] left, float[] right, int offset, int n) throws MediaException {
         if (start < winStart || start > winStart + winLen + AudioSource.SAMPLE_RATE) {
             seek(start);
         }
-        while (!eof && winStart + winLen < end) {
-            if (winStart + winLen - start >= WINDOW - CHUNK * 2 || winLen > WINDOW - CHUNK * 2) {
-                drop(Math.min(start, winStart + winLen) - winStart);
-                if (winLen > WINDOW - CHUNK * 2) {
-                    drop(winLen - (WINDOW - CHUNK * 2));
-                }
-            }
+        drop(start - winStart); // reads move forward: nothing before start is needed again
+        while (!eof && winStart + winLen < start + n) {
             decodeMore();
         }
         for (int i = 0; i < n; i++) {

@@ -76,6 +76,11 @@ final class LookaheadReader implements VideoSource {
     }
 
     @Override
+    public String decoder() {
+        return decoder.description();
+    }
+
+    @Override
     public long decodedFrames() {
         return decoder.decoded();
     }

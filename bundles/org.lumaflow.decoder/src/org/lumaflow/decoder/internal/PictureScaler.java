@@ -111,7 +111,7 @@ final class PictureScaler implements PictureConverter {
         if (sws != null) {
             sws_freeContext(sws);
         }
-        sws = sws_getContext(srcW, srcH, srcFormat, sw, sh, AV_PIX_FMT_RGBA, SWS_BILINEAR | SWS_ACCURATE_RND,
+        sws = sws_getContext(srcW, srcH, srcFormat, sw, sh, AV_PIX_FMT_RGBA, SWS_BILINEAR,
                 null, null, (DoublePointer) null);
         if (sws == null) {
             throw new IllegalStateException("FFmpeg cannot convert " + srcW + "x" + srcH + " "

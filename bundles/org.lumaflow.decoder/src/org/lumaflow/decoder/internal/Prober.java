@@ -36,13 +36,15 @@ final class Prober {
     /** Opens {@code file} and reads stream info; the caller closes the context with {@code avformat_close_input}. */
     static AVFormatContext open(Path file) throws MediaException {
         FFmpeg.load();
-        if (!Files.isRegularFile(file)) {
+        boolean pattern = file.getFileName() != null && file.getFileName().toString().matches(".*%0?\\d*d.*");
+        if (!pattern && !Files.isRegularFile(file)) {
             throw new MediaException(file, Files.exists(file) ? "not a regular file" : "no such file");
         }
         AVFormatContext fmt = new AVFormatContext(null);
         int r = avformat_open_input(fmt, file.toString(), null, null);
         if (r < 0) {
-            throw new MediaException(file, "not a readable media file (" + FFmpeg.error(r) + ")");
+            throw new MediaException(file, pattern ? "no image sequence matches the pattern (" + FFmpeg.error(r) + ")"
+                    : "not a readable media file (" + FFmpeg.error(r) + ")");
         }
         r = avformat_find_stream_info(fmt, (PointerPointer<?>) null);
         if (r < 0) {

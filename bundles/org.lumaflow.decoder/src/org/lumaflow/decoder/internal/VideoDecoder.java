@@ -30,7 +30,9 @@ final class VideoDecoder implements AutoCloseable {
 
     private final Path file;
     private final AVFormatContext fmt;
-    private final AVCodecContext codec;
+    private AVCodecContext codec;
+    private HardwareDecode hardware;
+    private String decoderDescription;
     private final int stream;
     private final TimeBase timeBase;
     private final long nominalDuration;
@@ -52,6 +54,11 @@ final class VideoDecoder implements AutoCloseable {
     private long end;
 
     VideoDecoder(Path file) throws MediaException {
+        this(file, true);
+    }
+
+    /** {@code allowHardware}: try hardware decoding (pictures then arrive as NV12 or similar, not yuv420p). */
+    VideoDecoder(Path file, boolean allowHardware) throws MediaException {
         this.file = file;
         this.fmt = Prober.open(file);
         try {
@@ -75,11 +82,28 @@ final class VideoDecoder implements AutoCloseable {
             avcodec_parameters_to_context(codec, st.codecpar());
             codec.pkt_timebase(st.time_base());
             codec.thread_count(0);
+            StringBuilder why = new StringBuilder();
+            HardwareDecode hw = allowHardware ? HardwareDecode.attach(dec, codec, why) : null;
             int r = avcodec_open2(codec, dec, (AVDictionary) null);
+            if (r < 0 && hw != null) {
+                // the device was fine but the decoder refused it: software
+                why.append(hw.type()).append(": ").append(FFmpeg.error(r));
+                hw.free();
+                hw = null;
+                avcodec_free_context(codec);
+                codec = avcodec_alloc_context3(dec);
+                avcodec_parameters_to_context(codec, st.codecpar());
+                codec.pkt_timebase(st.time_base());
+                codec.thread_count(0);
+                r = avcodec_open2(codec, dec, (AVDictionary) null);
+            }
             if (r < 0) {
                 avcodec_free_context(codec);
                 throw new MediaException(file, "cannot open the " + info.codec() + " decoder (" + FFmpeg.error(r) + ")");
             }
+            this.hardware = hw;
+            this.decoderDescription = info.codec() + (hw != null ? " via " + hw.type() : " in software ("
+                    + (allowHardware ? why.toString().replaceAll("; $", "") : "unconverted YUV wanted") + ")");
         } catch (MediaException | RuntimeException e) {
             avformat_close_input(fmt);
             av_packet_free(packet);
@@ -87,6 +111,11 @@ final class VideoDecoder implements AutoCloseable {
             av_frame_free(spare);
             throw e;
         }
+    }
+
+    /** {@code "h264 via cuda"} or {@code "h264 in software (why)"}. */
+    String description() {
+        return decoderDescription;
     }
 
     VideoStreamInfo info() {
@@ -139,6 +168,10 @@ final class VideoDecoder implements AutoCloseable {
         while (true) {
             int r = avcodec_receive_frame(codec, frame);
             if (r == 0) {
+                if (hardware != null && (r = hardware.download(frame)) < 0) {
+                    throw new MediaException(file, "copying a " + hardware.type() + " picture to memory failed ("
+                            + FFmpeg.error(r) + ")");
+                }
                 stamp();
                 decoded++;
                 return true;
@@ -266,6 +299,9 @@ final class VideoDecoder implements AutoCloseable {
     @Override
     public void close() {
         avcodec_free_context(codec);
+        if (hardware != null) {
+            hardware.free();
+        }
         avformat_close_input(fmt);
         av_packet_free(packet);
         av_frame_free(frame);
