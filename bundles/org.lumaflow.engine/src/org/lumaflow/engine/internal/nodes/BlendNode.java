@@ -1,6 +1,7 @@
 package org.lumaflow.engine.internal.nodes;
 
 import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
 import java.util.List;
 
 import org.lumaflow.core.concurrent.Parallel;
@@ -73,14 +74,34 @@ public final class BlendNode implements NodeType {
         ByteBuffer fg = fgFrame.buffer();
         ByteBuffer mask = maskFrame != null ? maskFrame.buffer() : null;
         ByteBuffer out = ctx.output().buffer();
+        IntBuffer fgPx = fg.asIntBuffer();
+        IntBuffer bgPx = bg != null ? bg.asIntBuffer() : null;
+        IntBuffer outPx = out.asIntBuffer();
+        boolean plainOver = mode == OVER && mask == null && opacity == 4096;
         Parallel.rows(w, h, (y0, y1) -> {
-            for (int i = y0 * w, end = y1 * w; i < end; i++) {
-                int s = fg.getInt(i * 4);
-                int d = bg != null ? bg.getInt(i * 4) : 0;
-                int m = mask != null ? mask.get(i) & 0xFF : 255;
-                int sa = (s >>> 24) * m * opacity;
-                sa = sa == 255 * 255 * 4096 ? 255 : (int) (((long) sa + 255 * 2048) / (255 * 4096));
-                out.putInt(i * 4, composite(s, sa, d, mode));
+            int[] srow = IntRows.get(0, w);
+            int[] drow = IntRows.get(1, w);
+            int[] orow = IntRows.get(2, w);
+            for (int y = y0; y < y1; y++) {
+                int off = y * w;
+                fgPx.get(off, srow, 0, w);
+                if (bgPx != null) {
+                    bgPx.get(off, drow, 0, w);
+                } else {
+                    java.util.Arrays.fill(drow, 0, w, 0);
+                }
+                for (int x = 0; x < w; x++) {
+                    int s = srow[x];
+                    if (plainOver) {
+                        orow[x] = Pixels.over(s, drow[x]);
+                        continue;
+                    }
+                    int m = mask != null ? mask.get(off + x) & 0xFF : 255;
+                    int sa = (s >>> 24) * m * opacity;
+                    sa = sa == 255 * 255 * 4096 ? 255 : (int) (((long) sa + 255 * 2048) / (255 * 4096));
+                    orow[x] = composite(s, sa, drow[x], mode);
+                }
+                outPx.put(off, orow, 0, w);
             }
         });
     }

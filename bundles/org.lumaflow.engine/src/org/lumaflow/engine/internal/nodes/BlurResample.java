@@ -1,6 +1,7 @@
 package org.lumaflow.engine.internal.nodes;
 
 import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
 
 import org.lumaflow.core.concurrent.Parallel;
 
@@ -41,8 +42,13 @@ final class BlurResample {
     static void upsample(ByteBuffer src, int f, ByteBuffer dst, int w, int h, Columns cols, RowBuffers pool) {
         int sw = Resample.reduced(w, f);
         int sh = Resample.reduced(h, f);
+        IntBuffer srcPx = src.asIntBuffer();
+        IntBuffer dstPx = dst.asIntBuffer();
         Parallel.rows(w, h, (y0, y1) -> {
             BlurPass.Work work = pool.take();
+            int[] p0 = IntRows.get(0, sw);
+            int[] p1 = IntRows.get(1, sw);
+            int[] o = IntRows.get(2, w);
             try {
                 int[] v = work.blendRow(4 * sw);
                 for (int y = y0; y < y1; y++) {
@@ -50,8 +56,11 @@ final class BlurResample {
                     int wy = fy & 0xFF;
                     int r0 = Pixels.clamp(fy >> 8, 0, sh - 1) * sw * 4;
                     int r1 = Pixels.clamp((fy >> 8) + 1, 0, sh - 1) * sw * 4;
-                    blend(src, r0, r1, wy, v, sw);
-                    row(v, cols, dst, y * w * 4, w);
+                    srcPx.get(r0 / 4, p0, 0, sw);
+                    srcPx.get(r1 / 4, p1, 0, sw);
+                    blend(p0, p1, wy, v, sw);
+                    row(v, cols, o, w);
+                    dstPx.put(y * w, o, 0, w);
                 }
             } finally {
                 pool.give(work);
@@ -60,11 +69,11 @@ final class BlurResample {
     }
 
     /** {@code v[4i + c] = (256 - wy) * channel c of row0[i] + wy * channel c of row1[i]}. */
-    private static void blend(ByteBuffer src, int r0, int r1, int wy, int[] v, int sw) {
+    private static void blend(int[] row0, int[] row1, int wy, int[] v, int sw) {
         int uy = 256 - wy;
         for (int i = 0; i < sw; i++) {
-            int p = src.getInt(r0 + 4 * i);
-            int q = src.getInt(r1 + 4 * i);
+            int p = row0[i];
+            int q = row1[i];
             v[4 * i] = (p & 0xFF) * uy + (q & 0xFF) * wy;
             v[4 * i + 1] = ((p >> 8) & 0xFF) * uy + ((q >> 8) & 0xFF) * wy;
             v[4 * i + 2] = ((p >> 16) & 0xFF) * uy + ((q >> 16) & 0xFF) * wy;
@@ -73,7 +82,7 @@ final class BlurResample {
     }
 
     /** One output row from the blended source row: horizontal taps, rounding, unpremultiply. */
-    private static void row(int[] v, Columns cols, ByteBuffer dst, int out, int w) {
+    private static void row(int[] v, Columns cols, int[] dst, int w) {
         int[] c0 = cols.c0();
         int[] c1 = cols.c1();
         int[] wxs = cols.wx();
@@ -86,7 +95,7 @@ final class BlurResample {
             int g = (v[a + 1] * ux + v[b + 1] * wx + 32768) >> 16;
             int bl = (v[a + 2] * ux + v[b + 2] * wx + 32768) >> 16;
             int al = (v[a + 3] * ux + v[b + 3] * wx + 32768) >> 16;
-            dst.putInt(out + 4 * x, Pixels.unpremultiply((al << 24) | (bl << 16) | (g << 8) | r));
+            dst[x] = Pixels.unpremultiply((al << 24) | (bl << 16) | (g << 8) | r);
         }
     }
 }

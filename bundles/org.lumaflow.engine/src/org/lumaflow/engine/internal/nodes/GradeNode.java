@@ -1,6 +1,7 @@
 package org.lumaflow.engine.internal.nodes;
 
 import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
 import java.util.List;
 
 import org.lumaflow.core.concurrent.Parallel;
@@ -73,19 +74,26 @@ public final class GradeNode implements NodeType {
         ByteBuffer out = ctx.output().buffer();
         int[] t = st.tables();
         int sat = st.sat();
+        IntBuffer inPx = in.asIntBuffer();
+        IntBuffer outPx = out.asIntBuffer();
         Parallel.rows(w, h, (y0, y1) -> {
-            for (int i = y0 * w * 4, end = y1 * w * 4; i < end; i += 4) {
-                int p = in.getInt(i);
-                int r = t[p & 0xFF];
-                int g = t[256 + ((p >> 8) & 0xFF)];
-                int b = t[512 + ((p >> 16) & 0xFF)];
-                if (sat != 4096) {
-                    int y = Bt709.luma(r, g, b);
-                    r = Pixels.clamp255(y + (((r - y) * sat + 2048) >> 12));
-                    g = Pixels.clamp255(y + (((g - y) * sat + 2048) >> 12));
-                    b = Pixels.clamp255(y + (((b - y) * sat + 2048) >> 12));
+            int[] row = IntRows.get(0, w);
+            for (int yy = y0; yy < y1; yy++) {
+                inPx.get(yy * w, row, 0, w);
+                for (int x = 0; x < w; x++) {
+                    int p = row[x];
+                    int r = t[p & 0xFF];
+                    int g = t[256 + ((p >> 8) & 0xFF)];
+                    int b = t[512 + ((p >> 16) & 0xFF)];
+                    if (sat != 4096) {
+                        int y = Bt709.luma(r, g, b);
+                        r = Pixels.clamp255(y + (((r - y) * sat + 2048) >> 12));
+                        g = Pixels.clamp255(y + (((g - y) * sat + 2048) >> 12));
+                        b = Pixels.clamp255(y + (((b - y) * sat + 2048) >> 12));
+                    }
+                    row[x] = (p & 0xFF000000) | (b << 16) | (g << 8) | r;
                 }
-                out.putInt(i, (p & 0xFF000000) | (b << 16) | (g << 8) | r);
+                outPx.put(yy * w, row, 0, w);
             }
         });
     }

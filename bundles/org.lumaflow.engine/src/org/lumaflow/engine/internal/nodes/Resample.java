@@ -1,6 +1,7 @@
 package org.lumaflow.engine.internal.nodes;
 
 import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
 
 import org.lumaflow.core.concurrent.Parallel;
 
@@ -52,17 +53,21 @@ final class Resample {
     static void boxDown(ByteBuffer src, int w, int h, ByteBuffer dst, int f) {
         int dw = reduced(w, f);
         int dh = reduced(h, f);
-        int stride = w * 4;
         // whole blocks (all but the right and bottom edges) divide by d = f^2 * 255 and f^2 with reciprocals: the
         // rounded colour sums stay below f^2 * 255 * 256, so for f <= 16, x * d < f^4 * 255^2 * 256 < 2^40
         long n = (long) f * f;
         boolean whole = f <= 16;
         long colour = reciprocal(n * 255);
         long alpha = reciprocal(n);
+        IntBuffer srcPx = src.asIntBuffer();
+        IntBuffer dstPx = dst.asIntBuffer();
         Parallel.rows(dw, dh, (y0, y1) -> {
+            int[] block = IntRows.get(0, f * w);
+            int[] orow = IntRows.get(1, dw);
             for (int y = y0; y < y1; y++) {
                 int sy0 = y * f;
                 int sy1 = Math.min(sy0 + f, h);
+                srcPx.get(sy0 * w, block, 0, (sy1 - sy0) * w);
                 for (int x = 0; x < dw; x++) {
                     int sx0 = x * f;
                     int sx1 = Math.min(sx0 + f, w);
@@ -71,9 +76,9 @@ final class Resample {
                     long b = 0;
                     long a = 0;
                     for (int sy = sy0; sy < sy1; sy++) {
-                        int row = sy * stride;
+                        int row = (sy - sy0) * w;
                         for (int sx = sx0; sx < sx1; sx++) {
-                            int p = src.getInt(row + sx * 4);
+                            int p = block[row + sx];
                             int pa = p >>> 24;
                             r += (p & 0xFF) * pa;
                             g += ((p >> 8) & 0xFF) * pa;
@@ -92,8 +97,9 @@ final class Resample {
                         q = Pixels.pack((int) ((r + (n255 >> 1)) / n255), (int) ((g + (n255 >> 1)) / n255),
                                 (int) ((b + (n255 >> 1)) / n255), (int) ((a + (count >> 1)) / count));
                     }
-                    dst.putInt((y * dw + x) * 4, q);
+                    orow[x] = q;
                 }
+                dstPx.put(y * dw, orow, 0, dw);
             }
         });
     }
