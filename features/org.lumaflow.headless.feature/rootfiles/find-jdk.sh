@@ -1,4 +1,5 @@
-# Sourced by ./mvnw and ./lumaflow: exports JAVA_HOME pointing at a JDK >= 21.
+# Sourced by ./mvnw and ./lumaflow: exports JAVA_HOME pointing at a JDK >= 21. With LUMAFLOW_RUNTIME_ONLY=1 (the
+# installed product's launcher) a Java runtime without javac (a jlinked one, say) is enough.
 # Order: $JAVA_HOME when it is a JDK >= 21, else the newest JDK >= 21 found in the usual install folders,
 # else `java` on PATH when it is >= 21. Stops with a clear message when there is none.
 lumaflow_java_major() {
@@ -13,17 +14,19 @@ lumaflow_java_major() {
   echo "${_v:-0}"
 }
 lumaflow_find_jdk() {
-  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ] && [ "$(lumaflow_java_major "$JAVA_HOME")" -ge 21 ]; then
+  _tool=javac
+  [ "${LUMAFLOW_RUNTIME_ONLY:-0}" = 1 ] && _tool=java
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/$_tool" ] && [ "$(lumaflow_java_major "$JAVA_HOME")" -ge 21 ]; then
     return 0
   fi
   _best=""; _best_v=0
   for _d in /usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
-    [ -x "$_d/bin/javac" ] || continue
+    [ -x "$_d/bin/$_tool" ] || continue
     _v=$(lumaflow_java_major "$_d")
     if [ "$_v" -ge 21 ] && [ "$_v" -gt "$_best_v" ]; then _best="$_d"; _best_v=$_v; fi
   done
-  if [ -z "$_best" ] && command -v javac >/dev/null 2>&1; then
-    _d=$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")
+  if [ -z "$_best" ] && command -v "$_tool" >/dev/null 2>&1; then
+    _d=$(dirname "$(dirname "$(readlink -f "$(command -v "$_tool")")")")
     [ "$(lumaflow_java_major "$_d")" -ge 21 ] && _best="$_d"
   fi
   if [ -z "$_best" ]; then

@@ -13,7 +13,11 @@ import org.lumaflow.decoder.AudioStreamInfo;
 import org.lumaflow.decoder.MediaException;
 import org.lumaflow.decoder.MediaInfo;
 import org.lumaflow.decoder.MediaService;
+import org.lumaflow.decoder.VideoSource;
 import org.lumaflow.decoder.VideoStreamInfo;
+import org.lumaflow.core.pool.Frame;
+import org.lumaflow.core.pool.FrameKey;
+import org.lumaflow.core.pool.FramePool;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -49,14 +53,16 @@ public final class ProbeCommand implements CliCommand {
     @Override
     public String usage() {
         return """
-                usage: lumaflow probe FILE
+                usage: lumaflow probe FILE [--decode]
                   prints container, duration, and per stream: codec, size, pixel format, frame rate (and whether it
-                  varies), frame count, rotation, colour tags; audio: sample rate, channels, layout""";
+                  varies), frame count, rotation, colour tags; audio: sample rate, channels, layout
+                  --decode   also decode the whole first video stream (to RGBA at its size, as renders do) and
+                             report the decoder used (hardware or software, and why) and its speed""";
     }
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(argv, Set.of(), Set.of());
+        Args a = Args.parse(argv, Set.of(), Set.of("decode"));
         if (a.positionals.size() != 1) {
             throw new UsageException("expected one media file");
         }
@@ -68,6 +74,29 @@ public final class ProbeCommand implements CliCommand {
             return 1;
         }
         out.println(json(info));
+        if (a.flag("decode") && info.firstVideo() != null) {
+            VideoStreamInfo v = info.firstVideo();
+            try (FramePool pool = new FramePool();
+                    VideoSource src = media.openVideo(info.path(), v.displayWidth(), v.displayHeight(),
+                            MediaService.Fit.STRETCH, pool, 4);
+                    Frame f = pool.lease(FrameKey.rgba(v.displayWidth(), v.displayHeight()))) {
+                long t0 = System.nanoTime();
+                long n = 0;
+                long step = Ticks.fromRational(org.lumaflow.core.time.Rational.of(v.frameRate().den(),
+                        v.frameRate().num()), java.math.RoundingMode.FLOOR);
+                long end = v.durationTicks() > 0 ? v.durationTicks() : info.durationTicks();
+                for (long t = 0; t < end; t += step) {
+                    src.read(t, f);
+                    n++;
+                }
+                double secs = (System.nanoTime() - t0) / 1e9;
+                out.printf(java.util.Locale.ROOT, "decoder: %s%ndecoded: %d frames in %.2f s (%.1f fps)%n",
+                        src.decoder(), n, secs, n / secs);
+            } catch (MediaException e) {
+                err.println("lumaflow probe: " + e.getMessage());
+                return 1;
+            }
+        }
         return 0;
     }
 
