@@ -45,7 +45,6 @@ final class LookaheadReader implements VideoSource {
     private long seekTarget = -1;
     private long generation;
     private boolean closed;
-    private volatile long converted;
     private volatile long seeks;
     private volatile long lastUse = System.nanoTime();
 
@@ -262,48 +261,42 @@ final class LookaheadReader implements VideoSource {
      */
     private void decodeOne(long gen, boolean pending) {
         try {
-            boolean have = pending;
-            while (true) {
-                if (!have && !decoder.next()) {
-                    lock.lock();
-                    try {
-                        if (gen == generation) {
-                            eof = true;
-                            lastEnd = Math.max(lastEnd, decoder.end());
-                            changed.signalAll();
-                        }
-                    } finally {
-                        lock.unlock();
-                    }
-                    return;
-                }
-                have = false;
-                Frame f = pool.lease(key);
-                try {
-                    scaler.convert(decoder.frame(), f);
-                } catch (RuntimeException e) {
-                    f.release();
-                    throw e;
-                }
-                f.setTime(decoder.pts());
-                converted++;
+            if (!pending && !decoder.next()) {
                 lock.lock();
                 try {
-                    if (gen != generation || closed) {
-                        f.release();
-                        return;
+                    if (gen == generation) {
+                        eof = true;
+                        lastEnd = Math.max(lastEnd, decoder.end());
+                        changed.signalAll();
                     }
-                    int i = idx(count);
-                    ring[i] = f;
-                    pts[i] = decoder.pts();
-                    end[i] = decoder.end();
-                    lastEnd = Math.max(lastEnd, decoder.end());
-                    count++;
-                    changed.signalAll();
                 } finally {
                     lock.unlock();
                 }
                 return;
+            }
+            Frame f = pool.lease(key);
+            try {
+                scaler.convert(decoder.frame(), f);
+            } catch (RuntimeException e) {
+                f.release();
+                throw e;
+            }
+            f.setTime(decoder.pts());
+            lock.lock();
+            try {
+                if (gen != generation || closed) {
+                    f.release();
+                    return;
+                }
+                int i = idx(count);
+                ring[i] = f;
+                pts[i] = decoder.pts();
+                end[i] = decoder.end();
+                lastEnd = Math.max(lastEnd, decoder.end());
+                count++;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
             }
         } catch (MediaException | RuntimeException e) {
             failAt(gen, e.getMessage());

@@ -16,6 +16,7 @@ import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.lumaflow.decoder.MediaService.Fit;
+import org.lumaflow.media.ffmpeg.BufferPointers;
 
 /**
  * Decoded picture -> RGBA8 output frame: FFmpeg's scaler converts with the stream's own matrix (BT.709 or BT.601) and
@@ -32,7 +33,7 @@ final class PictureScaler implements PictureConverter {
     private final int rotation;
     private final PointerPointer<BytePointer> dst = new PointerPointer<>(4);
     private final IntPointer dstStride = new IntPointer(4);
-    private final Map<ByteBuffer, BytePointer> addresses = new IdentityHashMap<>();
+    private final BufferPointers addresses = new BufferPointers();
     private final Map<ByteBuffer, IntBuffer> pixelViews = new IdentityHashMap<>();
     private AVFrame source;
     private PointerPointer<?> srcData;
@@ -70,7 +71,7 @@ final class PictureScaler implements PictureConverter {
         fillBars(out);
         boolean rotated = rotation != 0;
         int sw = rotation % 180 == 0 ? rw : rh;
-        BytePointer target = rotated ? scratchPtr : address(out);
+        BytePointer target = rotated ? scratchPtr : addresses.of(out);
         long offset = rotated ? 0 : ((long) ry * outW + rx) * 4;
         dst.put(0, target.position(offset));
         dstStride.put(0, (rotated ? sw : outW) * 4);
@@ -136,19 +137,6 @@ final class PictureScaler implements PictureConverter {
 
     private static boolean isJpegFormat(int f) {
         return f == AV_PIX_FMT_YUVJ420P || f == AV_PIX_FMT_YUVJ422P || f == AV_PIX_FMT_YUVJ444P;
-    }
-
-    /** Native address of a pooled buffer (pool frames are reused, so this stays a handful of entries). */
-    private BytePointer address(ByteBuffer out) {
-        BytePointer p = addresses.get(out);
-        if (p == null) {
-            if (addresses.size() > 32) {
-                addresses.clear();
-            }
-            p = new BytePointer(out);
-            addresses.put(out, p);
-        }
-        return p;
     }
 
     private IntBuffer pixels(ByteBuffer out) {

@@ -11,6 +11,7 @@ import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.lumaflow.core.pool.Frame;
 import org.lumaflow.core.pool.PixelFormat;
+import org.lumaflow.media.ffmpeg.BufferPointers;
 
 /**
  * Decoded 8-bit 4:2:0 planar pictures copied as they are into I420 or NV12 frames of the same size (no scaling, no
@@ -33,7 +34,7 @@ final class YuvCopier implements PictureConverter {
     private final PixelFormat format;
     private final Movable src = new Movable();
     private final Movable dst = new Movable();
-    private final java.util.Map<ByteBuffer, Long> addresses = new java.util.IdentityHashMap<>();
+    private final BufferPointers addresses = new BufferPointers();
     private AVFrame source;
     private LongPointer planes;
     private IntPointer strides;
@@ -67,7 +68,7 @@ final class YuvCopier implements PictureConverter {
         int w = out.width();
         int h = out.height();
         ByteBuffer buf = out.buffer();
-        long dstBase = address(buf);
+        long dstBase = addresses.of(buf).address();
         copyPlane(planes.get(0), strides.get(0), dstBase, w, h);
         int cw = w / 2;
         int ch = h / 2;
@@ -101,21 +102,6 @@ final class YuvCopier implements PictureConverter {
         for (int y = 0; y < h; y++) {
             Pointer.memcpy(dst.at(to + (long) y * w), src.at(from + (long) y * stride), w);
         }
-    }
-
-    /** Native address of a pooled buffer (a handful of distinct buffers, reused). */
-    private long address(ByteBuffer buf) {
-        Long a = addresses.get(buf);
-        if (a == null) {
-            if (addresses.size() > 32) {
-                addresses.clear();
-            }
-            try (BytePointer p = new BytePointer(buf)) {
-                a = p.address();
-            }
-            addresses.put(buf, a);
-        }
-        return a;
     }
 
     @Override

@@ -6,10 +6,8 @@ import static org.bytedeco.ffmpeg.global.avutil.*;
 import static org.bytedeco.ffmpeg.global.swscale.*;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +28,7 @@ import org.bytedeco.javacpp.IntPointer;
 import org.lumaflow.core.pool.Frame;
 import org.lumaflow.core.pool.PixelFormat;
 import org.lumaflow.core.time.FrameRate;
+import org.lumaflow.media.ffmpeg.BufferPointers;
 import org.lumaflow.media.ffmpeg.FFmpeg;
 
 /**
@@ -47,7 +46,7 @@ final class VideoEncoder implements AutoCloseable {
     private final AVFrame frame = av_frame_alloc();
     private final AVPacket packet = av_packet_alloc();
     private final PixelFormat input;
-    private final Map<ByteBuffer, BytePointer> addresses = new IdentityHashMap<>();
+    private final BufferPointers addresses = new BufferPointers();
     private final List<String> ignoredOptions = new ArrayList<>();
     private final AudioOut audioOut;
     private SwsContext repack;
@@ -228,7 +227,7 @@ final class VideoEncoder implements AutoCloseable {
         if (EncoderFaults.shouldFail(name, index)) {
             throw new IOException(name + ": injected failure at frame " + index);
         }
-        BytePointer base = address(src.buffer());
+        BytePointer base = addresses.of(src.buffer());
         int w = src.width();
         int h = src.height();
         PixelFormat f = src.format();
@@ -299,18 +298,6 @@ final class VideoEncoder implements AutoCloseable {
                 av_packet_unref(packet);
             }
         }
-    }
-
-    private BytePointer address(ByteBuffer buf) {
-        BytePointer p = addresses.get(buf);
-        if (p == null) {
-            if (addresses.size() > 32) {
-                addresses.clear();
-            }
-            p = new BytePointer(buf);
-            addresses.put(buf, p);
-        }
-        return p;
     }
 
     @Override
