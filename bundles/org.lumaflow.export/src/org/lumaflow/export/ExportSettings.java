@@ -7,8 +7,9 @@ import java.util.Locale;
 /**
  * What to export and how. Immutable; use the {@code with...} methods.
  *
- * @param output destination file; its extension picks the container (mp4, mov, mkv, webm)
- * @param codec {@code h264}, {@code hevc}, {@code av1}, {@code vp9} or {@code prores}; null: the container's default
+ * @param output destination file; its extension picks the container (mp4, mov, mkv, webm, gif)
+ * @param codec {@code h264}, {@code hevc}, {@code av1}, {@code vp9}, {@code prores} or {@code gif}; null: the
+ *        container's default
  * @param encoder {@code auto} (probe candidates, hardware first) or an FFmpeg encoder name, which then always wins
  * @param crf constant-quality value (lower is better); negative: the codec's default; ignored when bitrate is set
  * @param bitrate target bits per second; 0: quality mode ({@code crf})
@@ -40,17 +41,22 @@ public record ExportSettings(Path output, String codec, String encoder, int crf,
             case "mov" -> "mov";
             case "mkv" -> "matroska";
             case "webm" -> "webm";
+            case "gif" -> "gif";
             default -> throw new IllegalArgumentException(output + ": unknown container '." + ext
-                    + "' (use .mp4, .mov, .mkv or .webm)");
+                    + "' (use .mp4, .mov, .mkv, .webm or .gif)");
         };
     }
 
-    /** The codec to use: the one set, else {@code vp9} for WebM and {@code h264} otherwise. */
+    /** The codec to use: the one set, else {@code vp9} for WebM, {@code gif} for GIF and {@code h264} otherwise. */
     public String effectiveCodec() {
         if (codec != null) {
             return codec;
         }
-        return container().equals("webm") ? "vp9" : "h264";
+        return switch (container()) {
+            case "webm" -> "vp9";
+            case "gif" -> "gif";
+            default -> "h264";
+        };
     }
 
     /**

@@ -62,9 +62,10 @@ public final class ExportCommand implements CliCommand {
         return """
                 usage: lumaflow export [PROJECT|MEDIA] [-o OUT] [options]
                   PROJECT|MEDIA  a .lumaflow project, or a media file to transcode (default: the bundled demo)
-                  -o, --out      output file; the extension picks the container: .mp4 .mov .mkv .webm
+                  -o, --out      output file; the extension picks the container: .mp4 .mov .mkv .webm .gif
                                  (default: demo.mp4, or NAME.export.mp4 for an input NAME.ext)
-                  --codec        h264 | hevc | av1 | vp9 | prores (default: h264; vp9 for .webm)
+                  --codec        h264 | hevc | av1 | vp9 | prores (default: h264; vp9 for .webm; a .gif is
+                                 palettised per frame with dithering)
                   --encoder      auto (default: hardware first, probed, software fallback) or an FFmpeg encoder name
                   --crf N        constant quality (lower = better; default per codec)
                   --bitrate R    target bit rate instead of --crf, e.g. 8M or 2500k

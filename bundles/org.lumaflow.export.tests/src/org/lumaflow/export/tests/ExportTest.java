@@ -445,4 +445,29 @@ class ExportTest {
         }
         noTemporaryFiles();
     }
+
+    @Test
+    void gifGetsAPalettePerFrameAndKeepsOddSizes() throws Exception {
+        Timeline tl = timeline(161, 91, 10);
+        Path out = dir.resolve("anim.gif");
+        ExportResult r = exporter.start(tl, dir, ExportSettings.to(out), ExportListener.none()).await();
+        assertEquals("gif", r.encoder());
+        assertEquals(161, r.width(), "GIF keeps odd sizes");
+        VideoStreamInfo v = media.probe(out).firstVideo();
+        assertEquals("gif", v.codec());
+        assertEquals(161, v.width());
+        TimelineRenderer renderer = new TimelineRenderer(engine, tl, dir);
+        try (VideoSource src = media.openVideo(out, 161, 91, Fit.STRETCH, engine.pool(), 2);
+                Frame decoded = engine.pool().lease(FrameKey.rgba(161, 91))) {
+            for (int i : new int[] {1, 8}) {
+                src.read(tl.format().rate().frameToTicks(i), decoded);
+                try (RenderResult ref = renderer.renderFrame(i, 161, 91)) {
+                    double q = psnr(ref.frame(), decoded);
+                    System.out.println("gif frame " + i + " PSNR-Y " + q);
+                    assertTrue(q >= 30, "gif frame " + i + ": " + q + " dB");
+                }
+            }
+        }
+        noTemporaryFiles();
+    }
 }

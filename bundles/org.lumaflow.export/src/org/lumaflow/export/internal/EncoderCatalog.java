@@ -19,8 +19,9 @@ final class EncoderCatalog {
             case "av1" -> List.of("av1_nvenc", "av1_qsv", "av1_vaapi", "libsvtav1", "libaom-av1");
             case "vp9" -> List.of("vp9_qsv", "vp9_vaapi", "libvpx-vp9");
             case "prores" -> List.of("prores_ks", "prores");
+            case "gif" -> List.of("gif");
             default -> throw new IllegalArgumentException("unknown codec '" + codec
-                    + "' (use h264, hevc, av1, vp9 or prores)");
+                    + "' (use h264, hevc, av1, vp9, prores or gif)");
         };
     }
 
@@ -95,6 +96,7 @@ final class EncoderCatalog {
                 o.put("row-mt", "1");
             }
             case "prores_ks", "prores" -> o.put("profile", "2");
+            case "gif" -> o.clear(); // palette per frame, no rate control
             default -> {
                 if (encoder.endsWith("_nvenc")) {
                     if (!rate) {

@@ -225,7 +225,8 @@ final class ExportRun implements ExportJob {
             try {
                 enc = new VideoEncoder(encoder, temp, settings.container(), width, height, timeline.format().rate(),
                         keyframes(), EncoderCatalog.options(encoder, settings.effectiveCodec(), settings, width,
-                                height, timeline.format().rate().toDouble()), mix != null && mix.present());
+                                height, timeline.format().rate().toDouble()),
+                        mix != null && mix.present() && !settings.container().equals("gif"));
             } catch (IOException e) {
                 throw new EncoderFailed(e.getMessage(), e);
             }
@@ -449,11 +450,16 @@ final class ExportRun implements ExportJob {
                     continue;
                 }
                 lastInput = System.nanoTime();
-                Frame yuv = engine.pool().lease(key);
-                try {
-                    conv.convert(rgba, yuv);
-                } finally {
-                    rgba.release();
+                Frame yuv;
+                if (conv == null) {
+                    yuv = rgba; // the encoder takes RGBA (GIF): nothing to convert
+                } else {
+                    yuv = engine.pool().lease(key);
+                    try {
+                        conv.convert(rgba, yuv);
+                    } finally {
+                        rgba.release();
+                    }
                 }
                 if (!offer(out, yuv, stallNanos, "the converter waited " + secs(stallNanos)
                         + " s to hand over frame " + (first + k) + " (encode stage stalled)")) {

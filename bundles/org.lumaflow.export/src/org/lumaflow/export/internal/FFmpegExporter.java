@@ -63,8 +63,13 @@ public final class FFmpegExporter implements Exporter {
         if (!problems.isEmpty()) {
             throw new ExportException("cannot export: " + String.join("; ", problems), null);
         }
-        int w = ExportSettings.evenSize(s.width() > 0 ? s.width() : timeline.format().width());
-        int h = ExportSettings.evenSize(s.height() > 0 ? s.height() : timeline.format().height());
+        boolean gif = codec.equals("gif");
+        int w = s.width() > 0 ? s.width() : timeline.format().width();
+        int h = s.height() > 0 ? s.height() : timeline.format().height();
+        if (!gif) { // 4:2:0 needs even sizes; GIF does not
+            w = ExportSettings.evenSize(w);
+            h = ExportSettings.evenSize(h);
+        }
         if (w < 2 || h < 2) {
             throw new ExportException("cannot export at " + w + "x" + h + ": 4:2:0 needs at least 2x2 pixels", null);
         }
@@ -97,7 +102,7 @@ public final class FFmpegExporter implements Exporter {
         listener.note("encoder " + chosen + (s.encoderPinned() ? " (chosen by the user)"
                 : " (auto; " + candidates.stream().filter(c -> !c.name().equals(chosen)).map(Object::toString)
                         .reduce((a, b) -> a + "; " + b).orElse("no other candidates") + ")"));
-        Path direct = DirectSource.of(timeline, baseDir, w, h, media);
+        Path direct = gif ? null : DirectSource.of(timeline, baseDir, w, h, media);
         if (direct != null) {
             listener.note("direct path: " + direct.getFileName()
                     + " is passed through unchanged, its decoded pictures go straight to the encoder");

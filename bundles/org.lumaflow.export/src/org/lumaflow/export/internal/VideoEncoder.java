@@ -49,6 +49,9 @@ final class VideoEncoder implements AutoCloseable {
     private final BufferPointers addresses = new BufferPointers();
     private final List<String> ignoredOptions = new ArrayList<>();
     private final AudioOut audioOut;
+    /** GIF only: RGBA -> per-frame palette. */
+    private final GifPalette palette;
+    private final AVFrame filtered;
     private SwsContext repack;
     private AVFrame packed;
     private long packets;
@@ -71,12 +74,14 @@ final class VideoEncoder implements AutoCloseable {
         if (codec == null) {
             throw new IOException(encoder + ": " + EncoderCatalog.missingReason(encoder));
         }
-        int pixFmt = choosePixelFormat(codec);
-        this.input = pixFmt == AV_PIX_FMT_NV12 ? PixelFormat.NV12 : PixelFormat.I420;
+        boolean gif = codec.id() == AV_CODEC_ID_GIF;
+        int pixFmt = gif ? AV_PIX_FMT_PAL8 : choosePixelFormat(codec);
+        this.input = gif ? PixelFormat.RGBA8 : pixFmt == AV_PIX_FMT_NV12 ? PixelFormat.NV12 : PixelFormat.I420;
         AVFormatContext o = null;
         AVCodecContext c = null;
         AVDictionary dict = new AVDictionary(null);
         AudioOut a = null;
+        GifPalette g = null;
         try {
             if (output != null) {
                 o = new AVFormatContext(null);
@@ -141,14 +146,16 @@ final class VideoEncoder implements AutoCloseable {
                             + ")");
                 }
             }
-            frame.format(pixFmt);
+            frame.format(gif ? AV_PIX_FMT_RGBA : pixFmt);
             frame.width(width);
             frame.height(height);
             frame.color_range(AVCOL_RANGE_MPEG);
             frame.colorspace(AVCOL_SPC_BT709);
             frame.color_primaries(AVCOL_PRI_BT709);
             frame.color_trc(AVCOL_TRC_BT709);
-            if (pixFmt != AV_PIX_FMT_NV12 && pixFmt != AV_PIX_FMT_YUV420P) {
+            if (gif) {
+                g = new GifPalette(width, height, rate);
+            } else if (pixFmt != AV_PIX_FMT_NV12 && pixFmt != AV_PIX_FMT_YUV420P) {
                 // e.g. ProRes: 4:2:2 10-bit; repack our I420 (YUV -> YUV, no colour conversion)
                 packed = av_frame_alloc();
                 packed.format(pixFmt);
@@ -162,6 +169,9 @@ final class VideoEncoder implements AutoCloseable {
             av_dict_free(dict);
             if (a != null) {
                 a.close();
+            }
+            if (g != null) {
+                g.close();
             }
             if (c != null) {
                 avcodec_free_context(c);
@@ -181,6 +191,8 @@ final class VideoEncoder implements AutoCloseable {
         this.oc = o;
         this.stream = o == null ? null : oc.streams(0);
         this.audioOut = a;
+        this.palette = g;
+        this.filtered = g == null ? null : av_frame_alloc();
     }
 
     /** The audio stream, or null when the file has none. */
@@ -232,6 +244,14 @@ final class VideoEncoder implements AutoCloseable {
         int h = src.height();
         PixelFormat f = src.format();
         AVFrame target = frame;
+        if (palette != null) {
+            frame.data(0, base.position(0));
+            frame.linesize(0, w * 4);
+            frame.pts(index);
+            palette.push(frame);
+            sendFiltered();
+            return;
+        }
         frame.data(0, base.position(0));
         frame.linesize(0, w);
         frame.data(1, base.position(f.planeOffset(1, w, h)));
@@ -254,8 +274,23 @@ final class VideoEncoder implements AutoCloseable {
         drain();
     }
 
+    private void sendFiltered() throws IOException {
+        while (palette.pull(filtered)) {
+            int r = avcodec_send_frame(ctx, filtered);
+            av_frame_unref(filtered);
+            if (r < 0) {
+                throw new IOException(name + ": encoding failed (" + FFmpeg.explain(r) + ")");
+            }
+            drain();
+        }
+    }
+
     /** Flushes the encoder and finishes the file. */
     void finish() throws IOException {
+        if (palette != null) {
+            palette.push(null);
+            sendFiltered();
+        }
         int r = avcodec_send_frame(ctx, null);
         if (r < 0 && r != AVERROR_EOF()) {
             throw new IOException(name + ": flushing failed (" + FFmpeg.error(r) + ")");

@@ -42,6 +42,7 @@ public final class FFmpeg {
             Loader.load(avcodec.class);
             Loader.load(avformat.class);
             Loader.load(swscale.class);
+            Loader.load(org.bytedeco.ffmpeg.global.avfilter.class);
             avutil.av_log_set_level(avutil.AV_LOG_ERROR);
             log = new FFmpegLog();
             avutil.setLogCallback(log);
