@@ -161,6 +161,10 @@ final class VideoEncoder implements AutoCloseable {
                 packed.format(pixFmt);
                 packed.width(width);
                 packed.height(height);
+                packed.color_range(AVCOL_RANGE_MPEG);
+                packed.colorspace(AVCOL_SPC_BT709);
+                packed.color_primaries(AVCOL_PRI_BT709);
+                packed.color_trc(AVCOL_TRC_BT709);
                 av_frame_get_buffer(packed, 0);
                 repack = sws_getContext(width, height, AV_PIX_FMT_YUV420P, width, height, pixFmt, SWS_BILINEAR, null,
                         null, (DoublePointer) null);
