@@ -74,6 +74,14 @@ class ProjectIOTest {
         Project again = ProjectIO.load(file);
         ProjectIO.save(again, file, null);
         assertArrayEquals(first, Files.readAllBytes(file), "load + save is stable");
+        var perms = Files.getPosixFilePermissions(file);
+        assertTrue(perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)
+                || perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ),
+                "a saved project is not owner-only like a temp file: " + perms);
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+        ProjectIO.save(again, file, null);
+        assertEquals("rw-rw----", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file)), "saving keeps the file's permissions");
         try (var s = Files.list(dir)) {
             assertEquals(List.of(file), s.toList(), "no temp files left");
         }

@@ -61,8 +61,17 @@ public final class ProjectIO {
         Path abs = file.toAbsolutePath();
         Path dir = abs.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        // not Files.createTempFile (owner-only 0600): the saved file keeps the old one's permissions, or the umask's
+        Path tmp = Files.createFile(dir.resolve("." + abs.getFileName() + "." + Long.toHexString(System.nanoTime())
+                + ".tmp"));
         try {
+            if (Files.exists(abs)) {
+                try {
+                    Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(abs));
+                } catch (UnsupportedOperationException notPosix) {
+                    // nothing to keep
+                }
+            }
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
                     OutputStream out = Channels.newOutputStream(ch)) {
                 ProjectWriter.write(project, out, plugins);

@@ -166,6 +166,10 @@ class ExportTest {
         }).await();
         assertEquals(50, r.frames());
         assertEquals(50, lastDone.get());
+        var perms = Files.getPosixFilePermissions(out);
+        assertTrue(perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)
+                || perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ),
+                "the export gets normal permissions, not a temp file's owner-only ones: " + perms);
         assertEquals("libopenh264", r.encoder());
         VideoStreamInfo v = media.probe(out).firstVideo();
         assertEquals(320, v.width());

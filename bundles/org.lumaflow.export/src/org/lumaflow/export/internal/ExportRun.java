@@ -165,7 +165,6 @@ final class ExportRun implements ExportJob {
                     List<String> all = new ArrayList<>(notes);
                     warnings.forEach((text, frame) -> all.add(text + " (first at frame " + frame + ")"));
                     double secs = (System.nanoTime() - t0) / 1e9;
-                    listener.progress(new ExportProgress(total, total, total / secs, 0, encoder));
                     done.complete(new ExportResult(settings.output(), encoder, candidates, total, secs, width,
                             height, all));
                     return;
@@ -210,7 +209,9 @@ final class ExportRun implements ExportJob {
         Path temp;
         try {
             Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "." + name + ".", ".partial");
+            // not Files.createTempFile: that makes the file owner-only (0600); this one gets the user's umask
+            temp = Files.createFile(dir.resolve("." + name + "." + Long.toHexString(System.nanoTime())
+                    + Integer.toHexString(System.identityHashCode(this)) + ".partial"));
         } catch (IOException e) {
             throw new ExportException(out + ": cannot create a temporary file beside it (" + e.getMessage() + ")", e);
         }
