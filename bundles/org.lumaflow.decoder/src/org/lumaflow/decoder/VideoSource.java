@@ -28,6 +28,12 @@ public interface VideoSource extends AutoCloseable {
     /** How many frames were decoded so far (including frames decoded only to reach a seek target). */
     long decodedFrames();
 
+    /**
+     * How many damaged packets were skipped or damaged pictures concealed so far (0 for a clean file). A render that
+     * sees it grow warns that pictures there may show artefacts.
+     */
+    long damaged();
+
     /** How many seeks were done so far. */
     long seeks();
 

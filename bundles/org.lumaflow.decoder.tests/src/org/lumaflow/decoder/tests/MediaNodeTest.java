@@ -114,4 +114,32 @@ class MediaNodeTest {
             assertTrue(late.messages().stream().allMatch(m -> m.time() == FrameRate.FPS_25.frameToTicks(45)), all);
         }
     }
+
+    @Test
+    void damagedDataMidFileIsReportedAndTheRenderGoesOn() throws Exception {
+        Path ts = TestClips.counter(dir, "d.ts", 64, 48, "25", 50, "-c:v", "mpeg2video", "-q:v", "2", "-g", "50");
+        byte[] bytes = java.nio.file.Files.readAllBytes(ts);
+        java.util.Random rnd = new java.util.Random(3);
+        for (int i = bytes.length * 2 / 5; i < bytes.length * 3 / 5; i += 7) {
+            bytes[i] = (byte) rnd.nextInt(256); // scribble over the middle (TS sync bytes included)
+        }
+        Path bad = java.nio.file.Files.write(dir.resolve("damaged.ts"), bytes);
+        FrameRate rate = FrameRate.FPS_25;
+        Timeline tl = new Timeline(new VideoFormat(64, 48, rate));
+        Track v1 = new Track("V1");
+        v1.clips().add(new Clip("bad", new GraphNode("bad", "media.video").set("file", bad.toString()), 0, 0,
+                rate.frameToTicks(50)));
+        tl.tracks().add(v1);
+        TimelineRenderer r = new TimelineRenderer(engine, tl, dir);
+        int warned = 0;
+        for (int i = 0; i < 50; i++) {
+            try (RenderResult res = r.renderFrame(i, 64, 48)) {
+                if (res.messages().stream().anyMatch(m -> m.text().startsWith(bad.toString())
+                        && m.text().contains("damaged data"))) {
+                    warned++;
+                }
+            }
+        }
+        assertTrue(warned > 0, "no frame reported the damage");
+    }
 }

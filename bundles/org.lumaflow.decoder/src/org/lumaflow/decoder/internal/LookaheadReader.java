@@ -85,6 +85,11 @@ final class LookaheadReader implements VideoSource {
     }
 
     @Override
+    public long damaged() {
+        return decoder.damaged();
+    }
+
+    @Override
     public long seeks() {
         return seeks;
     }

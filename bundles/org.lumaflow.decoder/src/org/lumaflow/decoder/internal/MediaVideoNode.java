@@ -35,7 +35,29 @@ public final class MediaVideoNode implements NodeType {
     private static final int BLACK = 0xFF000000;
 
     /** The reader for the current parameters, or why it could not be opened (not retried until they change). */
-    private record State(Readers.Key key, LookaheadReader reader, String error) {
+    private static final class State {
+        final Readers.Key key;
+        final LookaheadReader reader;
+        final String error;
+        long damaged;
+
+        State(Readers.Key key, LookaheadReader reader, String error) {
+            this.key = key;
+            this.reader = reader;
+            this.error = error;
+        }
+
+        Readers.Key key() {
+            return key;
+        }
+
+        LookaheadReader reader() {
+            return reader;
+        }
+
+        String error() {
+            return error;
+        }
     }
 
     @Override
@@ -74,6 +96,11 @@ public final class MediaVideoNode implements NodeType {
         } catch (MediaException e) {
             black(out);
             ctx.warn(e.getMessage());
+        }
+        long damaged = st.reader().damaged();
+        if (damaged > st.damaged) {
+            st.damaged = damaged;
+            ctx.warn(file + ": damaged data in the file was skipped; pictures around here may show artefacts");
         }
     }
 

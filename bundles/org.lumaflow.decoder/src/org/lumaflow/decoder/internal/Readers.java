@@ -71,8 +71,4 @@ final class Readers {
             r.close();
         }
     }
-
-    static int open() {
-        return OPEN.size();
-    }
 }

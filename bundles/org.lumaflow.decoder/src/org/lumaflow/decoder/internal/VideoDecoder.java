@@ -27,6 +27,8 @@ final class VideoDecoder implements AutoCloseable {
 
     /** {@code AV_FRAME_FLAG_KEY} (a macro in libavutil/frame.h, not exported by the presets). */
     private static final int FRAME_FLAG_KEY = 1 << 1;
+    /** {@code AV_FRAME_FLAG_CORRUPT}. */
+    private static final int FRAME_FLAG_CORRUPT = 1 << 0;
 
     private final Path file;
     private final AVFormatContext fmt;
@@ -151,7 +153,8 @@ final class VideoDecoder implements AutoCloseable {
         return decoded;
     }
 
-    int corruptPackets() {
+    /** Damaged packets skipped plus pictures the decoder flagged as damaged, so far. */
+    int damaged() {
         return corruptPackets;
     }
 
@@ -168,6 +171,9 @@ final class VideoDecoder implements AutoCloseable {
         while (true) {
             int r = avcodec_receive_frame(codec, frame);
             if (r == 0) {
+                if ((frame.flags() & FRAME_FLAG_CORRUPT) != 0 || frame.decode_error_flags() != 0) {
+                    corruptPackets++;
+                }
                 if (hardware != null && (r = hardware.download(frame)) < 0) {
                     throw new MediaException(file, "copying a " + hardware.type() + " picture to memory failed ("
                             + FFmpeg.error(r) + ")");

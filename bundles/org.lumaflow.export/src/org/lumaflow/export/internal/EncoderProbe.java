@@ -32,11 +32,6 @@ final class EncoderProbe {
         return CACHE.computeIfAbsent(encoder, e -> run(e, codec));
     }
 
-    /** Forgets cached results (tests). */
-    static void forget() {
-        CACHE.clear();
-    }
-
     private static EncoderChoice run(String encoder, String codec) {
         boolean hw = EncoderCatalog.hardware(encoder);
         FFmpeg.load();
