@@ -317,26 +317,7 @@ final class VideoEncoder implements AutoCloseable {
     }
 
     private void drain() throws IOException {
-        while (true) {
-            int r = avcodec_receive_packet(ctx, packet);
-            if (r == AVERROR_EAGAIN() || r == AVERROR_EOF()) {
-                return;
-            }
-            if (r < 0) {
-                throw new IOException(name + ": encoding failed (" + FFmpeg.error(r) + ")");
-            }
-            packets++;
-            if (oc != null) {
-                av_packet_rescale_ts(packet, ctx.time_base(), stream.time_base());
-                packet.stream_index(stream.index());
-                r = av_interleaved_write_frame(oc, packet);
-                if (r < 0) {
-                    throw new IOException("writing failed (" + FFmpeg.error(r) + ")");
-                }
-            } else {
-                av_packet_unref(packet);
-            }
-        }
+        packets += Packets.drain(ctx, packet, oc, stream, name);
     }
 
     @Override
