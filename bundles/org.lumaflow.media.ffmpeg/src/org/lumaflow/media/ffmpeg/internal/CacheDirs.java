@@ -1,8 +1,8 @@
 package org.lumaflow.media.ffmpeg.internal;
 
 import java.io.File;
-import java.nio.file.Path;
 
+import org.lumaflow.core.internal.ProductCache;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
@@ -24,18 +24,15 @@ public final class CacheDirs {
         if (System.getProperty(JAVACPP_CACHE) != null) {
             return;
         }
-        String base = System.getProperty("lumaflow.cache.dir");
-        File dir = base != null ? new File(base, "javacpp") : bundleData(anchor);
-        if (dir == null) {
-            dir = Path.of(System.getProperty("user.home"), ".cache", "lumaflow", "javacpp").toFile();
-        }
+        File dir = ProductCache.dir("javacpp", name -> bundleData(anchor, name));
         System.setProperty(JAVACPP_CACHE, dir.getAbsolutePath());
     }
 
-    private static File bundleData(Class<?> anchor) {
+    /** {@code anchor}'s bundle's data file {@code name}, or null outside OSGi or before the bundle starts. */
+    public static File bundleData(Class<?> anchor, String name) {
         try {
             Bundle b = FrameworkUtil.getBundle(anchor);
-            return b == null || b.getBundleContext() == null ? null : b.getBundleContext().getDataFile("javacpp");
+            return b == null || b.getBundleContext() == null ? null : b.getBundleContext().getDataFile(name);
         } catch (NoClassDefFoundError notInOsgi) {
             return null;
         }
