@@ -19,6 +19,12 @@ public interface VideoSource extends AutoCloseable {
      */
     long read(long ticks, Frame target) throws MediaException;
 
+    /**
+     * The decoded frame shown at source time {@code ticks}, without a copy: a retained pooled frame (its
+     * {@link Frame#time()} is its source time) that the caller must release. Same rules as {@link #read}.
+     */
+    Frame frame(long ticks) throws MediaException;
+
     /** The probed stream. */
     VideoStreamInfo stream();
 

@@ -104,6 +104,17 @@ final class LookaheadReader implements VideoSource {
 
     @Override
     public long read(long ticks, Frame target) throws MediaException {
+        Frame f = frame(ticks);
+        try {
+            target.copyFrom(f);
+            return f.time();
+        } finally {
+            f.release();
+        }
+    }
+
+    @Override
+    public Frame frame(long ticks) throws MediaException {
         long t = Math.max(0, ticks);
         lastUse = System.nanoTime();
         long deadline = System.nanoTime() + TIMEOUT_NANOS;
@@ -118,15 +129,13 @@ final class LookaheadReader implements VideoSource {
                 if (count > 0 && seekTarget < 0) {
                     int i = head;
                     if (pts[i] <= t && t < coverEnd(0)) {
-                        target.copyFrom(ring[i]);
                         changed.signalAll();
-                        return pts[i];
+                        return ring[i].retain();
                     }
                     boolean landedAfter = pts[i] > t && asked;
                     if (landedAfter) {
                         // the stream has no picture at or before t after seeking (t before its first frame)
-                        target.copyFrom(ring[i]);
-                        return pts[i];
+                        return ring[i].retain();
                     }
                     if (eof && count == 1 && pts[i] <= t && t >= coverEnd(0)) {
                         throw new MediaException(decoder.file(), "no picture here: the stream ends at "

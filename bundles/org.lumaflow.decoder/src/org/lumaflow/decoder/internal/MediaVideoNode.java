@@ -92,7 +92,7 @@ public final class MediaVideoNode implements NodeType {
             return;
         }
         try {
-            st.reader().read(Math.max(0, ctx.time()), out);
+            ctx.adopt(st.reader().frame(Math.max(0, ctx.time()))); // the decoded frame itself, no copy
         } catch (MediaException e) {
             black(out);
             ctx.warn(e.getMessage());

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.lumaflow.core.pool.PoolStats;
@@ -48,6 +50,57 @@ class RenderTest {
         }
         // a chain needs at most two frames at once: input and output
         assertTrue(fx.pool.stats().allocations() - before <= 2, "allocations " + fx.pool.stats());
+    }
+
+    /** A source that hands the engine a frame it prepared itself (as decoders do) instead of writing the output. */
+    static final class Adopter implements org.lumaflow.engine.graph.NodeType {
+        final boolean wrongSize;
+
+        Adopter(boolean wrongSize) {
+            this.wrongSize = wrongSize;
+        }
+
+        @Override
+        public org.lumaflow.engine.graph.NodeDescriptor descriptor() {
+            return new org.lumaflow.engine.graph.NodeDescriptor(wrongSize ? "test.adopt_bad" : "test.adopt", "Adopt",
+                    "Test", "Adopts its own frame", List.of(), org.lumaflow.engine.graph.PortType.IMAGE, List.of());
+        }
+
+        @Override
+        public void render(org.lumaflow.engine.graph.NodeContext ctx) {
+            var f = ctx.pool().lease(org.lumaflow.core.pool.FrameKey.rgba(ctx.width() + (wrongSize ? 1 : 0),
+                    ctx.height()));
+            for (int i = 0; i < f.width() * f.height(); i++) {
+                f.buffer().putInt(i * 4, 0xFF112233);
+            }
+            ctx.adopt(f);
+        }
+    }
+
+    @Test
+    void adoptedFramesBecomeTheOutputWithoutCopyOrLeak() throws GraphException {
+        fx.registry.register(new Adopter(false), "org.lumaflow.engine.tests", 0);
+        fx.registry.register(new Adopter(true), "org.lumaflow.engine.tests", 0);
+        try (RenderResult r = fx.engine.compile(adoptChain(), null).render(0, 16, 8, 1)) {
+            assertTrue(r.clean(), r.messages().toString());
+            assertEquals(0xFFEEDDCC, Fixture.pixel(r.frame(), 3, 3), "inverted adopted pixels");
+        }
+        assertEquals(0, fx.pool.outstanding(), "the adopted frame went back to the pool");
+        Graph bad = new Graph();
+        bad.add("a", "test.adopt_bad");
+        try (RenderResult r = fx.engine.compile(bad.output("a"), null).render(0, 16, 8, 1)) {
+            assertTrue(r.hasErrors());
+            assertTrue(r.messages().get(0).text().contains("adopted a 17x8"), r.messages().toString());
+        }
+        assertEquals(0, fx.pool.outstanding(), "the refused frame went back to the pool");
+    }
+
+    private static Graph adoptChain() {
+        Graph g = new Graph();
+        g.add("a", "test.adopt");
+        g.add("i", "test.invert");
+        g.connect("a", "i", "source");
+        return g.output("i");
     }
 
     @Test

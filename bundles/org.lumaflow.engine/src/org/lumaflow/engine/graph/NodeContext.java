@@ -72,6 +72,13 @@ public interface NodeContext {
     /** Makes the node's output the frame of input {@code index} unchanged (no copy); the leased output is dropped. */
     void passThrough(int index);
 
+    /**
+     * Makes {@code frame} the node's output instead of the leased one, with no copy: for sources that already hold the
+     * picture in a pooled frame (decoders). The engine takes over the caller's reference (retain it first if you
+     * keep one) and releases it when the frame's consumers are done; it must have the output's size and format.
+     */
+    void adopt(Frame frame);
+
     /** Per-node-instance cache (LUTs, rasterized text...), kept across frames while the compiled graph lives. */
     Object state();
 

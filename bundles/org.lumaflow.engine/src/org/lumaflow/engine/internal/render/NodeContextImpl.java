@@ -224,6 +224,20 @@ final class NodeContextImpl implements NodeContext {
     }
 
     @Override
+    public void adopt(Frame frame) {
+        if (frame.width() != output.width() || frame.height() != output.height()
+                || frame.format() != output.format()) {
+            frame.release();
+            throw new IllegalArgumentException("node " + node.id + " adopted a " + frame.key() + " frame for a "
+                    + output.key() + " output");
+        }
+        if (passed != null) {
+            passed.release();
+        }
+        passed = frame;
+    }
+
+    @Override
     public Object state() {
         return node.state;
     }
