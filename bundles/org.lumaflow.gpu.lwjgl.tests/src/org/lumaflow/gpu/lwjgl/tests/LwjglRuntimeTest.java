@@ -18,7 +18,8 @@ class LwjglRuntimeTest {
     void nativesLoadIntoTheProductCacheAndShadercCompilesGlsl() {
         Lwjgl.init();
         String dir = Configuration.SHARED_LIBRARY_EXTRACT_PATH.get();
-        assertTrue(dir != null && !dir.startsWith(System.getProperty("java.io.tmpdir")), String.valueOf(dir));
+        // the product's own folder (bundle data area or -Dlumaflow.cache.dir), not LWJGL's shared tmpdir/lwjgl_USER
+        assertTrue(dir != null && dir.endsWith("/lwjgl") && !dir.contains("lwjgl_"), String.valueOf(dir));
         long compiler = Shaderc.shaderc_compiler_initialize();
         assertTrue(compiler != 0);
         try {
