@@ -14,7 +14,10 @@ import org.lwjgl.vulkan.VkBufferCreateInfo;
 import org.lwjgl.vulkan.VkMemoryAllocateInfo;
 import org.lwjgl.vulkan.VkMemoryRequirements;
 
-/** A storage buffer in host-visible, coherent (host-cached where offered) memory, mapped for its whole life. */
+/**
+ * A storage buffer: either in host-visible, coherent (host-cached where offered) memory, mapped for its whole life
+ * (uploads, readbacks), or in device-local memory (what kernels should read and write on a discrete GPU).
+ */
 public final class GpuBuffer implements AutoCloseable {
 
     private final VulkanContext ctx;
@@ -24,6 +27,10 @@ public final class GpuBuffer implements AutoCloseable {
     private final ByteBuffer mapped;
 
     GpuBuffer(VulkanContext ctx, long size) {
+        this(ctx, size, true);
+    }
+
+    GpuBuffer(VulkanContext ctx, long size, boolean hostVisible) {
         this.ctx = ctx;
         this.size = size;
         try (MemoryStack stack = stackPush()) {
@@ -36,21 +43,27 @@ public final class GpuBuffer implements AutoCloseable {
             handle = lp.get(0);
             VkMemoryRequirements req = VkMemoryRequirements.calloc(stack);
             vkGetBufferMemoryRequirements(ctx.device(), handle, req);
-            int type = ctx.memoryType(req.memoryTypeBits(),
-                    VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT,
-                    VK_MEMORY_PROPERTY_HOST_CACHED_BIT);
+            int type = hostVisible
+                    ? ctx.memoryType(req.memoryTypeBits(),
+                            VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT,
+                            VK_MEMORY_PROPERTY_HOST_CACHED_BIT)
+                    : ctx.memoryType(req.memoryTypeBits(), 0, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT);
             VkMemoryAllocateInfo mai = VkMemoryAllocateInfo.calloc(stack).sType$Default()
                     .allocationSize(req.size()).memoryTypeIndex(type);
             VulkanContext.check(vkAllocateMemory(ctx.device(), mai, null, lp), "vkAllocateMemory");
             memory = lp.get(0);
             VulkanContext.check(vkBindBufferMemory(ctx.device(), handle, memory, 0), "vkBindBufferMemory");
-            PointerBuffer pp = stack.mallocPointer(1);
-            VulkanContext.check(vkMapMemory(ctx.device(), memory, 0, size, 0, pp), "vkMapMemory");
-            mapped = MemoryUtil.memByteBuffer(pp.get(0), (int) size).order(ByteOrder.nativeOrder());
+            if (hostVisible) {
+                PointerBuffer pp = stack.mallocPointer(1);
+                VulkanContext.check(vkMapMemory(ctx.device(), memory, 0, size, 0, pp), "vkMapMemory");
+                mapped = MemoryUtil.memByteBuffer(pp.get(0), (int) size).order(ByteOrder.nativeOrder());
+            } else {
+                mapped = null;
+            }
         }
     }
 
-    /** The buffer's memory, mapped (writes are visible to the GPU at the next submit; coherent). */
+    /** The buffer's memory, mapped (writes are visible to the GPU at the next submit; coherent); null if device-local. */
     public ByteBuffer mapped() {
         return mapped;
     }
@@ -66,7 +79,9 @@ public final class GpuBuffer implements AutoCloseable {
 
     @Override
     public void close() {
-        vkUnmapMemory(ctx.device(), memory);
+        if (mapped != null) {
+            vkUnmapMemory(ctx.device(), memory);
+        }
         vkDestroyBuffer(ctx.device(), handle, null);
         vkFreeMemory(ctx.device(), memory, null);
     }

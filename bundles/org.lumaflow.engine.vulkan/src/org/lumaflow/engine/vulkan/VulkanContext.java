@@ -128,6 +128,31 @@ public final class VulkanContext implements AutoCloseable {
         return new GpuBuffer(this, bytes);
     }
 
+    /** A device-local storage buffer of {@code bytes} (not mappable; fill it with {@link #copy}). */
+    public GpuBuffer deviceBuffer(long bytes) {
+        return new GpuBuffer(this, bytes, false);
+    }
+
+    /** Copies {@code bytes} from {@code src} to {@code dst} on the GPU and waits (uploads to device-local buffers). */
+    public void copy(GpuBuffer src, GpuBuffer dst, long bytes) {
+        try (MemoryStack stack = stackPush()) {
+            PointerBuffer pp = stack.mallocPointer(1);
+            check(vkAllocateCommandBuffers(device, org.lwjgl.vulkan.VkCommandBufferAllocateInfo.calloc(stack)
+                    .sType$Default().commandPool(commandPool).level(VK_COMMAND_BUFFER_LEVEL_PRIMARY)
+                    .commandBufferCount(1), pp), "vkAllocateCommandBuffers");
+            org.lwjgl.vulkan.VkCommandBuffer cb = new org.lwjgl.vulkan.VkCommandBuffer(pp.get(0), device);
+            vkBeginCommandBuffer(cb, org.lwjgl.vulkan.VkCommandBufferBeginInfo.calloc(stack).sType$Default()
+                    .flags(VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT));
+            vkCmdCopyBuffer(cb, src.handle(), dst.handle(),
+                    org.lwjgl.vulkan.VkBufferCopy.calloc(1, stack).srcOffset(0).dstOffset(0).size(bytes));
+            vkEndCommandBuffer(cb);
+            check(vkQueueSubmit(queue, org.lwjgl.vulkan.VkSubmitInfo.calloc(stack).sType$Default()
+                    .pCommandBuffers(stack.pointers(cb)), VK_NULL_HANDLE), "vkQueueSubmit copy");
+            vkQueueWaitIdle(queue);
+            vkFreeCommandBuffers(device, commandPool, cb);
+        }
+    }
+
     /** Compiles {@code glsl} (a compute shader) into a kernel over {@code buffers} storage buffers. */
     public ComputeKernel kernel(String name, String glsl, int buffers, int pushBytes) {
         return new ComputeKernel(this, name, glsl, buffers, pushBytes);
