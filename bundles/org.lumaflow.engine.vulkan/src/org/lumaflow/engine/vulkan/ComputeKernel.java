@@ -109,6 +109,30 @@ public final class ComputeKernel implements AutoCloseable {
         }
     }
 
+    String name() {
+        return name;
+    }
+
+    int buffers() {
+        return buffers;
+    }
+
+    int pushBytes() {
+        return pushBytes;
+    }
+
+    long pipeline() {
+        return pipeline;
+    }
+
+    long layout() {
+        return layout;
+    }
+
+    long setLayout() {
+        return setLayout;
+    }
+
     /** GLSL -> SPIR-V; the error names the shader and carries shaderc's message. Caller frees the result. */
     static ByteBuffer compile(String name, String glsl) {
         long compiler = Shaderc.shaderc_compiler_initialize();

@@ -1,0 +1,176 @@
+package org.lumaflow.engine.vulkan;
+
+import static org.lwjgl.system.MemoryStack.stackPush;
+import static org.lwjgl.vulkan.VK10.*;
+
+import java.nio.ByteBuffer;
+import java.nio.LongBuffer;
+
+import org.lwjgl.PointerBuffer;
+import org.lwjgl.system.MemoryStack;
+import org.lwjgl.vulkan.VkCommandBuffer;
+import org.lwjgl.vulkan.VkCommandBufferAllocateInfo;
+import org.lwjgl.vulkan.VkCommandBufferBeginInfo;
+import org.lwjgl.vulkan.VkDescriptorBufferInfo;
+import org.lwjgl.vulkan.VkDescriptorPoolCreateInfo;
+import org.lwjgl.vulkan.VkDescriptorPoolSize;
+import org.lwjgl.vulkan.VkDescriptorSetAllocateInfo;
+import org.lwjgl.vulkan.VkFenceCreateInfo;
+import org.lwjgl.vulkan.VkMemoryBarrier;
+import org.lwjgl.vulkan.VkSubmitInfo;
+import org.lwjgl.vulkan.VkWriteDescriptorSet;
+
+/**
+ * Records a whole frame's kernels into one command buffer and submits it once: each {@link #dispatch} gets its own
+ * descriptor set (from a pool reset per frame) and a compute-to-compute barrier, so a node reads what the previous
+ * one wrote; {@link #submit} ends with a barrier for host reads and signals a fence that {@link #await} waits on.
+ * Several recorders (2-3) let frames overlap: record frame N+1 while N runs; frames a submission uses are
+ * {@link #hold held} until its fence. Not thread-safe.
+ */
+public final class FrameRecorder implements AutoCloseable {
+
+    /** Descriptor sets (dispatches) per frame. */
+    public static final int MAX_DISPATCHES = 256;
+
+    private final VulkanContext ctx;
+    private final VkCommandBuffer commands;
+    private final long descriptorPool;
+    private final long fence;
+    private final java.util.ArrayList<GpuFrame> held = new java.util.ArrayList<>();
+    private boolean recording;
+    private boolean pending;
+    private int dispatches;
+
+    public FrameRecorder(VulkanContext ctx) {
+        this.ctx = ctx;
+        var dev = ctx.device();
+        try (MemoryStack stack = stackPush()) {
+            PointerBuffer pp = stack.mallocPointer(1);
+            VulkanContext.check(vkAllocateCommandBuffers(dev, VkCommandBufferAllocateInfo.calloc(stack)
+                    .sType$Default().commandPool(ctx.commandPool()).level(VK_COMMAND_BUFFER_LEVEL_PRIMARY)
+                    .commandBufferCount(1), pp), "vkAllocateCommandBuffers");
+            commands = new VkCommandBuffer(pp.get(0), dev);
+            LongBuffer lp = stack.mallocLong(1);
+            VkDescriptorPoolSize.Buffer sizes = VkDescriptorPoolSize.calloc(1, stack)
+                    .type(VK_DESCRIPTOR_TYPE_STORAGE_BUFFER).descriptorCount(MAX_DISPATCHES * 8);
+            VulkanContext.check(vkCreateDescriptorPool(dev, VkDescriptorPoolCreateInfo.calloc(stack).sType$Default()
+                    .maxSets(MAX_DISPATCHES).pPoolSizes(sizes), null, lp), "vkCreateDescriptorPool");
+            descriptorPool = lp.get(0);
+            VulkanContext.check(vkCreateFence(dev, VkFenceCreateInfo.calloc(stack).sType$Default(), null, lp),
+                    "vkCreateFence");
+            fence = lp.get(0);
+        }
+    }
+
+    /** Starts recording a frame (waits for this recorder's previous frame first). */
+    public void begin() {
+        await();
+        var dev = ctx.device();
+        vkResetDescriptorPool(dev, descriptorPool, 0);
+        vkResetCommandBuffer(commands, 0);
+        try (MemoryStack stack = stackPush()) {
+            VulkanContext.check(vkBeginCommandBuffer(commands, VkCommandBufferBeginInfo.calloc(stack).sType$Default()
+                    .flags(VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT)), "vkBeginCommandBuffer");
+        }
+        recording = true;
+        dispatches = 0;
+    }
+
+    /** Records {@code kernel} over {@code gx x gy x gz} work groups on {@code frames} (bindings 0..n-1). */
+    public void dispatch(ComputeKernel kernel, int gx, int gy, int gz, ByteBuffer push, GpuFrame... frames) {
+        if (!recording) {
+            throw new IllegalStateException("dispatch outside begin/submit");
+        }
+        if (frames.length != kernel.buffers()) {
+            throw new IllegalArgumentException(kernel.name() + " takes " + kernel.buffers() + " buffers, got "
+                    + frames.length);
+        }
+        if (++dispatches > MAX_DISPATCHES) {
+            throw new IllegalStateException("more than " + MAX_DISPATCHES + " dispatches in one frame");
+        }
+        var dev = ctx.device();
+        try (MemoryStack stack = stackPush()) {
+            LongBuffer lp = stack.mallocLong(1);
+            VulkanContext.check(vkAllocateDescriptorSets(dev, VkDescriptorSetAllocateInfo.calloc(stack)
+                    .sType$Default().descriptorPool(descriptorPool).pSetLayouts(stack.longs(kernel.setLayout())), lp),
+                    "vkAllocateDescriptorSets");
+            long set = lp.get(0);
+            VkWriteDescriptorSet.Buffer writes = VkWriteDescriptorSet.calloc(frames.length, stack);
+            for (int i = 0; i < frames.length; i++) {
+                writes.get(i).sType$Default().dstSet(set).dstBinding(i)
+                        .descriptorType(VK_DESCRIPTOR_TYPE_STORAGE_BUFFER).descriptorCount(1)
+                        .pBufferInfo(VkDescriptorBufferInfo.calloc(1, stack).buffer(frames[i].buffer().handle())
+                                .offset(0).range(VK_WHOLE_SIZE));
+            }
+            vkUpdateDescriptorSets(dev, writes, null);
+            vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_COMPUTE, kernel.pipeline());
+            vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_COMPUTE, kernel.layout(), 0, stack.longs(set),
+                    null);
+            if (push != null && kernel.pushBytes() > 0) {
+                vkCmdPushConstants(commands, kernel.layout(), VK_SHADER_STAGE_COMPUTE_BIT, 0, push);
+            }
+            vkCmdDispatch(commands, gx, gy, gz);
+            VkMemoryBarrier.Buffer next = VkMemoryBarrier.calloc(1, stack).sType$Default()
+                    .srcAccessMask(VK_ACCESS_SHADER_WRITE_BIT)
+                    .dstAccessMask(VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT);
+            vkCmdPipelineBarrier(commands, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT,
+                    VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, 0, next, null, null);
+        }
+    }
+
+    /**
+     * Takes over a reference to {@code frame} until this frame's work has finished on the GPU: intermediates are
+     * handed here instead of being released at once, so the pool cannot give them to a later frame that might
+     * overwrite them while this one still reads them.
+     */
+    public void hold(GpuFrame frame) {
+        held.add(frame);
+    }
+
+    /** Ends the frame and submits it; returns at once (no wait). */
+    public void submit() {
+        if (!recording) {
+            throw new IllegalStateException("submit without begin");
+        }
+        var dev = ctx.device();
+        try (MemoryStack stack = stackPush()) {
+            VkMemoryBarrier.Buffer toHost = VkMemoryBarrier.calloc(1, stack).sType$Default()
+                    .srcAccessMask(VK_ACCESS_SHADER_WRITE_BIT).dstAccessMask(VK_ACCESS_HOST_READ_BIT);
+            vkCmdPipelineBarrier(commands, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_PIPELINE_STAGE_HOST_BIT, 0,
+                    toHost, null, null);
+            VulkanContext.check(vkEndCommandBuffer(commands), "vkEndCommandBuffer");
+            vkResetFences(dev, fence);
+            VulkanContext.check(vkQueueSubmit(ctx.queue(), VkSubmitInfo.calloc(stack).sType$Default()
+                    .pCommandBuffers(stack.pointers(commands)), fence), "vkQueueSubmit");
+        }
+        recording = false;
+        pending = true;
+    }
+
+    /** Waits until the submitted frame finished on the GPU (no-op when nothing is pending). */
+    public void await() {
+        if (!pending) {
+            return;
+        }
+        VulkanContext.check(vkWaitForFences(ctx.device(), fence, true, 10_000_000_000L), "vkWaitForFences");
+        pending = false;
+        for (GpuFrame f : held) {
+            f.release();
+        }
+        held.clear();
+    }
+
+    /** Dispatches recorded in the current (or last) frame. */
+    public int dispatches() {
+        return dispatches;
+    }
+
+    @Override
+    public void close() {
+        await();
+        var dev = ctx.device();
+        vkDestroyFence(dev, fence, null);
+        vkDestroyDescriptorPool(dev, descriptorPool, null);
+        vkFreeCommandBuffers(dev, ctx.commandPool(), commands);
+    }
+}
