@@ -8,6 +8,7 @@ import java.nio.LongBuffer;
 
 import org.lwjgl.PointerBuffer;
 import org.lwjgl.system.MemoryStack;
+import org.lwjgl.vulkan.VkBufferCopy;
 import org.lwjgl.vulkan.VkCommandBuffer;
 import org.lwjgl.vulkan.VkCommandBufferAllocateInfo;
 import org.lwjgl.vulkan.VkCommandBufferBeginInfo;
@@ -78,6 +79,15 @@ public final class FrameRecorder implements AutoCloseable {
 
     /** Records {@code kernel} over {@code gx x gy x gz} work groups on {@code frames} (bindings 0..n-1). */
     public void dispatch(ComputeKernel kernel, int gx, int gy, int gz, ByteBuffer push, GpuFrame... frames) {
+        GpuBuffer[] buffers = new GpuBuffer[frames.length];
+        for (int i = 0; i < frames.length; i++) {
+            buffers[i] = frames[i].buffer();
+        }
+        dispatch(kernel, gx, gy, gz, push, buffers);
+    }
+
+    /** Same on plain buffers. */
+    public void dispatch(ComputeKernel kernel, int gx, int gy, int gz, ByteBuffer push, GpuBuffer... frames) {
         if (!recording) {
             throw new IllegalStateException("dispatch outside begin/submit");
         }
@@ -99,7 +109,7 @@ public final class FrameRecorder implements AutoCloseable {
             for (int i = 0; i < frames.length; i++) {
                 writes.get(i).sType$Default().dstSet(set).dstBinding(i)
                         .descriptorType(VK_DESCRIPTOR_TYPE_STORAGE_BUFFER).descriptorCount(1)
-                        .pBufferInfo(VkDescriptorBufferInfo.calloc(1, stack).buffer(frames[i].buffer().handle())
+                        .pBufferInfo(VkDescriptorBufferInfo.calloc(1, stack).buffer(frames[i].handle())
                                 .offset(0).range(VK_WHOLE_SIZE));
             }
             vkUpdateDescriptorSets(dev, writes, null);
@@ -115,6 +125,22 @@ public final class FrameRecorder implements AutoCloseable {
                     .dstAccessMask(VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT);
             vkCmdPipelineBarrier(commands, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT,
                     VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, 0, next, null, null);
+        }
+    }
+
+    /** Records a copy of {@code bytes} from {@code src} to {@code dst} (uploads to device-local memory). */
+    public void copy(GpuBuffer src, GpuBuffer dst, long bytes) {
+        if (!recording) {
+            throw new IllegalStateException("copy outside begin/submit");
+        }
+        try (MemoryStack stack = stackPush()) {
+            vkCmdCopyBuffer(commands, src.handle(), dst.handle(),
+                    VkBufferCopy.calloc(1, stack).srcOffset(0).dstOffset(0).size(bytes));
+            VkMemoryBarrier.Buffer next = VkMemoryBarrier.calloc(1, stack).sType$Default()
+                    .srcAccessMask(VK_ACCESS_TRANSFER_WRITE_BIT)
+                    .dstAccessMask(VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT);
+            vkCmdPipelineBarrier(commands, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, 0,
+                    next, null, null);
         }
     }
 
@@ -135,9 +161,10 @@ public final class FrameRecorder implements AutoCloseable {
         var dev = ctx.device();
         try (MemoryStack stack = stackPush()) {
             VkMemoryBarrier.Buffer toHost = VkMemoryBarrier.calloc(1, stack).sType$Default()
-                    .srcAccessMask(VK_ACCESS_SHADER_WRITE_BIT).dstAccessMask(VK_ACCESS_HOST_READ_BIT);
-            vkCmdPipelineBarrier(commands, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_PIPELINE_STAGE_HOST_BIT, 0,
-                    toHost, null, null);
+                    .srcAccessMask(VK_ACCESS_SHADER_WRITE_BIT | VK_ACCESS_TRANSFER_WRITE_BIT)
+                    .dstAccessMask(VK_ACCESS_HOST_READ_BIT);
+            vkCmdPipelineBarrier(commands, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT,
+                    VK_PIPELINE_STAGE_HOST_BIT, 0, toHost, null, null);
             VulkanContext.check(vkEndCommandBuffer(commands), "vkEndCommandBuffer");
             vkResetFences(dev, fence);
             VulkanContext.check(vkQueueSubmit(ctx.queue(), VkSubmitInfo.calloc(stack).sType$Default()

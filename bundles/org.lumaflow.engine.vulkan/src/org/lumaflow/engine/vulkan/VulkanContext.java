@@ -33,6 +33,7 @@ public final class VulkanContext implements AutoCloseable {
     private final VkQueue queue;
     private final long commandPool;
     private final VkPhysicalDeviceMemoryProperties memory = VkPhysicalDeviceMemoryProperties.calloc();
+    private FrameRecorder immediate;
 
     private VulkanContext(GpuDevice info, VkInstance instance, VkPhysicalDevice physical, VkDevice device,
             VkQueue queue, long commandPool) {
@@ -135,22 +136,19 @@ public final class VulkanContext implements AutoCloseable {
 
     /** Copies {@code bytes} from {@code src} to {@code dst} on the GPU and waits (uploads to device-local buffers). */
     public void copy(GpuBuffer src, GpuBuffer dst, long bytes) {
-        try (MemoryStack stack = stackPush()) {
-            PointerBuffer pp = stack.mallocPointer(1);
-            check(vkAllocateCommandBuffers(device, org.lwjgl.vulkan.VkCommandBufferAllocateInfo.calloc(stack)
-                    .sType$Default().commandPool(commandPool).level(VK_COMMAND_BUFFER_LEVEL_PRIMARY)
-                    .commandBufferCount(1), pp), "vkAllocateCommandBuffers");
-            org.lwjgl.vulkan.VkCommandBuffer cb = new org.lwjgl.vulkan.VkCommandBuffer(pp.get(0), device);
-            vkBeginCommandBuffer(cb, org.lwjgl.vulkan.VkCommandBufferBeginInfo.calloc(stack).sType$Default()
-                    .flags(VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT));
-            vkCmdCopyBuffer(cb, src.handle(), dst.handle(),
-                    org.lwjgl.vulkan.VkBufferCopy.calloc(1, stack).srcOffset(0).dstOffset(0).size(bytes));
-            vkEndCommandBuffer(cb);
-            check(vkQueueSubmit(queue, org.lwjgl.vulkan.VkSubmitInfo.calloc(stack).sType$Default()
-                    .pCommandBuffers(stack.pointers(cb)), VK_NULL_HANDLE), "vkQueueSubmit copy");
-            vkQueueWaitIdle(queue);
-            vkFreeCommandBuffers(device, commandPool, cb);
+        FrameRecorder r = immediate();
+        r.begin();
+        r.copy(src, dst, bytes);
+        r.submit();
+        r.await();
+    }
+
+    /** The recorder for one-off work (uploads, {@link ComputeKernel#run}); created on first use. */
+    FrameRecorder immediate() {
+        if (immediate == null) {
+            immediate = new FrameRecorder(this);
         }
+        return immediate;
     }
 
     /** Compiles {@code glsl} (a compute shader) into a kernel over {@code buffers} storage buffers. */
@@ -160,6 +158,9 @@ public final class VulkanContext implements AutoCloseable {
 
     @Override
     public void close() {
+        if (immediate != null) {
+            immediate.close();
+        }
         vkDeviceWaitIdle(device);
         vkDestroyCommandPool(device, commandPool, null);
         vkDestroyDevice(device, null);

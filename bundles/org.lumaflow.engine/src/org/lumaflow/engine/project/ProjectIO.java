@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
+import org.lumaflow.core.internal.AtomicFiles;
 import org.lumaflow.engine.internal.json.JsonTree;
 import org.lumaflow.engine.internal.json.ProjectReader;
 import org.lumaflow.engine.internal.json.ProjectWriter;
@@ -61,17 +62,8 @@ public final class ProjectIO {
         Path abs = file.toAbsolutePath();
         Path dir = abs.getParent();
         Files.createDirectories(dir);
-        // not Files.createTempFile (owner-only 0600): the saved file keeps the old one's permissions, or the umask's
-        Path tmp = Files.createFile(dir.resolve("." + abs.getFileName() + "." + Long.toHexString(System.nanoTime())
-                + ".tmp"));
+        Path tmp = AtomicFiles.tempBeside(abs, ".tmp");
         try {
-            if (Files.exists(abs)) {
-                try {
-                    Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(abs));
-                } catch (UnsupportedOperationException notPosix) {
-                    // nothing to keep
-                }
-            }
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
                     OutputStream out = Channels.newOutputStream(ch)) {
                 ProjectWriter.write(project, out, plugins);

@@ -15,6 +15,7 @@ import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.LongPointer;
 import org.lumaflow.decoder.AudioSource;
 import org.lumaflow.media.ffmpeg.FFmpeg;
 
@@ -39,6 +40,20 @@ final class AudioOut implements AutoCloseable {
     private int fifo;
     private long pts;
     private final String name;
+    /** View of the frame's data[] pointer array, and a float pointer moved onto each plane: no allocation per frame. */
+    private final LongPointer planes;
+    private final Movable samples = new Movable();
+
+    /** A float pointer whose address can be moved (JavaCPP lets subclasses set it). */
+    private static final class Movable extends FloatPointer {
+        Movable at(long address) {
+            this.address = address;
+            this.position = 0;
+            this.limit = 0;
+            this.capacity = 0;
+            return this;
+        }
+    }
 
     /** Adds the audio stream to {@code oc} (before its header is written). */
     AudioOut(AVFormatContext oc, String container) throws IOException {
@@ -83,6 +98,7 @@ final class AudioOut implements AutoCloseable {
         frame.sample_rate(RATE);
         av_channel_layout_default(frame.ch_layout(), 2);
         av_frame_get_buffer(frame, 0);
+        planes = new LongPointer(frame.data());
     }
 
     private static int pickFormat(AVCodec codec) throws IOException {
@@ -132,15 +148,16 @@ final class AudioOut implements AutoCloseable {
     private void send(int from, int n) throws IOException {
         av_frame_make_writable(frame);
         frame.nb_samples(n);
+        // the frame's buffers may move (make_writable); its data[] array does not: read the addresses from it
         if (planar) {
-            new FloatPointer(frame.data(0)).put(fifoL, from, n);
-            new FloatPointer(frame.data(1)).put(fifoR, from, n);
+            samples.at(planes.get(0)).put(fifoL, from, n);
+            samples.at(planes.get(1)).put(fifoR, from, n);
         } else {
             for (int i = 0; i < n; i++) {
                 interleaved[2 * i] = fifoL[from + i];
                 interleaved[2 * i + 1] = fifoR[from + i];
             }
-            new FloatPointer(frame.data(0)).put(interleaved, 0, 2 * n);
+            samples.at(planes.get(0)).put(interleaved, 0, 2 * n);
         }
         frame.pts(pts);
         pts += n;

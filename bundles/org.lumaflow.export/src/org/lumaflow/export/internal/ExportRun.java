@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.lumaflow.core.internal.AtomicFiles;
 import org.lumaflow.core.pool.Frame;
 import org.lumaflow.core.pool.FrameKey;
 import org.lumaflow.core.pool.PixelFormat;
@@ -205,13 +206,10 @@ final class ExportRun implements ExportJob {
     private Map<String, Long> attempt(String encoder) throws ExportException, EncoderFailed {
         Path out = settings.output().toAbsolutePath();
         Path dir = out.getParent();
-        String name = out.getFileName().toString();
         Path temp;
         try {
             Files.createDirectories(dir);
-            // not Files.createTempFile: that makes the file owner-only (0600); this one gets the user's umask
-            temp = Files.createFile(dir.resolve("." + name + "." + Long.toHexString(System.nanoTime())
-                    + Integer.toHexString(System.identityHashCode(this)) + ".partial"));
+            temp = AtomicFiles.tempBeside(out, ".partial");
         } catch (IOException e) {
             throw new ExportException(out + ": cannot create a temporary file beside it (" + e.getMessage() + ")", e);
         }

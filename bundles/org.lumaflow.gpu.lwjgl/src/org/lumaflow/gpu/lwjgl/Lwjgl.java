@@ -4,8 +4,6 @@ import java.io.File;
 
 import org.lumaflow.core.internal.ProductCache;
 import org.lwjgl.system.Configuration;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.FrameworkUtil;
 
 /**
  * Entry point to the embedded LWJGL. Call {@link #init()} before the first LWJGL use: it makes LWJGL unpack its
@@ -30,20 +28,11 @@ public final class Lwjgl {
                 return;
             }
             if (System.getProperty("org.lwjgl.system.SharedLibraryExtractPath") == null) {
-                File dir = ProductCache.dir("lwjgl", Lwjgl::bundleData);
+                File dir = ProductCache.dir("lwjgl", Lwjgl.class);
                 dir.mkdirs();
                 Configuration.SHARED_LIBRARY_EXTRACT_PATH.set(dir.getAbsolutePath());
             }
             ready = true;
-        }
-    }
-
-    private static File bundleData(String name) {
-        try {
-            Bundle b = FrameworkUtil.getBundle(Lwjgl.class);
-            return b == null || b.getBundleContext() == null ? null : b.getBundleContext().getDataFile(name);
-        } catch (NoClassDefFoundError notInOsgi) {
-            return null;
         }
     }
 }

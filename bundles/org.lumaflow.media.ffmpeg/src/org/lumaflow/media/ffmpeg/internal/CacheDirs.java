@@ -3,8 +3,6 @@ package org.lumaflow.media.ffmpeg.internal;
 import java.io.File;
 
 import org.lumaflow.core.internal.ProductCache;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.FrameworkUtil;
 
 /** Chooses the JavaCPP native cache directory: the product's own, never the user-wide {@code ~/.javacpp/cache}. */
 public final class CacheDirs {
@@ -24,17 +22,7 @@ public final class CacheDirs {
         if (System.getProperty(JAVACPP_CACHE) != null) {
             return;
         }
-        File dir = ProductCache.dir("javacpp", name -> bundleData(anchor, name));
+        File dir = ProductCache.dir("javacpp", anchor);
         System.setProperty(JAVACPP_CACHE, dir.getAbsolutePath());
-    }
-
-    /** {@code anchor}'s bundle's data file {@code name}, or null outside OSGi or before the bundle starts. */
-    public static File bundleData(Class<?> anchor, String name) {
-        try {
-            Bundle b = FrameworkUtil.getBundle(anchor);
-            return b == null || b.getBundleContext() == null ? null : b.getBundleContext().getDataFile(name);
-        } catch (NoClassDefFoundError notInOsgi) {
-            return null;
-        }
     }
 }
