@@ -3,7 +3,18 @@ package org.lumaflow.engine.vulkan;
 import static org.lwjgl.system.MemoryStack.stackPush;
 import static org.lwjgl.vulkan.VK10.*;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import org.lumaflow.core.internal.AtomicFiles;
+import org.lumaflow.core.internal.ProductCache;
 import java.nio.LongBuffer;
 
 import org.lwjgl.system.MemoryStack;
@@ -99,8 +110,55 @@ public final class ComputeKernel implements AutoCloseable {
         return setLayout;
     }
 
-    /** GLSL -> SPIR-V; the error names the shader and carries shaderc's message. Caller frees the result. */
+    /**
+     * GLSL -> SPIR-V, cached on disk by the SHA-256 of the source (the product cache's {@code shaders} folder), so a
+     * shader is compiled once per machine. The error names the shader and carries shaderc's message. Caller frees
+     * the result.
+     */
     static ByteBuffer compile(String name, String glsl) {
+        Path cached = cacheFile(glsl);
+        if (cached != null) {
+            try {
+                byte[] spv = Files.readAllBytes(cached);
+                if (spv.length > 0 && spv.length % 4 == 0) {
+                    return org.lwjgl.system.MemoryUtil.memAlloc(spv.length).put(spv).flip();
+                }
+            } catch (IOException e) {
+                // not cached yet (or unreadable): compile
+            }
+        }
+        ByteBuffer spv = shaderc(name, glsl);
+        if (cached != null) {
+            try {
+                Files.createDirectories(cached.getParent());
+                Path tmp = AtomicFiles.tempBeside(cached, ".tmp");
+                byte[] bytes = new byte[spv.remaining()];
+                spv.get(spv.position(), bytes);
+                Files.write(tmp, bytes);
+                Files.move(tmp, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException | RuntimeException e) {
+                System.getLogger("org.lumaflow.engine.vulkan").log(System.Logger.Level.DEBUG,
+                        "shader cache not written: " + e);
+            }
+        }
+        return spv;
+    }
+
+    /** The cache file for {@code glsl}, or null when there is no cache folder. */
+    static Path cacheFile(String glsl) {
+        try {
+            java.io.File dir = ProductCache.dir("shaders", ComputeKernel.class);
+            if (dir == null) {
+                return null;
+            }
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(glsl.getBytes(StandardCharsets.UTF_8));
+            return dir.toPath().resolve(HexFormat.of().formatHex(hash) + ".spv");
+        } catch (NoSuchAlgorithmException e) {
+            return null;
+        }
+    }
+
+    private static ByteBuffer shaderc(String name, String glsl) {
         long compiler = Shaderc.shaderc_compiler_initialize();
         if (compiler == 0) {
             throw new IllegalStateException("shaderc is not available");

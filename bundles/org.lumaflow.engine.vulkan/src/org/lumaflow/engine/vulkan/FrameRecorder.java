@@ -32,18 +32,28 @@ public final class FrameRecorder implements AutoCloseable {
 
     /** Descriptor sets (dispatches) per frame. */
     public static final int MAX_DISPATCHES = 256;
+    /** Bytes of per-frame constants ({@link #constants}). */
+    public static final int ARENA_BYTES = 4 << 20;
+    private static final int ALIGN = 256;
 
     private final VulkanContext ctx;
     private final VkCommandBuffer commands;
     private final long descriptorPool;
     private final long fence;
     private final java.util.ArrayList<GpuFrame> held = new java.util.ArrayList<>();
+    /** Per-frame constants (tables, kernels), host-visible, reset at {@link #begin}. */
+    private final GpuBuffer arena;
+    private long arenaUsed;
+    private final long[] bindHandles = new long[8];
+    private final long[] bindOffsets = new long[8];
+    private final long[] bindRanges = new long[8];
     private boolean recording;
     private boolean pending;
     private int dispatches;
 
     public FrameRecorder(VulkanContext ctx) {
         this.ctx = ctx;
+        this.arena = ctx.buffer(ARENA_BYTES);
         var dev = ctx.device();
         try (MemoryStack stack = stackPush()) {
             PointerBuffer pp = stack.mallocPointer(1);
@@ -75,25 +85,46 @@ public final class FrameRecorder implements AutoCloseable {
         }
         recording = true;
         dispatches = 0;
+        arenaUsed = 0;
     }
 
     /** Records {@code kernel} over {@code gx x gy x gz} work groups on {@code frames} (bindings 0..n-1). */
     public void dispatch(ComputeKernel kernel, int gx, int gy, int gz, ByteBuffer push, GpuFrame... frames) {
-        GpuBuffer[] buffers = new GpuBuffer[frames.length];
         for (int i = 0; i < frames.length; i++) {
-            buffers[i] = frames[i].buffer();
+            bind(i, frames[i].buffer());
         }
-        dispatch(kernel, gx, gy, gz, push, buffers);
+        dispatch(kernel, gx, gy, gz, push, frames.length);
     }
 
     /** Same on plain buffers. */
     public void dispatch(ComputeKernel kernel, int gx, int gy, int gz, ByteBuffer push, GpuBuffer... frames) {
+        for (int i = 0; i < frames.length; i++) {
+            bind(i, frames[i]);
+        }
+        dispatch(kernel, gx, gy, gz, push, frames.length);
+    }
+
+    /** Sets binding {@code slot} of the next {@link #dispatch(ComputeKernel, int, int, int, ByteBuffer, int)}. */
+    public void bind(int slot, GpuBuffer buffer) {
+        bindHandles[slot] = buffer.handle();
+        bindOffsets[slot] = 0;
+        bindRanges[slot] = VK_WHOLE_SIZE;
+    }
+
+    /** Sets binding {@code slot} to a slice. */
+    public void bind(int slot, GpuSlice slice) {
+        bindHandles[slot] = slice.buffer().handle();
+        bindOffsets[slot] = slice.offset();
+        bindRanges[slot] = slice.range();
+    }
+
+    /** Records {@code kernel} on the buffers bound to slots 0..{@code count}-1. */
+    public void dispatch(ComputeKernel kernel, int gx, int gy, int gz, ByteBuffer push, int count) {
         if (!recording) {
             throw new IllegalStateException("dispatch outside begin/submit");
         }
-        if (frames.length != kernel.buffers()) {
-            throw new IllegalArgumentException(kernel.name() + " takes " + kernel.buffers() + " buffers, got "
-                    + frames.length);
+        if (count != kernel.buffers()) {
+            throw new IllegalArgumentException(kernel.name() + " takes " + kernel.buffers() + " buffers, got " + count);
         }
         if (++dispatches > MAX_DISPATCHES) {
             throw new IllegalStateException("more than " + MAX_DISPATCHES + " dispatches in one frame");
@@ -105,12 +136,12 @@ public final class FrameRecorder implements AutoCloseable {
                     .sType$Default().descriptorPool(descriptorPool).pSetLayouts(stack.longs(kernel.setLayout())), lp),
                     "vkAllocateDescriptorSets");
             long set = lp.get(0);
-            VkWriteDescriptorSet.Buffer writes = VkWriteDescriptorSet.calloc(frames.length, stack);
-            for (int i = 0; i < frames.length; i++) {
+            VkWriteDescriptorSet.Buffer writes = VkWriteDescriptorSet.calloc(count, stack);
+            for (int i = 0; i < count; i++) {
                 writes.get(i).sType$Default().dstSet(set).dstBinding(i)
                         .descriptorType(VK_DESCRIPTOR_TYPE_STORAGE_BUFFER).descriptorCount(1)
-                        .pBufferInfo(VkDescriptorBufferInfo.calloc(1, stack).buffer(frames[i].handle())
-                                .offset(0).range(VK_WHOLE_SIZE));
+                        .pBufferInfo(VkDescriptorBufferInfo.calloc(1, stack).buffer(bindHandles[i])
+                                .offset(bindOffsets[i]).range(bindRanges[i]));
             }
             vkUpdateDescriptorSets(dev, writes, null);
             vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_COMPUTE, kernel.pipeline());
@@ -122,26 +153,90 @@ public final class FrameRecorder implements AutoCloseable {
             vkCmdDispatch(commands, gx, gy, gz);
             VkMemoryBarrier.Buffer next = VkMemoryBarrier.calloc(1, stack).sType$Default()
                     .srcAccessMask(VK_ACCESS_SHADER_WRITE_BIT)
-                    .dstAccessMask(VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT);
+                    .dstAccessMask(VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT
+                            | VK_ACCESS_TRANSFER_READ_BIT);
             vkCmdPipelineBarrier(commands, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT,
-                    VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, 0, next, null, null);
+                    VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT, 0, next, null, null);
         }
+    }
+
+    /**
+     * {@code bytes} of this frame's constant arena (host-visible, aligned for binding), valid until the frame's
+     * fence: write them before {@link #submit}.
+     */
+    public GpuSlice constants(int bytes) {
+        long at = (arenaUsed + ALIGN - 1) & -ALIGN;
+        if (at + bytes > ARENA_BYTES) {
+            throw new IllegalStateException("more than " + ARENA_BYTES + " bytes of constants in one frame");
+        }
+        arenaUsed = at + bytes;
+        ByteBuffer b = arena.mapped().slice((int) at, bytes).order(java.nio.ByteOrder.nativeOrder());
+        return new GpuSlice(arena, at, bytes, b);
     }
 
     /** Records a copy of {@code bytes} from {@code src} to {@code dst} (uploads to device-local memory). */
     public void copy(GpuBuffer src, GpuBuffer dst, long bytes) {
+        copy(src, 0, dst, 0, bytes);
+    }
+
+    /** Records a copy of {@code bytes} from {@code src} at {@code srcOffset} to {@code dst} at {@code dstOffset}. */
+    public void copy(GpuBuffer src, long srcOffset, GpuBuffer dst, long dstOffset, long bytes) {
         if (!recording) {
             throw new IllegalStateException("copy outside begin/submit");
         }
         try (MemoryStack stack = stackPush()) {
             vkCmdCopyBuffer(commands, src.handle(), dst.handle(),
-                    VkBufferCopy.calloc(1, stack).srcOffset(0).dstOffset(0).size(bytes));
+                    VkBufferCopy.calloc(1, stack).srcOffset(srcOffset).dstOffset(dstOffset).size(bytes));
             VkMemoryBarrier.Buffer next = VkMemoryBarrier.calloc(1, stack).sType$Default()
                     .srcAccessMask(VK_ACCESS_TRANSFER_WRITE_BIT)
-                    .dstAccessMask(VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT);
-            vkCmdPipelineBarrier(commands, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, 0,
-                    next, null, null);
+                    .dstAccessMask(VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT
+                            | VK_ACCESS_TRANSFER_READ_BIT | VK_ACCESS_TRANSFER_WRITE_BIT);
+            vkCmdPipelineBarrier(commands, VK_PIPELINE_STAGE_TRANSFER_BIT,
+                    VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT, 0, next, null, null);
         }
+    }
+
+    /** Records a fill of {@code buffer} with the 32-bit {@code value}. */
+    public void fill(GpuBuffer buffer, int value) {
+        if (!recording) {
+            throw new IllegalStateException("fill outside begin/submit");
+        }
+        vkCmdFillBuffer(commands, buffer.handle(), 0, VK_WHOLE_SIZE, value);
+        try (MemoryStack stack = stackPush()) {
+            VkMemoryBarrier.Buffer next = VkMemoryBarrier.calloc(1, stack).sType$Default()
+                    .srcAccessMask(VK_ACCESS_TRANSFER_WRITE_BIT)
+                    .dstAccessMask(VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT
+                            | VK_ACCESS_TRANSFER_READ_BIT | VK_ACCESS_TRANSFER_WRITE_BIT);
+            vkCmdPipelineBarrier(commands, VK_PIPELINE_STAGE_TRANSFER_BIT,
+                    VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT, 0, next, null, null);
+        }
+    }
+
+    /**
+     * Abandons a frame being recorded (after an error): nothing is submitted and held frames are released.
+     */
+    public void abort() {
+        if (recording) {
+            vkEndCommandBuffer(commands);
+            recording = false;
+        }
+        if (pending) {
+            try {
+                await();
+                return;
+            } catch (RuntimeException e) {
+                pending = false;
+            }
+        }
+        for (GpuFrame f : held) {
+            f.release();
+        }
+        held.clear();
+    }
+
+    /** Whether a frame is being recorded. */
+    public boolean recording() {
+        return recording;
     }
 
     /**
@@ -187,6 +282,11 @@ public final class FrameRecorder implements AutoCloseable {
         held.clear();
     }
 
+    /** Whether a submitted frame has not been awaited yet. */
+    public boolean pending() {
+        return pending;
+    }
+
     /** Dispatches recorded in the current (or last) frame. */
     public int dispatches() {
         return dispatches;
@@ -198,6 +298,7 @@ public final class FrameRecorder implements AutoCloseable {
         var dev = ctx.device();
         vkDestroyFence(dev, fence, null);
         vkDestroyDescriptorPool(dev, descriptorPool, null);
+        arena.close();
         vkFreeCommandBuffers(dev, ctx.commandPool(), commands);
     }
 }

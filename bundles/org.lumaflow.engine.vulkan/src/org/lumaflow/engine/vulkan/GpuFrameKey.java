@@ -23,6 +23,6 @@ public record GpuFrameKey(int width, int height, PixelFormat format, Usage usage
 
     /** Bytes of one frame. */
     public long bytes() {
-        return format.bytes(width, height);
+        return (format.bytes(width, height) + 3) & ~3L; // whole 32-bit words: kernels write uints
     }
 }

@@ -10,7 +10,9 @@ import org.lumaflow.engine.graph.Graph;
 import org.lumaflow.engine.graph.GraphException;
 import org.lumaflow.engine.internal.timeline.SegmentGraphBuilder;
 import org.lumaflow.engine.registry.NodeRegistry;
+import org.lumaflow.core.pool.PixelFormat;
 import org.lumaflow.engine.render.CompiledGraph;
+import org.lumaflow.engine.render.PendingRender;
 import org.lumaflow.engine.render.Engine;
 import org.lumaflow.engine.render.RenderResult;
 
@@ -53,6 +55,24 @@ public final class TimelineRenderer {
     /** Renders frame {@code frame} (at the project rate) at {@code width} x {@code height}. */
     public RenderResult renderFrame(long frame, int width, int height) throws GraphException {
         return render(timeline.format().rate().frameToTicks(frame), width, height);
+    }
+
+    /**
+     * Starts rendering frame {@code frame} converted to {@code format} (see {@link CompiledGraph#submit}); await the
+     * result. Fails at once for formats the backend cannot deliver ({@link CompiledGraph#delivers}).
+     */
+    public PendingRender submitFrame(long frame, int width, int height, PixelFormat format) throws GraphException {
+        long time = timeline.format().rate().frameToTicks(frame);
+        CompiledGraph g = graphAt(time);
+        return g.submit(time, width, height, (double) width / timeline.format().width(), format);
+    }
+
+    /** Renders frame {@code frame} at {@code width} x {@code height} read back at {@code outWidth} x {@code outHeight}. */
+    public RenderResult previewFrame(long frame, int width, int height, int outWidth, int outHeight)
+            throws GraphException {
+        long time = timeline.format().rate().frameToTicks(frame);
+        return graphAt(time).preview(time, width, height, (double) width / timeline.format().width(), outWidth,
+                outHeight);
     }
 
     /** The compiled graph used at {@code time} (compiled on first use of its segment). */

@@ -9,6 +9,9 @@ import org.lumaflow.core.pool.Frame;
 import org.lumaflow.core.pool.FrameKey;
 import org.lumaflow.core.pool.FramePool;
 import org.lumaflow.core.pool.Usage;
+import org.lumaflow.engine.graph.NodeContext;
+import org.lumaflow.engine.graph.NodeDescriptor;
+import org.lumaflow.engine.graph.NodeType;
 import org.lumaflow.engine.graph.PortType;
 import org.lumaflow.engine.render.CompiledGraph;
 import org.lumaflow.engine.render.RenderMessage;
@@ -202,5 +205,108 @@ public final class CompiledGraphImpl implements CompiledGraph {
             }
         }
         messages.add(new RenderMessage(severity, n.id, n.descriptor.id(), time, text));
+    }
+
+    // ---- access for GPU backends (they render the same plan; see Backend) ----
+
+    /** Number of nodes, in evaluation order; the last one is the output. */
+    public int size() {
+        return nodes.length;
+    }
+
+    /** Id of node {@code i}. */
+    public String id(int i) {
+        return nodes[i].id;
+    }
+
+    /** Type of node {@code i}. */
+    public NodeType type(int i) {
+        return nodes[i].type;
+    }
+
+    /** Descriptor of node {@code i}. */
+    public NodeDescriptor descriptor(int i) {
+        return nodes[i].descriptor;
+    }
+
+    /** Producer index per input port of node {@code i} (-1 = unconnected); do not modify. */
+    public int[] inputs(int i) {
+        return nodes[i].inputs;
+    }
+
+    /** How many inputs read node {@code i}'s output (1 for the output node: the caller). */
+    public int consumers(int i) {
+        return nodes[i].consumers;
+    }
+
+    /** The pool CPU frames come from. */
+    public FramePool pool() {
+        return pool;
+    }
+
+    /**
+     * Evaluates node {@code i}'s parameters at graph time {@code time} and returns a context to read them (and the
+     * size, scale and time) through; its frame methods are not usable. Valid until the next call on this graph.
+     */
+    public synchronized NodeContext params(int i, long time, int width, int height, double scale) {
+        CompiledNode n = nodes[i];
+        long local = time - n.timeOffset;
+        n.evaluate(local);
+        ctx.end();
+        ctx.begin(n, i, local, width, height, scale, null);
+        return ctx;
+    }
+
+    /**
+     * Renders node {@code i} alone on the CPU from {@code in} (one frame per input port, null = unconnected; not
+     * released), contained like a full render. Returns the output frame, owned by the caller.
+     */
+    public synchronized Frame renderNode(int i, long time, int width, int height, double scale, Frame[] in) {
+        CompiledNode n = nodes[i];
+        int[] src = n.inputs;
+        for (int p = 0; p < src.length; p++) {
+            if (src[p] >= 0) {
+                outputs[src[p]] = in[p];
+            }
+        }
+        if (imageKey == null || imageKey.width() != width || imageKey.height() != height) {
+            imageKey = new FrameKey(width, height, PortType.IMAGE.format(), Usage.RENDER);
+            maskKey = new FrameKey(width, height, PortType.MASK.format(), Usage.RENDER);
+        }
+        Frame out = pool.lease(n.outputType() == PortType.MASK ? maskKey : imageKey);
+        out.setTime(time);
+        long local = time - n.timeOffset;
+        ctx.begin(n, i, local, width, height, scale, out);
+        try {
+            n.evaluate(local);
+            n.type.render(ctx);
+        } catch (VirtualMachineError e) {
+            if (!(e instanceof OutOfMemoryError)) {
+                throw e;
+            }
+            contain(n, i, e, time);
+        } catch (Throwable t) {
+            contain(n, i, t, time);
+        } finally {
+            ctx.end();
+            for (int p = 0; p < src.length; p++) {
+                if (src[p] >= 0) {
+                    outputs[src[p]] = null;
+                }
+            }
+        }
+        return ctx.result();
+    }
+
+    /** Adds a message for node {@code i} (deduplicated) to the next result {@link #takeMessages} returns. */
+    public synchronized void report(RenderMessage.Severity severity, int i, long time, String text) {
+        message(severity, nodes[i], time, text);
+    }
+
+    /** The messages collected since the last call (by {@link #renderNode} and {@link #report}). */
+    public synchronized List<RenderMessage> takeMessages() {
+        List<RenderMessage> m = messages == null ? List.of() : messages;
+        messages = null;
+        return m;
     }
 }

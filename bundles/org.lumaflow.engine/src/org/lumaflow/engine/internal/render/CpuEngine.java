@@ -12,13 +12,20 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /** The CPU reference engine, published as the {@link Engine} service. */
 @Component(service = Engine.class)
 public final class CpuEngine implements Engine {
 
+    private static final System.Logger LOG = System.getLogger("org.lumaflow.engine.render");
+
     private NodeRegistry registry;
     private FramePool pool;
+    private volatile Backend gpu;
+    private volatile String preference = preference(System.getProperty("lumaflow.backend", "auto"));
 
     /** For DS. */
     public CpuEngine() {
@@ -33,6 +40,23 @@ public final class CpuEngine implements Engine {
     @Reference
     void setRegistry(NodeRegistry r) {
         this.registry = r;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setBackend(Backend b) {
+        this.gpu = b;
+    }
+
+    void unsetBackend(Backend b) {
+        if (gpu == b) {
+            gpu = null;
+        }
+    }
+
+    /** Outside OSGi: the GPU backend to use (null = none). */
+    public void useBackend(Backend b) {
+        this.gpu = b;
     }
 
     @Activate
@@ -59,6 +83,40 @@ public final class CpuEngine implements Engine {
 
     @Override
     public CompiledGraph compile(Graph graph, Path baseDir) throws GraphException {
-        return GraphCompiler.compile(graph, registry.snapshot(), pool, baseDir);
+        CompiledGraphImpl cpu = GraphCompiler.compile(graph, registry.snapshot(), pool, baseDir);
+        Backend b = gpu;
+        String pref = preference;
+        if (b != null && !"cpu".equals(pref)) {
+            try {
+                CompiledGraph g = b.adopt(cpu, pref);
+                if (g != null) {
+                    return g;
+                }
+            } catch (RuntimeException | LinkageError e) {
+                LOG.log(System.Logger.Level.WARNING, "GPU backend failed, rendering on the CPU: " + e, e);
+            }
+        }
+        return cpu;
+    }
+
+    @Override
+    public String backend() {
+        Backend b = gpu;
+        String device = b == null || "cpu".equals(preference) ? null : b.device(preference);
+        return device == null ? "cpu" : device;
+    }
+
+    @Override
+    public void preferBackend(String p) {
+        this.preference = preference(p);
+    }
+
+    private static String preference(String p) {
+        return switch (p == null ? "" : p.trim()) {
+            case "auto", "" -> "auto";
+            case "cpu" -> "cpu";
+            case "gpu" -> "gpu";
+            default -> throw new IllegalArgumentException("backend '" + p + "': expected cpu, gpu or auto");
+        };
     }
 }
