@@ -1,4 +1,4 @@
-package org.lumaflow.engine.vulkan.tests;
+package org.lumaflow.engine.vulkan.tests.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,26 +14,24 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.lumaflow.core.time.Ticks;
 import org.lumaflow.engine.graph.Graph;
 import org.lumaflow.engine.render.CompiledGraph;
 import org.lumaflow.engine.render.RenderResult;
 import org.lumaflow.engine.vulkan.internal.GpuGraph;
-import org.lumaflow.engine.vulkan.tests.support.GpuFixture;
 
 /**
  * Every built-in node rendered by the CPU reference and by its GPU twin (lavapipe in CI), at two sizes (one odd):
  * every channel of every pixel within one code value, and the node really ran as GPU kernels.
  */
-class GpuGoldenTest {
+public abstract class GpuGoldenTest {
 
     /** Nodes whose pixels come from the CPU by design (decoded or rasterized sources): uploaded, then GPU. */
     private static final Set<String> CPU_SOURCES = Set.of("core.image");
     private static GpuFixture fx;
-    private static Path media;
+    /** A folder with test media: {@code swap.cube} (5-point LUT swapping red and blue, square-root curve). */
+    protected static Path media;
 
     @BeforeAll
     static void setup() throws Exception {
@@ -57,10 +55,12 @@ class GpuGoldenTest {
         fx.close();
     }
 
-    private record Case(String name, String type, Consumer<Graph> build, long ms) {
+    /** A case: label, node type under test (its node id must be "out"), graph builder, time in ms. */
+    public record Case(String name, String type, Consumer<Graph> build, long ms) {
     }
 
-    private static void src(Graph g, String id) {
+    /** Adds the named source node ("bars", "checker", "gradient", "zone") to {@code g}. */
+    protected static void src(Graph g, String id) {
         switch (id) {
             case "bars" -> g.add("bars", "core.smpte_bars");
             case "checker" -> g.add("checker", "core.checker").set("size", 6.0).set("color_b", "#FFFFFF00");
@@ -70,7 +70,8 @@ class GpuGoldenTest {
         }
     }
 
-    private static Case filter(String name, String type, String input, String port, Consumer<Graph> params) {
+    /** {@code type} as "out" fed by source {@code input} on {@code port}. */
+    protected static Case filter(String name, String type, String input, String port, Consumer<Graph> params) {
         return new Case(name, type, g -> {
             src(g, input);
             params.accept(g);
@@ -78,7 +79,8 @@ class GpuGoldenTest {
         }, 0);
     }
 
-    private static Case mix(String name, String type, Consumer<Graph> params) {
+    /** A transition "out" from bars to gradient. */
+    protected static Case mix(String name, String type, Consumer<Graph> params) {
         return new Case(name, type, g -> {
             src(g, "bars");
             src(g, "gradient");
@@ -87,24 +89,18 @@ class GpuGoldenTest {
         }, 0);
     }
 
-    static List<Case> cases() {
-        List<Case> c = new ArrayList<>();
-        c.add(new Case("solid", "core.solid", g -> g.add("out", "core.solid").set("color", "#336699CC"), 0));
-        return c;
-    }
-
-    static Stream<Arguments> caseArgs() {
+    /** Both sizes of every case: one even, one odd. */
+    protected static Stream<Arguments> sizes(List<Case> cases) {
         List<Arguments> a = new ArrayList<>();
-        for (Case c : cases()) {
+        for (Case c : cases) {
             a.add(Arguments.of(c.name + " 64x36", c, 64, 36));
             a.add(Arguments.of(c.name + " 50x27", c, 50, 27));
         }
         return a.stream();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("caseArgs")
-    void gpuMatchesCpu(String label, Case c, int w, int h) throws Exception {
+    /** Renders the case on both backends and compares. */
+    protected static void check(String label, Case c, int w, int h) throws Exception {
         Graph g = new Graph();
         c.build.accept(g);
         g.output("out");
