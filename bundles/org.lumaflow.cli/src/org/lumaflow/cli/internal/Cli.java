@@ -44,6 +44,12 @@ public final class Cli {
             args.add(0, DEFAULT_COMMAND);
         }
         CliCommand c = commands.get(args.get(0));
+        try {
+            args = backendOption(args);
+        } catch (UsageException e) {
+            err.println("lumaflow: " + e.getMessage());
+            return 2;
+        }
         if (c == null) {
             err.println("lumaflow: unknown command '" + args.get(0) + "' (commands: " + String.join(", ", commands.keySet())
                     + "; see lumaflow help)");
@@ -61,12 +67,42 @@ public final class Cli {
         }
     }
 
+    /**
+     * Takes the global {@code --backend cpu|gpu|auto} out of the arguments and applies it (as the system property
+     * {@code lumaflow.backend} the engine reads on every compile).
+     */
+    static List<String> backendOption(List<String> args) throws UsageException {
+        List<String> rest = new java.util.ArrayList<>(args.size());
+        for (int i = 0; i < args.size(); i++) {
+            String s = args.get(i);
+            String value = null;
+            if (s.equals("--backend")) {
+                if (i + 1 >= args.size()) {
+                    throw new UsageException("option --backend needs a value: cpu, gpu or auto");
+                }
+                value = args.get(++i);
+            } else if (s.startsWith("--backend=")) {
+                value = s.substring("--backend=".length());
+            } else {
+                rest.add(s);
+                continue;
+            }
+            if (!value.equals("cpu") && !value.equals("gpu") && !value.equals("auto")) {
+                throw new UsageException("bad --backend '" + value + "': expected cpu, gpu or auto");
+            }
+            System.setProperty("lumaflow.backend", value);
+        }
+        return rest;
+    }
+
     private void help(PrintStream out) {
         out.println("lumaflow " + version() + " - headless Lumaflow Studio");
         out.println("usage: lumaflow COMMAND [ARGS]   (lumaflow help COMMAND for details)");
         for (CliCommand c : commands.values()) {
             out.printf("  %-10s %s%n", c.name(), c.summary());
         }
+        out.println("global option: --backend cpu|gpu|auto   where to render (default auto: a hardware GPU through");
+        out.println("               Vulkan when one is usable, else the CPU; gpu also takes software Vulkan devices)");
     }
 
     static String version() {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,9 @@ import org.lumaflow.engine.project.ProjectException;
 import org.lumaflow.engine.project.ProjectIO;
 import org.lumaflow.engine.render.Engine;
 import org.lumaflow.engine.render.RenderMessage;
+import org.lumaflow.engine.render.PendingRender;
 import org.lumaflow.engine.render.RenderResult;
+import org.lumaflow.core.pool.PixelFormat;
 import org.lumaflow.engine.timeline.TimelineRenderer;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -103,28 +106,29 @@ public final class RenderCommand implements CliCommand {
         ProgressBar bar = a.flag("quiet") ? null : new ProgressBar(err, "render", count);
         Map<String, long[]> warnings = new LinkedHashMap<>();
         int writers = Math.max(1, WorkerPools.threads(TaskType.ENCODE));
+        // GPU backends overlap frames: keep up to inFlight() renders submitted before taking the oldest
+        ArrayDeque<PendingRender> flying = new ArrayDeque<>();
+        String backend = null;
         try (FrameSink sink = new FrameSink(outDir, writers)) {
+            long done = range[0];
             for (long f = range[0]; f <= range[1]; f++) {
-                RenderResult r;
+                int depth;
                 try {
-                    r = renderer.renderFrame(f, size[0], size[1]);
+                    var g = renderer.graphAt(project.timeline().format().rate().frameToTicks(f));
+                    depth = g.inFlight();
+                    backend = g.backend();
+                    flying.add(renderer.submitFrame(f, size[0], size[1], PixelFormat.RGBA8));
                 } catch (GraphException e) {
+                    drain(flying);
                     err.println("lumaflow render: " + source(project) + ": the timeline at frame " + f
                             + " cannot be rendered: " + e.getMessage());
                     return 1;
                 }
-                for (RenderMessage m : r.messages()) {
-                    long[] seen = warnings.get(m.toString());
-                    if (seen == null) {
-                        seen = new long[] {0, f, f};
-                        warnings.put(m.toString(), seen);
+                while (flying.size() >= depth || (f == range[1] && !flying.isEmpty())) {
+                    deliver(flying.poll().await(), done++, sink, warnings);
+                    if (bar != null) {
+                        bar.update(done - range[0]);
                     }
-                    seen[0]++;
-                    seen[2] = f;
-                }
-                sink.submit(r.frame(), f); // takes over the frame's lease
-                if (bar != null) {
-                    bar.update(f - range[0] + 1);
                 }
             }
         }
@@ -133,13 +137,34 @@ public final class RenderCommand implements CliCommand {
             long[] s = w.getValue();
             err.println(w.getKey() + " (" + s[0] + " frame(s), " + s[1] + ".." + s[2] + ")");
         }
-        out.printf(Locale.ROOT, "rendered %d frame(s) %dx%d of '%s' to %s%s%n", count, size[0], size[1],
-                project.name(), outDir, secs > 0 ? String.format(Locale.ROOT, " in %.2f s (%.1f fps)", secs, count / secs) : "");
+        out.printf(Locale.ROOT, "rendered %d frame(s) %dx%d of '%s' to %s%s on %s%n", count, size[0], size[1],
+                project.name(), outDir, secs > 0 ? String.format(Locale.ROOT, " in %.2f s (%.1f fps)", secs, count / secs)
+                        : "", backend);
         if (a.flag("strict") && !warnings.isEmpty()) {
             err.println("lumaflow render: --strict: " + warnings.size() + " distinct warning(s)/error(s), see above");
             return 3;
         }
         return 0;
+    }
+
+    private static void deliver(RenderResult r, long f, FrameSink sink, Map<String, long[]> warnings)
+            throws IOException, InterruptedException {
+        for (RenderMessage m : r.messages()) {
+            long[] seen = warnings.get(m.toString());
+            if (seen == null) {
+                seen = new long[] {0, f, f};
+                warnings.put(m.toString(), seen);
+            }
+            seen[0]++;
+            seen[2] = f;
+        }
+        sink.submit(r.frame(), f); // takes over the frame's lease
+    }
+
+    private static void drain(ArrayDeque<PendingRender> flying) {
+        while (!flying.isEmpty()) {
+            flying.poll().await().close();
+        }
     }
 
     static Project loadDemo() throws ProjectException, IOException {

@@ -27,6 +27,8 @@ import org.lumaflow.decoder.VideoSource;
 import org.lumaflow.engine.registry.PixelConverter;
 import org.lumaflow.engine.render.Engine;
 import org.lumaflow.engine.render.RenderMessage;
+import org.lumaflow.engine.render.CompiledGraph;
+import org.lumaflow.engine.render.PendingRender;
 import org.lumaflow.engine.render.RenderResult;
 import org.lumaflow.engine.timeline.Timeline;
 import org.lumaflow.engine.timeline.TimelineRenderer;
@@ -290,8 +292,9 @@ final class ExportRun implements ExportJob {
                     stallNanos));
             convert = render;
         } else {
+            PixelFormat yuv = conv == null ? null : enc.input();
             render = Thread.ofPlatform().name("export render").start(() -> renderStage(rendered, warnings,
-                    stallNanos));
+                    stallNanos, yuv));
             convert = Thread.ofPlatform().name("export convert").start(() -> convertStage(rendered, converted,
                     conv, yuvKey, stallNanos));
         }
@@ -376,29 +379,54 @@ final class ExportRun implements ExportJob {
         }
     }
 
-    private void renderStage(BlockingQueue<Frame> out, Map<String, Long> warnings, long stallNanos) {
+    /**
+     * Renders frames in order. Where the backend converts on its side (the GPU backend: RGBA to the encoder's 4:2:0
+     * before the readback) frames arrive already converted and the convert stage passes them on; GPU renders are
+     * kept in flight (submitted ahead) so rendering, readback and encoding overlap.
+     */
+    private void renderStage(BlockingQueue<Frame> out, Map<String, Long> warnings, long stallNanos,
+            PixelFormat encoderInput) {
         TimelineRenderer renderer = new TimelineRenderer(engine, timeline, baseDir);
+        var rate = timeline.format().rate();
+        java.util.ArrayDeque<PendingRender> flying = new java.util.ArrayDeque<>();
+        long next = 0; // frames handed over
         try {
             for (long k = 0; k < total && !stopped(); k++) {
-                long frameNo = first + k;
-                Frame f;
-                try (RenderResult r = renderer.renderFrame(frameNo, width, height)) {
-                    for (RenderMessage m : r.messages()) {
-                        synchronized (warnings) {
-                            warnings.putIfAbsent(m.toString(), frameNo);
-                        }
+                CompiledGraph g = renderer.graphAt(rate.frameToTicks(first + k));
+                PixelFormat fmt = encoderInput != null && g.delivers(encoderInput) ? encoderInput : PixelFormat.RGBA8;
+                flying.add(renderer.submitFrame(first + k, width, height, fmt));
+                while (!flying.isEmpty() && (flying.size() >= g.inFlight() || k == total - 1)) {
+                    if (!handOver(flying.poll(), first + next++, out, warnings, stallNanos)) {
+                        break;
                     }
-                    f = r.frame().retain();
-                }
-                if (!offer(out, f, stallNanos, "the render stage waited " + secs(stallNanos)
-                        + " s to hand over frame " + frameNo + " (convert or encode stage stalled)")) {
-                    f.release();
-                    return;
                 }
             }
         } catch (Throwable e) {
             stop("rendering failed: " + e, e);
+        } finally {
+            while (!flying.isEmpty()) {
+                flying.poll().await().close();
+            }
         }
+    }
+
+    private boolean handOver(PendingRender p, long frameNo, BlockingQueue<Frame> out, Map<String, Long> warnings,
+            long stallNanos) {
+        Frame f;
+        try (RenderResult r = p.await()) {
+            for (RenderMessage m : r.messages()) {
+                synchronized (warnings) {
+                    warnings.putIfAbsent(m.toString(), frameNo);
+                }
+            }
+            f = r.frame().retain();
+        }
+        if (!offer(out, f, stallNanos, "the render stage waited " + secs(stallNanos) + " s to hand over frame "
+                + frameNo + " (convert or encode stage stalled)")) {
+            f.release();
+            return false;
+        }
+        return true;
     }
 
     /** The direct path: decoded 4:2:0 pictures copied into encoder frames, no render, no RGB round trip. */
@@ -450,8 +478,8 @@ final class ExportRun implements ExportJob {
                 }
                 lastInput = System.nanoTime();
                 Frame yuv;
-                if (conv == null) {
-                    yuv = rgba; // the encoder takes RGBA (GIF): nothing to convert
+                if (conv == null || rgba.format() == key.format()) {
+                    yuv = rgba; // the encoder takes RGBA (GIF), or the backend converted already (GPU)
                 } else {
                     yuv = engine.pool().lease(key);
                     try {

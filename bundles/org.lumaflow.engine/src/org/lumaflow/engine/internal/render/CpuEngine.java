@@ -25,7 +25,8 @@ public final class CpuEngine implements Engine {
     private NodeRegistry registry;
     private FramePool pool;
     private volatile Backend gpu;
-    private volatile String preference = preference(System.getProperty("lumaflow.backend", "auto"));
+    /** Set by {@link #preferBackend}; null = the system property {@code lumaflow.backend} (default auto). */
+    private volatile String preference;
 
     /** For DS. */
     public CpuEngine() {
@@ -85,7 +86,7 @@ public final class CpuEngine implements Engine {
     public CompiledGraph compile(Graph graph, Path baseDir) throws GraphException {
         CompiledGraphImpl cpu = GraphCompiler.compile(graph, registry.snapshot(), pool, baseDir);
         Backend b = gpu;
-        String pref = preference;
+        String pref = preference();
         if (b != null && !"cpu".equals(pref)) {
             try {
                 CompiledGraph g = b.adopt(cpu, pref);
@@ -102,7 +103,8 @@ public final class CpuEngine implements Engine {
     @Override
     public String backend() {
         Backend b = gpu;
-        String device = b == null || "cpu".equals(preference) ? null : b.device(preference);
+        String pref = preference();
+        String device = b == null || "cpu".equals(pref) ? null : b.device(pref);
         return device == null ? "cpu" : device;
     }
 
@@ -111,7 +113,21 @@ public final class CpuEngine implements Engine {
         this.preference = preference(p);
     }
 
-    private static String preference(String p) {
+    private String preference() {
+        String p = preference;
+        if (p != null) {
+            return p;
+        }
+        try {
+            return preference(System.getProperty("lumaflow.backend", "auto"));
+        } catch (IllegalArgumentException e) {
+            LOG.log(System.Logger.Level.WARNING, "ignoring -Dlumaflow.backend: " + e.getMessage());
+            return "auto";
+        }
+    }
+
+    /** Validates a backend preference: cpu, gpu or auto (blank = auto). */
+    public static String preference(String p) {
         return switch (p == null ? "" : p.trim()) {
             case "auto", "" -> "auto";
             case "cpu" -> "cpu";
