@@ -68,4 +68,14 @@ public interface CompiledGraph {
     default RenderResult preview(long time, int width, int height, double scale, int outWidth, int outHeight) {
         return render(time, outWidth, outHeight, scale * outWidth / width);
     }
+
+    /**
+     * Renders the frame and returns only its {@link FrameStats}: a GPU backend reduces on the device and reads back
+     * about 1 KB; the CPU backend renders and counts.
+     */
+    default FrameStats stats(long time, int width, int height, double scale) {
+        try (RenderResult r = render(time, width, height, scale)) {
+            return FrameStats.of(r.frame());
+        }
+    }
 }

@@ -318,4 +318,27 @@ class GpuGraphTest {
             assertTrue(max <= 1, "box average within one code value, max " + max);
         }
     }
+
+    /** The reduction primitive: exact sums, squares and luma histogram, read back as about 1 KB. */
+    @Test
+    void statisticsReducedOnTheGpuEqualTheCpu() throws Exception {
+        Graph g = new Graph();
+        g.add("zone", "core.zone_plate").set("frequency", 0.4);
+        g.add("tint", "core.checker").set("size", 7.0).set("color_b", "#20406080");
+        g.add("mix", "core.dissolve").set("progress", 0.35);
+        g.connect("zone", "mix", "from").connect("tint", "mix", "to").output("mix");
+        engine.preferBackend("gpu");
+        CompiledGraph cg = engine.compile(g, null);
+        for (int[] size : new int[][] {{64, 36}, {333, 211}, {512, 288}}) {
+            org.lumaflow.engine.render.FrameStats got = cg.stats(0, size[0], size[1], 1);
+            org.lumaflow.engine.render.FrameStats want;
+            try (RenderResult r = cg.render(0, size[0], size[1], 1)) {
+                want = org.lumaflow.engine.render.FrameStats.of(r.frame());
+            }
+            assertEquals(want.pixels(), got.pixels());
+            assertEquals(java.util.Arrays.toString(want.sum()), java.util.Arrays.toString(got.sum()));
+            assertEquals(java.util.Arrays.toString(want.sumSquares()), java.util.Arrays.toString(got.sumSquares()));
+            assertEquals(java.util.Arrays.toString(want.luma()), java.util.Arrays.toString(got.luma()));
+        }
+    }
 }

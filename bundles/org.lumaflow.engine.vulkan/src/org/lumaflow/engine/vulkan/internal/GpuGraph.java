@@ -15,6 +15,7 @@ import org.lumaflow.engine.internal.convert.RgbaToNv12;
 import org.lumaflow.engine.internal.render.CompiledGraphImpl;
 import org.lumaflow.engine.registry.PixelConverter;
 import org.lumaflow.engine.render.CompiledGraph;
+import org.lumaflow.engine.render.FrameStats;
 import org.lumaflow.engine.render.PendingRender;
 import org.lumaflow.engine.render.RenderMessage;
 import org.lumaflow.engine.render.RenderResult;
@@ -175,6 +176,40 @@ public final class GpuGraph implements CompiledGraph {
     @Override
     public RenderResult preview(long time, int width, int height, double scale, int outWidth, int outHeight) {
         return start(time, width, height, scale, PixelFormat.RGBA8, outWidth, outHeight).await();
+    }
+
+    @Override
+    public synchronized FrameStats stats(long time, int width, int height, double scale) {
+        Slot s = slots[next];
+        if (s.busy || failures >= MAX_FAILURES) {
+            return CompiledGraph.super.stats(time, width, height, scale);
+        }
+        GpuFrame result = null;
+        Lock lock = rt.recording();
+        lock.lock();
+        try {
+            GpuFrame out = record(s.rec, time, width, height, scale);
+            result = Reduction.record(rt, s.rec, out, width, height);
+            s.rec.hold(out);
+            s.rec.submit();
+            cpu.takeMessages();
+        } catch (RuntimeException | LinkageError e) {
+            abandon(s);
+            if (result != null) {
+                result.release();
+            }
+            failures++;
+            LOG.log(System.Logger.Level.WARNING, "GPU statistics failed, computed on the CPU: " + e, e);
+            return CompiledGraph.super.stats(time, width, height, scale);
+        } finally {
+            lock.unlock();
+        }
+        try {
+            s.rec.await();
+            return Reduction.read(result, (long) width * height);
+        } finally {
+            result.release();
+        }
     }
 
     @Override
