@@ -12,6 +12,7 @@ import org.lwjgl.vulkan.VkBufferCopy;
 import org.lwjgl.vulkan.VkCommandBuffer;
 import org.lwjgl.vulkan.VkCommandBufferAllocateInfo;
 import org.lwjgl.vulkan.VkCommandBufferBeginInfo;
+import org.lwjgl.vulkan.VkCommandPoolCreateInfo;
 import org.lwjgl.vulkan.VkDescriptorBufferInfo;
 import org.lwjgl.vulkan.VkDescriptorPoolCreateInfo;
 import org.lwjgl.vulkan.VkDescriptorPoolSize;
@@ -37,6 +38,8 @@ public final class FrameRecorder implements AutoCloseable {
     private static final int ALIGN = 256;
 
     private final VulkanContext ctx;
+    /** Own command pool: pools may not be used from two threads at once, and graphs render on their own threads. */
+    private final long commandPool;
     private final VkCommandBuffer commands;
     private final long descriptorPool;
     private final long fence;
@@ -57,8 +60,13 @@ public final class FrameRecorder implements AutoCloseable {
         var dev = ctx.device();
         try (MemoryStack stack = stackPush()) {
             PointerBuffer pp = stack.mallocPointer(1);
+            LongBuffer pool = stack.mallocLong(1);
+            VulkanContext.check(vkCreateCommandPool(dev, VkCommandPoolCreateInfo.calloc(stack).sType$Default()
+                    .flags(VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT)
+                    .queueFamilyIndex(ctx.gpu().computeQueueFamily()), null, pool), "vkCreateCommandPool");
+            commandPool = pool.get(0);
             VulkanContext.check(vkAllocateCommandBuffers(dev, VkCommandBufferAllocateInfo.calloc(stack)
-                    .sType$Default().commandPool(ctx.commandPool()).level(VK_COMMAND_BUFFER_LEVEL_PRIMARY)
+                    .sType$Default().commandPool(commandPool).level(VK_COMMAND_BUFFER_LEVEL_PRIMARY)
                     .commandBufferCount(1), pp), "vkAllocateCommandBuffers");
             commands = new VkCommandBuffer(pp.get(0), dev);
             LongBuffer lp = stack.mallocLong(1);
@@ -262,8 +270,10 @@ public final class FrameRecorder implements AutoCloseable {
                     VK_PIPELINE_STAGE_HOST_BIT, 0, toHost, null, null);
             VulkanContext.check(vkEndCommandBuffer(commands), "vkEndCommandBuffer");
             vkResetFences(dev, fence);
-            VulkanContext.check(vkQueueSubmit(ctx.queue(), VkSubmitInfo.calloc(stack).sType$Default()
-                    .pCommandBuffers(stack.pointers(commands)), fence), "vkQueueSubmit");
+            synchronized (ctx) { // the queue is shared by every recorder: submissions must not overlap
+                VulkanContext.check(vkQueueSubmit(ctx.queue(), VkSubmitInfo.calloc(stack).sType$Default()
+                        .pCommandBuffers(stack.pointers(commands)), fence), "vkQueueSubmit");
+            }
         }
         recording = false;
         pending = true;
@@ -299,6 +309,7 @@ public final class FrameRecorder implements AutoCloseable {
         vkDestroyFence(dev, fence, null);
         vkDestroyDescriptorPool(dev, descriptorPool, null);
         arena.close();
-        vkFreeCommandBuffers(dev, ctx.commandPool(), commands);
+        vkFreeCommandBuffers(dev, commandPool, commands);
+        vkDestroyCommandPool(dev, commandPool, null);
     }
 }

@@ -1,12 +1,23 @@
 package org.lumaflow.engine.vulkan.tests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.lumaflow.core.time.Ticks;
+import org.lumaflow.engine.graph.Graph;
+import org.lumaflow.engine.render.CompiledGraph;
+import org.lumaflow.engine.render.RenderResult;
+import org.lumaflow.engine.vulkan.internal.GpuGraph;
+import org.lumaflow.engine.vulkan.tests.support.GpuFixture;
 import org.lumaflow.engine.vulkan.tests.support.GpuGoldenTest;
 
 /** GPU twins of the transform, blur and text nodes vs the CPU reference. */
@@ -44,6 +55,47 @@ class FilterTwinsTest extends GpuGoldenTest {
         }
         c.add(filter("gaussian_blur_off", "core.gaussian_blur", "bars", "source",
                 g -> g.add("out", "core.gaussian_blur").set("radius", 0.0)));
+        // core.bokeh_blur: the golden cases, then a transparent source, sample densities, large radii, off
+        c.add(filter("bokeh_blur", "core.bokeh_blur", "bars", "source",
+                g -> g.add("out", "core.bokeh_blur").set("radius", 4.0)));
+        c.add(filter("bokeh_blur_large", "core.bokeh_blur", "bars", "source",
+                g -> g.add("out", "core.bokeh_blur").set("radius", 30.0)));
+        for (double r : new double[] {4, 30}) {
+            c.add(filter("bokeh_blur_checker_" + r, "core.bokeh_blur", "checker", "source",
+                    g -> g.add("out", "core.bokeh_blur").set("radius", r)));
+        }
+        c.add(filter("bokeh_blur_sparse", "core.bokeh_blur", "checker", "source",
+                g -> g.add("out", "core.bokeh_blur").set("radius", 9.3).set("quality", 0.25)));
+        c.add(filter("bokeh_blur_dense", "core.bokeh_blur", "zone", "source",
+                g -> g.add("out", "core.bokeh_blur").set("radius", 24.0).set("quality", 4.0)));
+        c.add(filter("bokeh_blur_huge", "core.bokeh_blur", "checker", "source",
+                g -> g.add("out", "core.bokeh_blur").set("radius", 75.0).set("quality", 2.0)));
+        c.add(filter("bokeh_blur_tiny", "core.bokeh_blur", "checker", "source",
+                g -> g.add("out", "core.bokeh_blur").set("radius", 0.5)));
+        c.add(filter("bokeh_blur_off", "core.bokeh_blur", "bars", "source",
+                g -> g.add("out", "core.bokeh_blur").set("radius", 0.4)));
+        // core.text: the golden case, then no background, opacity, alignment, clipping, translucent colours
+        c.add(filter("text", "core.text", "gradient", "background", g -> g.add("out", "core.text").set("text", "Lf")
+                .set("size", 20.0).set("outline", 1.0).set("shadow", true)));
+        c.add(new Case("text_no_background", "core.text", g -> g.add("out", "core.text").set("text", "Hello\nworld")
+                .set("size", 11.0).set("align", "left").set("color", "#FF336699").set("opacity", 0.5), 0));
+        c.add(filter("text_translucent", "core.text", "checker", "background", g -> g.add("out", "core.text")
+                .set("text", "Ag\n\nlonger line").set("size", 13.0).set("align", "right")
+                .set("color", "#40C0FF80").set("outline", 2.0).set("outline_color", "#FF000080").set("opacity", 0.77)
+                .set("position", new double[] {0.4, 0.6})));
+        c.add(filter("text_clipped", "core.text", "bars", "background", g -> g.add("out", "core.text")
+                .set("text", "Clip").set("size", 30.0).set("position", new double[] {0.95, 0.05})
+                .set("shadow", true)));
+        c.add(filter("text_outside", "core.text", "bars", "background", g -> g.add("out", "core.text")
+                .set("text", "Gone").set("size", 10.0).set("position", new double[] {1.0, 1.0})));
+        c.add(filter("text_transparent", "core.text", "bars", "background", g -> g.add("out", "core.text")
+                .set("text", "Zero").set("opacity", 0.0)));
+        c.add(new Case("text_transparent_alone", "core.text", g -> g.add("out", "core.text").set("text", "Zero")
+                .set("opacity", 0.001), 0));
+        c.add(filter("text_empty", "core.text", "gradient", "background", g -> g.add("out", "core.text")
+                .set("text", " \n ")));
+        c.add(filter("text_opaque_block", "core.text", "zone", "background", g -> g.add("out", "core.text")
+                .set("text", "WM").set("size", 60.0).set("outline", 3.5).set("opacity", 1.0)));
         return sizes(c);
     }
 
@@ -54,7 +106,63 @@ class FilterTwinsTest extends GpuGoldenTest {
             a.add(Arguments.of("gaussian_blur_" + r + " 250x161", filter("gaussian_blur_" + r, "core.gaussian_blur",
                     "checker", "source", g -> g.add("out", "core.gaussian_blur").set("radius", r)), 250, 161));
         }
+        for (double r : new double[] {30, 200}) {
+            a.add(Arguments.of("bokeh_blur_" + r + " 250x161", filter("bokeh_blur_" + r, "core.bokeh_blur",
+                    "checker", "source", g -> g.add("out", "core.bokeh_blur").set("radius", r)), 250, 161));
+        }
         return a.stream();
+    }
+
+    /**
+     * One compiled graph per node rendered again and again at changing sizes and scales (radius, text size and
+     * placement change with them): the twins' cached state (kernels, sample offsets, uploaded text raster, replaced
+     * rasters released) must keep matching the CPU frame after frame.
+     */
+    @Test
+    void stateFollowsChangingFrames() throws Exception {
+        List<Consumer<Graph>> graphs = List.of(g -> {
+            src(g, "checker");
+            g.add("out", "core.gaussian_blur").set("radius", 6.0);
+            g.connect("checker", "out", "source");
+        }, g -> {
+            src(g, "checker");
+            g.add("out", "core.bokeh_blur").set("radius", 20.0);
+            g.connect("checker", "out", "source");
+        }, g -> {
+            src(g, "gradient");
+            g.add("out", "core.text").set("text", "Seq").set("size", 14.0).set("outline", 1.5)
+                    .set("opacity", 0.6).set("position", new double[] {0.3, 0.4});
+            g.connect("gradient", "out", "background");
+        }, g -> {
+            src(g, "bars");
+            g.add("out", "core.transform").set("scale", 1.3).set("rotation", 33.0);
+            g.connect("bars", "out", "source");
+        });
+        int[][] sizes = {{64, 36}, {64, 36}, {50, 27}, {96, 54}, {50, 27}, {64, 36}, {64, 36}, {33, 70}, {64, 36}};
+        double[] scales = {1, 1, 1, 1.5, 0.5, 1, 2, 1, 1};
+        try (GpuFixture f = new GpuFixture()) {
+            for (Consumer<Graph> build : graphs) {
+                Graph g = new Graph();
+                build.accept(g);
+                g.output("out");
+                CompiledGraph cpu = f.cpu.compile(g, null);
+                CompiledGraph gpu = f.gpu.compile(g, null);
+                assertTrue(gpu instanceof GpuGraph && ((GpuGraph) gpu).onGpu("out"), gpu.backend());
+                for (int i = 0; i < sizes.length; i++) {
+                    int w = sizes[i][0];
+                    int h = sizes[i][1];
+                    long t = Ticks.ofMillis(40L * i);
+                    try (RenderResult ref = cpu.render(t, w, h, scales[i]);
+                            RenderResult got = gpu.render(t, w, h, scales[i])) {
+                        String label = g.node("out").type() + " frame " + i + " " + w + "x" + h + " @" + scales[i];
+                        assertTrue(got.clean(), label + ": " + got.messages());
+                        assertEquals(ref.messages(), got.messages(), label);
+                        int diff = GpuFixture.maxDiff(ref.frame(), got.frame());
+                        assertTrue(diff <= 1, label + ": GPU differs from the CPU by " + diff + " code values");
+                    }
+                }
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")

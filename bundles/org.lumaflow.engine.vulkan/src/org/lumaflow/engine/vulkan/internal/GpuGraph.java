@@ -123,8 +123,44 @@ public final class GpuGraph implements CompiledGraph {
         cpuIn = new Frame[maxInputs];
         nctx = new GpuNodeContext(rt);
         slots = new Slot[GpuRuntime.IN_FLIGHT];
+        FrameRecorder[] recorders = new FrameRecorder[slots.length];
         for (int i = 0; i < slots.length; i++) {
             slots[i] = new Slot();
+            recorders[i] = slots[i].rec;
+        }
+        CLEANER.register(this, new Resources(rt, recorders, states));
+    }
+
+    private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
+
+    /**
+     * What a graph holds on the device, freed when the graph becomes unreachable (compiled graphs have no close:
+     * timelines drop them on every edit): recorders (command pool, fence, constants arena) and node states that
+     * are {@link AutoCloseable} (e.g. a rasterized title kept on the GPU).
+     */
+    private record Resources(GpuRuntime rt, FrameRecorder[] recorders, Object[] states) implements Runnable {
+        @Override
+        public void run() {
+            rt.whileOpen(this::free);
+        }
+
+        private void free() {
+            for (FrameRecorder r : recorders) {
+                try {
+                    r.close();
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "closing a recorder failed", e);
+                }
+            }
+            for (Object s : states) {
+                if (s instanceof AutoCloseable c) {
+                    try {
+                        c.close();
+                    } catch (Exception e) {
+                        LOG.log(System.Logger.Level.DEBUG, "closing GPU node state failed", e);
+                    }
+                }
+            }
         }
     }
 

@@ -116,6 +116,35 @@ public final class GpuNodeContext {
         return f;
     }
 
+    /**
+     * Hands a reference to {@code frame} to the frame being recorded: released after its fence (use it to drop a
+     * state frame this frame's kernels still read).
+     */
+    public void hold(GpuFrame frame) {
+        rec.hold(frame);
+    }
+
+    /**
+     * Records an upload of {@code bytes} bytes of {@code src} (from its position 0) into device frame {@code dst},
+     * through a pooled staging frame held until the fence (for large per-node data such as rasterized text).
+     */
+    public void upload(ByteBuffer src, int bytes, GpuFrame dst) {
+        GpuFrameKey k = dst.key();
+        GpuFrame staging = runtime.pool().lease(new GpuFrameKey(k.width(), k.height(), k.format(), Usage.SCRATCH,
+                true));
+        rec.hold(staging);
+        if (bytes > staging.buffer().size()) {
+            throw new IllegalArgumentException("upload of " + bytes + " bytes into a " + k + " frame");
+        }
+        staging.buffer().mapped().put(0, src, 0, bytes);
+        rec.copy(staging.buffer(), 0, dst.buffer(), 0, bytes);
+    }
+
+    /** A device frame that outlives this frame (for state); release it (or {@link #hold} it) when done. */
+    public GpuFrame lease(int width, int height, PixelFormat format) {
+        return runtime.pool().lease(new GpuFrameKey(width, height, format, Usage.SCRATCH, false));
+    }
+
     /** The kernel of {@code shaders/NAME.comp} with {@code buffers} bindings (compiled once, cached on disk). */
     public ComputeKernel kernel(String name, int buffers) {
         return runtime.kernel(name, buffers);

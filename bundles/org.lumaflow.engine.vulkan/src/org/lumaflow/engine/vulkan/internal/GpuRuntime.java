@@ -29,6 +29,7 @@ public final class GpuRuntime implements AutoCloseable {
     private final Map<NodeType, GlslNode> shaderNodes = new IdentityHashMap<>();
     private final Map<String, GpuNode> builtins = BuiltinTwins.all();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private volatile boolean closed;
 
     public GpuRuntime(VulkanContext ctx, long budgetBytes) {
         this.ctx = ctx;
@@ -46,6 +47,21 @@ public final class GpuRuntime implements AutoCloseable {
     /** Held (read) while a frame is recorded and submitted. */
     ReentrantReadWriteLock.ReadLock recording() {
         return lock.readLock();
+    }
+
+    /**
+     * Runs {@code action} (freeing a dropped graph's device objects) unless the device is closed already: then they
+     * went with it.
+     */
+    void whileOpen(Runnable action) {
+        lock.readLock().lock();
+        try {
+            if (!closed) {
+                action.run();
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /** The twin for {@code type}: a built-in twin, a shader node's generated kernel, or null (CPU only). */
@@ -114,6 +130,10 @@ public final class GpuRuntime implements AutoCloseable {
     public void close() {
         lock.writeLock().lock();
         try {
+            if (closed) {
+                return;
+            }
+            closed = true;
             synchronized (this) {
                 for (ComputeKernel k : kernels.values()) {
                     k.close();

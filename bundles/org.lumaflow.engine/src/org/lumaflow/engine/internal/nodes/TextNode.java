@@ -77,10 +77,11 @@ public final class TextNode implements NodeType {
     }
 
     /** The rasterized block for one set of text parameters; {@code pixels} is null for empty text. */
-    private record State(String text, double size, int color, double outline, int outlineColor, boolean shadow,
+    public record Block(String text, double size, int color, double outline, int outlineColor, boolean shadow,
             String align, int[] pixels, int width, int height, double centerX, double centerY) {
 
-        boolean matches(String t, double s, int c, double o, int oc, boolean sh, String a) {
+        /** Whether the block was rasterized for these parameters. */
+        public boolean matches(String t, double s, int c, double o, int oc, boolean sh, String a) {
             return t.equals(text) && s == size && c == color && o == outline && oc == outlineColor && sh == shadow
                     && a.equals(align);
         }
@@ -104,7 +105,7 @@ public final class TextNode implements NodeType {
         int outlineColor = ctx.color("outline_color").packed();
         boolean shadow = ctx.bool("shadow");
         String align = ctx.choice("align");
-        State st = ctx.state() instanceof State s && s.matches(text, size, color, outline, outlineColor, shadow, align)
+        Block st = ctx.state() instanceof Block s && s.matches(text, size, color, outline, outlineColor, shadow, align)
                 ? s : rasterize(text, size, color, outline, outlineColor, shadow, align);
         if (st != ctx.state()) {
             ctx.setState(st);
@@ -158,10 +159,16 @@ public final class TextNode implements NodeType {
         });
     }
 
-    private static State rasterize(String text, double size, int color, double outline, int outlineColor,
+    /** The font problem to warn about, or null when the bundled font loaded. */
+    public static String fontError() {
+        return Fonts.ERROR;
+    }
+
+    /** Rasterizes a text block (packed RGBA8 straight-alpha pixels); also used by the GPU twin. */
+    public static Block rasterize(String text, double size, int color, double outline, int outlineColor,
             boolean shadow, String align) {
         if (text.isBlank() || size < 0.5) {
-            return new State(text, size, color, outline, outlineColor, shadow, align, null, 0, 0, 0, 0);
+            return new Block(text, size, color, outline, outlineColor, shadow, align, null, 0, 0, 0, 0);
         }
         Font font = Fonts.BASE.deriveFont((float) size);
         FontRenderContext frc = new FontRenderContext(null, true, true);
@@ -229,7 +236,7 @@ public final class TextNode implements NodeType {
         for (int i = 0; i < px.length; i++) {
             px[i] = Pixels.fromArgb(px[i]);
         }
-        return new State(text, size, color, outline, outlineColor, shadow, align, px, iw, ih, pad + blockW / 2,
+        return new Block(text, size, color, outline, outlineColor, shadow, align, px, iw, ih, pad + blockW / 2,
                 pad + blockH / 2);
     }
 
