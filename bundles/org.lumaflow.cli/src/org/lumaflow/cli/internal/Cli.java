@@ -26,6 +26,12 @@ public final class Cli {
 
     /** Runs one command line; returns the exit code. */
     public int run(List<String> args, PrintStream out, PrintStream err) {
+        try {
+            args = backendOption(args); // global: before or after the command
+        } catch (UsageException e) {
+            err.println("lumaflow: " + e.getMessage());
+            return 2;
+        }
         if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help") || args.get(0).equals("-h")) {
             if (args.size() > 1 && commands.containsKey(args.get(1))) {
                 out.println(commands.get(args.get(1)).usage());
@@ -44,12 +50,6 @@ public final class Cli {
             args.add(0, DEFAULT_COMMAND);
         }
         CliCommand c = commands.get(args.get(0));
-        try {
-            args = backendOption(args);
-        } catch (UsageException e) {
-            err.println("lumaflow: " + e.getMessage());
-            return 2;
-        }
         if (c == null) {
             err.println("lumaflow: unknown command '" + args.get(0) + "' (commands: " + String.join(", ", commands.keySet())
                     + "; see lumaflow help)");

@@ -46,6 +46,13 @@ public final class FrameRecorder implements AutoCloseable {
     private final java.util.ArrayList<GpuFrame> held = new java.util.ArrayList<>();
     /** Per-frame constants (tables, kernels), host-visible, reset at {@link #begin}. */
     private final GpuBuffer arena;
+    /**
+     * Device-local copy of the arena that kernels bind (null: they read host memory directly): a discrete GPU
+     * reading tables over PCIe per pixel is slow, so the used part is copied up by a small command buffer submitted
+     * just before the frame's. {@code -Dlumaflow.gpu.constants=host} turns it off.
+     */
+    private final GpuBuffer deviceArena;
+    private final VkCommandBuffer uploads;
     private long arenaUsed;
     private final long[] bindHandles = new long[8];
     private final long[] bindOffsets = new long[8];
@@ -57,6 +64,8 @@ public final class FrameRecorder implements AutoCloseable {
     public FrameRecorder(VulkanContext ctx) {
         this.ctx = ctx;
         this.arena = ctx.buffer(ARENA_BYTES);
+        boolean device = !"host".equals(System.getProperty("lumaflow.gpu.constants"));
+        this.deviceArena = device ? ctx.deviceBuffer(ARENA_BYTES) : null;
         var dev = ctx.device();
         try (MemoryStack stack = stackPush()) {
             PointerBuffer pp = stack.mallocPointer(1);
@@ -69,6 +78,10 @@ public final class FrameRecorder implements AutoCloseable {
                     .sType$Default().commandPool(commandPool).level(VK_COMMAND_BUFFER_LEVEL_PRIMARY)
                     .commandBufferCount(1), pp), "vkAllocateCommandBuffers");
             commands = new VkCommandBuffer(pp.get(0), dev);
+            VulkanContext.check(vkAllocateCommandBuffers(dev, VkCommandBufferAllocateInfo.calloc(stack)
+                    .sType$Default().commandPool(commandPool).level(VK_COMMAND_BUFFER_LEVEL_PRIMARY)
+                    .commandBufferCount(1), pp), "vkAllocateCommandBuffers");
+            uploads = new VkCommandBuffer(pp.get(0), dev);
             LongBuffer lp = stack.mallocLong(1);
             VkDescriptorPoolSize.Buffer sizes = VkDescriptorPoolSize.calloc(1, stack)
                     .type(VK_DESCRIPTOR_TYPE_STORAGE_BUFFER).descriptorCount(MAX_DISPATCHES * 8);
@@ -90,6 +103,13 @@ public final class FrameRecorder implements AutoCloseable {
         try (MemoryStack stack = stackPush()) {
             VulkanContext.check(vkBeginCommandBuffer(commands, VkCommandBufferBeginInfo.calloc(stack).sType$Default()
                     .flags(VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT)), "vkBeginCommandBuffer");
+            if (deviceArena != null) {
+                // the constants upload (submitted just before, in the same batch) lands before any kernel reads it
+                VkMemoryBarrier.Buffer up = VkMemoryBarrier.calloc(1, stack).sType$Default()
+                        .srcAccessMask(VK_ACCESS_TRANSFER_WRITE_BIT).dstAccessMask(VK_ACCESS_SHADER_READ_BIT);
+                vkCmdPipelineBarrier(commands, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT,
+                        0, up, null, null);
+            }
         }
         recording = true;
         dispatches = 0;
@@ -179,7 +199,7 @@ public final class FrameRecorder implements AutoCloseable {
         }
         arenaUsed = at + bytes;
         ByteBuffer b = arena.mapped().slice((int) at, bytes).order(java.nio.ByteOrder.nativeOrder());
-        return new GpuSlice(arena, at, bytes, b);
+        return new GpuSlice(deviceArena != null ? deviceArena : arena, at, bytes, b);
     }
 
     /** Records a copy of {@code bytes} from {@code src} to {@code dst} (uploads to device-local memory). */
@@ -270,9 +290,21 @@ public final class FrameRecorder implements AutoCloseable {
                     VK_PIPELINE_STAGE_HOST_BIT, 0, toHost, null, null);
             VulkanContext.check(vkEndCommandBuffer(commands), "vkEndCommandBuffer");
             vkResetFences(dev, fence);
+            PointerBuffer batch;
+            if (deviceArena != null && arenaUsed > 0) {
+                vkResetCommandBuffer(uploads, 0);
+                VulkanContext.check(vkBeginCommandBuffer(uploads, VkCommandBufferBeginInfo.calloc(stack)
+                        .sType$Default().flags(VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT)), "vkBeginCommandBuffer");
+                vkCmdCopyBuffer(uploads, arena.handle(), deviceArena.handle(),
+                        VkBufferCopy.calloc(1, stack).srcOffset(0).dstOffset(0).size(arenaUsed));
+                VulkanContext.check(vkEndCommandBuffer(uploads), "vkEndCommandBuffer");
+                batch = stack.pointers(uploads, commands);
+            } else {
+                batch = stack.pointers(commands);
+            }
             synchronized (ctx) { // the queue is shared by every recorder: submissions must not overlap
                 VulkanContext.check(vkQueueSubmit(ctx.queue(), VkSubmitInfo.calloc(stack).sType$Default()
-                        .pCommandBuffers(stack.pointers(commands)), fence), "vkQueueSubmit");
+                        .pCommandBuffers(batch), fence), "vkQueueSubmit");
             }
         }
         recording = false;
@@ -309,7 +341,11 @@ public final class FrameRecorder implements AutoCloseable {
         vkDestroyFence(dev, fence, null);
         vkDestroyDescriptorPool(dev, descriptorPool, null);
         arena.close();
+        if (deviceArena != null) {
+            deviceArena.close();
+        }
         vkFreeCommandBuffers(dev, commandPool, commands);
+        vkFreeCommandBuffers(dev, commandPool, uploads);
         vkDestroyCommandPool(dev, commandPool, null);
     }
 }

@@ -82,20 +82,16 @@ public final class BokehBlurNode implements NodeType {
      * alpha; edges repeat the border pixels.
      */
     private static State build(double radius, double quality, int w, int h) {
-        int f = radius <= DIRECT_MAX_RADIUS ? 1 : (int) Math.ceil(radius / 16);
-        double r = radius / f;
+        int f = factor(radius);
         int ww = Resample.reduced(w, f);
         int wh = Resample.reduced(h, f);
-        int n = (int) Math.max(8, Math.min(256, Math.round(Math.max(0.25, quality) * Math.PI * r * r * 0.5)));
-        int[] dx = new int[n];
-        int[] dy = new int[n];
+        int[][] samples = samples(radius / f, quality);
+        int[] dx = samples[0];
+        int[] dy = samples[1];
+        int n = dx.length;
         int[] offsets = new int[n];
         int reach = 0;
         for (int i = 0; i < n; i++) {
-            double rho = r * Math.sqrt((i + 0.5) / n);
-            double a = i * GOLDEN_ANGLE;
-            dx[i] = (int) Math.round(rho * StrictMath.cos(a));
-            dy[i] = (int) Math.round(rho * StrictMath.sin(a));
             offsets[i] = (dy[i] * ww + dx[i]) * 8;
             reach = Math.max(reach, Math.max(Math.abs(dx[i]), Math.abs(dy[i])));
         }
@@ -104,6 +100,25 @@ public final class BokehBlurNode implements NodeType {
         FrameKey lanes = new FrameKey(2 * ww, wh, PixelFormat.RGBA8, Usage.SCRATCH); // 8 bytes per pixel
         return new State(radius, quality, w, h, f, dx, dy, offsets, reach, reciprocal, work, lanes,
                 f > 1 ? BlurResample.columns(w, f) : null, f > 1 ? new RowBuffers() : null);
+    }
+
+    /** The downsampling factor for a radius in output pixels (1: sampled at full size); also used by the GPU twin. */
+    public static int factor(double radius) {
+        return radius <= DIRECT_MAX_RADIUS ? 1 : (int) Math.ceil(radius / 16);
+    }
+
+    /** The rounded spiral offsets {dx, dy} of the samples for radius {@code r}; also used by the GPU twin. */
+    public static int[][] samples(double r, double quality) {
+        int n = (int) Math.max(8, Math.min(256, Math.round(Math.max(0.25, quality) * Math.PI * r * r * 0.5)));
+        int[] dx = new int[n];
+        int[] dy = new int[n];
+        for (int i = 0; i < n; i++) {
+            double rho = r * Math.sqrt((i + 0.5) / n);
+            double a = i * GOLDEN_ANGLE;
+            dx[i] = (int) Math.round(rho * StrictMath.cos(a));
+            dy[i] = (int) Math.round(rho * StrictMath.sin(a));
+        }
+        return new int[][] {dx, dy};
     }
 
     /** Writes each (premultiplied) pixel of {@code src} as a long of four 16-bit lanes R, G, B, A into {@code dst}. */

@@ -37,20 +37,19 @@ public final class CheckerNode implements NodeType {
         int cb = ctx.color("color_b").packed();
         int w = ctx.width();
         int h = ctx.height();
-        Point2 off = ctx.point("offset");
-        // 16.16 fixed point: cell size and offsets in output pixels
-        long size = Math.max(1L, Math.round(ctx.number("size") * ctx.scale() * 65536));
-        long ox = Math.round(off.x() * w * 65536);
-        long oy = Math.round(off.y() * h * 65536);
+        long[] grid = grid(ctx);
+        long size = grid[0];
+        long ox = grid[1];
+        long oy = grid[2];
         ByteBuffer buf = ctx.output().buffer();
         Parallel.rows(w, h, (y0, y1) -> {
             for (int y = y0; y < y1; y++) {
-                long rowCell = Math.floorDiv(y * 65536L + 32768 - oy, size);
+                long rowCell = cell(y, oy, size);
                 int row = y * w * 4;
                 int x = 0;
                 while (x < w) {
                     // cell of this pixel's centre, and the first pixel whose centre lies in the next cell
-                    long cell = Math.floorDiv(x * 65536L + 32768 - ox, size);
+                    long cell = cell(x, ox, size);
                     long next = Math.ceilDiv((cell + 1) * size + ox - 32768, 65536L);
                     int end = (int) Math.min(w, Math.max(next, x + 1));
                     Pixels.fillRun(buf, row, x, end, ((cell + rowCell) & 1) == 0 ? ca : cb);
@@ -58,5 +57,17 @@ public final class CheckerNode implements NodeType {
                 }
             }
         });
+    }
+
+    /** Cell size and pattern offsets {size, ox, oy} in output pixels, 16.16 fixed point; also used by the GPU twin. */
+    public static long[] grid(NodeContext ctx) {
+        Point2 off = ctx.point("offset");
+        return new long[] {Math.max(1L, Math.round(ctx.number("size") * ctx.scale() * 65536)),
+            Math.round(off.x() * ctx.width() * 65536), Math.round(off.y() * ctx.height() * 65536)};
+    }
+
+    /** The cell along one axis of the centre of pixel {@code i} (16.16 offset and size); also used by the GPU twin. */
+    public static long cell(int i, long offset, long size) {
+        return Math.floorDiv(i * 65536L + 32768 - offset, size);
     }
 }

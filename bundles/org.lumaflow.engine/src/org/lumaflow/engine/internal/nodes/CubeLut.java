@@ -7,19 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A parsed Adobe / Resolve {@code .cube} 3D LUT in fixed point, with per-code lattice positions precomputed.
+ * A parsed Adobe / Resolve {@code .cube} 3D LUT in fixed point, with per-code lattice positions precomputed. Also
+ * used by the GPU twin.
  *
  * @param size    lattice points per axis
  * @param lattice output values, RGB interleaved, red fastest, in 1/16 code units (value * 4080), clamped to -1..2
  * @param base    per channel (3 x 256): offset into {@code lattice} of the lower lattice point for an input code
  * @param frac    per channel (3 x 256): position between that point and the next, 0..65536
  */
-record CubeLut(int size, int[] lattice, int[] base, int[] frac) {
+public record CubeLut(int size, int[] lattice, int[] base, int[] frac) {
 
     static final int MAX_SIZE = 129;
 
-    /** Parses {@code path}; errors name the file and line. */
-    static CubeLut parse(Path path) throws IOException {
+    /** Parses {@code path}; errors name the file and line. Also used by the GPU twin. */
+    public static CubeLut parse(Path path) throws IOException {
         int size = -1;
         double[] min = {0, 0, 0};
         double[] max = {1, 1, 1};

@@ -30,8 +30,8 @@ public final class GaussianBlurNode implements NodeType {
     static final double REDUCE_ABOVE_SIGMA = 4;
     /** The reduced image keeps at least this many pixels in its smaller dimension. */
     static final int MIN_REDUCED = 16;
-    /** Largest kernel half-width: ceil(3 * {@value #DIRECT_MAX_SIGMA}). */
-    static final int MAX_RADIUS = 96;
+    /** Largest kernel half-width: ceil(3 * {@value #DIRECT_MAX_SIGMA}). Also used by the GPU twin. */
+    public static final int MAX_RADIUS = 96;
     private static final int ONE = 1 << 14;
 
     /**
@@ -105,12 +105,8 @@ public final class GaussianBlurNode implements NodeType {
      * full-size blur to within a code value; within about 3 sigma of the frame edges they may differ by a few.
      */
     private static void update(State st, double sigma, int w, int h) {
-        int f = 1;
-        while (sigma / f > DIRECT_MAX_SIGMA
-                || (sigma / f > REDUCE_ABOVE_SIGMA && Math.min(w, h) / (2 * f) >= MIN_REDUCED)) {
-            f *= 2;
-        }
-        double s = f == 1 ? sigma : Math.sqrt(sigma * sigma - f * f / 4.0) / f;
+        int f = factor(sigma, w, h);
+        double s = reducedSigma(sigma, f);
         int dw = Resample.reduced(w, f);
         int dh = Resample.reduced(h, f);
         if (st.reduced == null || st.reduced.width() != dw || st.reduced.height() != dh) {
@@ -127,12 +123,27 @@ public final class GaussianBlurNode implements NodeType {
         st.factor = f;
     }
 
+    /** The downsampling factor f for a sigma in output pixels (1: blurred directly); also used by the GPU twin. */
+    public static int factor(double sigma, int w, int h) {
+        int f = 1;
+        while (sigma / f > DIRECT_MAX_SIGMA
+                || (sigma / f > REDUCE_ABOVE_SIGMA && Math.min(w, h) / (2 * f) >= MIN_REDUCED)) {
+            f *= 2;
+        }
+        return f;
+    }
+
+    /** The sigma blurred at reduction factor {@code f}, in reduced pixels; also used by the GPU twin. */
+    public static double reducedSigma(double sigma, int f) {
+        return f == 1 ? sigma : Math.sqrt(sigma * sigma - f * f / 4.0) / f;
+    }
+
     /**
      * Writes the half kernel (centre first) into {@code k} and returns its half-width (trailing zero weights cut).
      * The weights are integers summing to 2^14 over the full kernel; rounding error goes to the centre. {@code g}
-     * is scratch; both hold at least {@code ceil(3 sigma) + 1} entries.
+     * is scratch; both hold at least {@code ceil(3 sigma) + 1} entries. Also used by the GPU twin.
      */
-    static int kernel(double sigma, double[] g, float[] k) {
+    public static int kernel(double sigma, double[] g, float[] k) {
         int r = (int) Math.ceil(3 * sigma);
         double total = 0;
         for (int i = 0; i <= r; i++) {

@@ -37,7 +37,7 @@ public final class GradeNode implements NodeType {
                             "Multiplies per channel, leaving black; alpha ignored")));
 
     /** Tables for one set of parameter values; {@code identity} when they reproduce the input exactly. */
-    private record State(double exposure, double contrast, double saturation, Color lift, Color gamma, Color gain,
+    public record State(double exposure, double contrast, double saturation, Color lift, Color gamma, Color gain,
             int[] tables, int sat, boolean identity) {
 
         boolean matches(double e, double c, double s, Color l, Color gm, Color gn) {
@@ -53,14 +53,7 @@ public final class GradeNode implements NodeType {
 
     @Override
     public void render(NodeContext ctx) {
-        double e = ctx.number("exposure");
-        double c = ctx.number("contrast");
-        double s = ctx.number("saturation");
-        Color lift = ctx.color("lift");
-        Color gamma = ctx.color("gamma");
-        Color gain = ctx.color("gain");
-        State st = ctx.state() instanceof State old && old.matches(e, c, s, lift, gamma, gain) ? old
-                : build(e, c, s, lift, gamma, gain, ctx.state() instanceof State old ? old.tables() : null);
+        State st = state(ctx, ctx.state());
         if (st != ctx.state()) {
             ctx.setState(st);
         }
@@ -96,6 +89,21 @@ public final class GradeNode implements NodeType {
                 outPx.put(yy * w, row, 0, w);
             }
         });
+    }
+
+    /**
+     * The 768-entry channel tables and fixed-point saturation for the node's parameters: {@code current} if it was
+     * built for them, else built anew (refilling its tables). Also used by the GPU twin.
+     */
+    public static State state(NodeContext ctx, Object current) {
+        double e = ctx.number("exposure");
+        double c = ctx.number("contrast");
+        double s = ctx.number("saturation");
+        Color lift = ctx.color("lift");
+        Color gamma = ctx.color("gamma");
+        Color gain = ctx.color("gain");
+        return current instanceof State old && old.matches(e, c, s, lift, gamma, gain) ? old
+                : build(e, c, s, lift, gamma, gain, current instanceof State old ? old.tables() : null);
     }
 
     private static State build(double e, double c, double s, Color lift, Color gamma, Color gain, int[] reuse) {

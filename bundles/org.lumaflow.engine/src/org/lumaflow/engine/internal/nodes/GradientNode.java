@@ -61,15 +61,10 @@ public final class GradientNode implements NodeType {
             });
             return;
         }
-        double rad = Math.toRadians(ctx.number("angle"));
-        double ux = Math.cos(rad);
-        double uy = Math.sin(rad);
-        double span = Math.abs(ux) * w + Math.abs(uy) * h; // length of the frame projected on the direction
-        // t(x, y) = 0.5 + ((x + 0.5 - cx) * ux + (y + 0.5 - cy) * uy) / span, in 32.32 fixed point
-        double s = 4294967296.0 / span;
-        long ax = Math.round(ux * s);
-        long ay = Math.round(uy * s);
-        long a0 = Math.round((0.5 + ((0.5 - cx) * ux + (0.5 - cy) * uy) / span) * 4294967296.0);
+        long[] a = linear(ctx.number("angle"), cx, cy, w, h);
+        long ax = a[0];
+        long ay = a[1];
+        long a0 = a[2];
         Parallel.rows(w, h, (y0, y1) -> {
             for (int y = y0; y < y1; y++) {
                 long t = a0 + ay * y;
@@ -81,5 +76,19 @@ public final class GradientNode implements NodeType {
                 }
             }
         });
+    }
+
+    /**
+     * The linear gradient's position t(x, y) = 0.5 + ((x + 0.5 - cx) * ux + (y + 0.5 - cy) * uy) / span as 32.32
+     * fixed-point coefficients {ax, ay, a0}: t = a0 + ax x + ay y. Also used by the GPU twin.
+     */
+    public static long[] linear(double angle, double cx, double cy, int w, int h) {
+        double rad = Math.toRadians(angle);
+        double ux = Math.cos(rad);
+        double uy = Math.sin(rad);
+        double span = Math.abs(ux) * w + Math.abs(uy) * h; // length of the frame projected on the direction
+        double s = 4294967296.0 / span;
+        return new long[] {Math.round(ux * s), Math.round(uy * s),
+            Math.round((0.5 + ((0.5 - cx) * ux + (0.5 - cy) * uy) / span) * 4294967296.0)};
     }
 }

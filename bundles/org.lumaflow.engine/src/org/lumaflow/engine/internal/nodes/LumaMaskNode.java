@@ -25,8 +25,8 @@ public final class LumaMaskNode implements NodeType {
                     ParamSpec.bool("invert", false, "Select dark areas instead of bright ones"),
                     ParamSpec.bool("use_alpha", false, "Multiply the mask by the image's alpha")));
 
-    /** The luma-to-mask table for one (low, high, invert). */
-    private record State(double low, double high, boolean invert, byte[] table) {
+    /** The luma-to-mask table for one (low, high, invert). Also used by the GPU twin. */
+    public record State(double low, double high, boolean invert, byte[] table) {
     }
 
     @Override
@@ -40,8 +40,7 @@ public final class LumaMaskNode implements NodeType {
         double high = ctx.number("high");
         boolean invert = ctx.bool("invert");
         boolean useAlpha = ctx.bool("use_alpha");
-        State st = ctx.state() instanceof State s && s.low() == low && s.high() == high && s.invert() == invert ? s
-                : new State(low, high, invert, table(low, high, invert));
+        State st = state(ctx.state(), low, high, invert);
         if (st != ctx.state()) {
             ctx.setState(st);
         }
@@ -59,6 +58,12 @@ public final class LumaMaskNode implements NodeType {
                 out.put(i, (byte) m);
             }
         });
+    }
+
+    /** {@code current} if it is the state for these values, else a new one; also used by the GPU twin. */
+    public static State state(Object current, double low, double high, boolean invert) {
+        return current instanceof State s && s.low() == low && s.high() == high && s.invert() == invert ? s
+                : new State(low, high, invert, table(low, high, invert));
     }
 
     /** mask(luma) = round(255 * (luma - lo) / (hi - lo)), clamped; a step at lo when hi <= lo. */

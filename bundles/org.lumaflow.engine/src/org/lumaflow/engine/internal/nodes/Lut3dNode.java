@@ -26,8 +26,8 @@ public final class Lut3dNode implements NodeType {
             List.of(ParamSpec.file("file", ".cube file (LUT_3D_SIZE up to " + CubeLut.MAX_SIZE + ")"),
                     ParamSpec.number("strength", 1, 0, 1, "", "Mix between the input (0) and the LUT result (1)")));
 
-    /** The LUT loaded from one version of a file, or why it could not be loaded. */
-    private record State(Path path, File file, long modified, CubeLut lut, String error) {
+    /** The LUT loaded from one version of a file, or why it could not be loaded. Also used by the GPU twin. */
+    public record State(Path path, File file, long modified, CubeLut lut, String error) {
     }
 
     @Override
@@ -44,11 +44,9 @@ public final class Lut3dNode implements NodeType {
             ctx.passThrough(0);
             return;
         }
-        State st = ctx.state() instanceof State s ? s : null;
-        File file = st != null && path.equals(st.path()) ? st.file() : path.toFile();
-        long modified = file.lastModified();
-        if (st == null || !path.equals(st.path()) || modified != st.modified()) {
-            st = load(path, file, modified);
+        State old = ctx.state() instanceof State s ? s : null;
+        State st = refresh(path, old);
+        if (st != old) {
             ctx.setState(st);
         }
         if (st.lut() == null) {
@@ -64,6 +62,13 @@ public final class Lut3dNode implements NodeType {
         ByteBuffer in = Pixels.image(ctx, 0, "source").buffer();
         ByteBuffer out = ctx.output().buffer();
         Parallel.rows(w, ctx.height(), (y0, y1) -> apply(lut, in, out, y0 * w * 4, y1 * w * 4, s));
+    }
+
+    /** {@code old} while {@code path} is unchanged, else the file (re)loaded. Also used by the GPU twin. */
+    public static State refresh(Path path, State old) {
+        File file = old != null && path.equals(old.path()) ? old.file() : path.toFile();
+        long modified = file.lastModified();
+        return old == null || !path.equals(old.path()) || modified != old.modified() ? load(path, file, modified) : old;
     }
 
     private static State load(Path path, File file, long modified) {

@@ -9,7 +9,7 @@ import org.lumaflow.core.concurrent.Parallel;
  * Premultiplied-alpha image passes shared by the blur nodes: premultiply, box downsample, bilinear upsample with
  * unpremultiply. All buffers are packed RGBA8 with stride = width * 4; integer arithmetic, rounded.
  */
-final class Resample {
+public final class Resample {
 
     private Resample() {
     }
@@ -35,8 +35,8 @@ final class Resample {
         });
     }
 
-    /** Reduced size of {@code n} pixels downsampled by {@code f} (partial blocks count). */
-    static int reduced(int n, int f) {
+    /** Reduced size of {@code n} pixels downsampled by {@code f} (partial blocks count); also used by the GPU twins. */
+    public static int reduced(int n, int f) {
         return (n + f - 1) / f;
     }
 

@@ -1,6 +1,7 @@
 package org.lumaflow.engine.internal.nodes;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 
 import org.lumaflow.core.concurrent.Parallel;
@@ -56,8 +57,8 @@ public final class SmpteBarsNode implements NodeType {
         int[] levels = setup ? LEVELS_SETUP : LEVELS;
         int w = ctx.width();
         int h = ctx.height();
-        int yTop = (2 * h + 1) / 3;
-        int yMid = (3 * h + 2) / 4;
+        int yTop = bandEnd(0, h);
+        int yMid = bandEnd(1, h);
         ByteBuffer buf = ctx.output().buffer();
         Parallel.rows(w, h, (y0, y1) -> {
             for (int y = y0; y < y1; y++) {
@@ -65,14 +66,30 @@ public final class SmpteBarsNode implements NodeType {
                 int[] bounds = y < yMid ? BARS_X : BOTTOM_X;
                 int row = y * w * 4;
                 for (int i = 0; i < colors.length; i++) {
-                    int c = colors[i];
-                    if (c >>> 24 == 0) {
-                        c = levels[c];
-                    }
-                    Pixels.fillRun(buf, row, edge(w, bounds[i]), edge(w, bounds[i + 1]), c);
+                    Pixels.fillRun(buf, row, edge(w, bounds[i]), edge(w, bounds[i + 1]), level(colors[i], levels));
                 }
             }
         });
+    }
+
+    /** The first row below band 0 (bars) or 1 (reverse blue) of a frame {@code h} high; also used by the GPU twin. */
+    public static int bandEnd(int band, int h) {
+        return band == 0 ? (2 * h + 1) / 3 : (3 * h + 2) / 4;
+    }
+
+    /** Band 0, 1 or 2 as one colour per column into {@code dst} at {@code off}; also used by the GPU twin. */
+    public static void bandColumns(int band, boolean setup, int w, int[] dst, int off) {
+        int[] colors = band == 0 ? TOP : band == 1 ? MIDDLE : BOTTOM;
+        int[] bounds = band < 2 ? BARS_X : BOTTOM_X;
+        int[] levels = setup ? LEVELS_SETUP : LEVELS;
+        for (int i = 0; i < colors.length; i++) {
+            Arrays.fill(dst, off + edge(w, bounds[i]), off + edge(w, bounds[i + 1]), level(colors[i], levels));
+        }
+    }
+
+    /** {@code c}, or the value of the placeholder {@code c} in {@code levels}. */
+    private static int level(int c, int[] levels) {
+        return c >>> 24 == 0 ? levels[c] : c;
     }
 
     /** Pixel column of boundary {@code n}/84 of the width, rounded. */

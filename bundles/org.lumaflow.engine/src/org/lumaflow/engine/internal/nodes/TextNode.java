@@ -97,16 +97,7 @@ public final class TextNode implements NodeType {
         if (Fonts.ERROR != null) {
             ctx.warn(Fonts.ERROR);
         }
-        String text = ctx.string("text") == null ? "" : ctx.string("text");
-        double scale = ctx.scale();
-        double size = ctx.number("size") * scale;
-        int color = ctx.color("color").packed();
-        double outline = Math.max(0, ctx.number("outline") * scale);
-        int outlineColor = ctx.color("outline_color").packed();
-        boolean shadow = ctx.bool("shadow");
-        String align = ctx.choice("align");
-        Block st = ctx.state() instanceof Block s && s.matches(text, size, color, outline, outlineColor, shadow, align)
-                ? s : rasterize(text, size, color, outline, outlineColor, shadow, align);
+        Block st = block(ctx, ctx.state());
         if (st != ctx.state()) {
             ctx.setState(st);
         }
@@ -157,6 +148,20 @@ public final class TextNode implements NodeType {
                 }
             }
         });
+    }
+
+    /** The block for the node's text parameters: {@code current} if it matches them; also used by the GPU twin. */
+    public static Block block(NodeContext ctx, Object current) {
+        String text = ctx.string("text") == null ? "" : ctx.string("text");
+        double scale = ctx.scale();
+        double size = ctx.number("size") * scale;
+        int color = ctx.color("color").packed();
+        double outline = Math.max(0, ctx.number("outline") * scale);
+        int outlineColor = ctx.color("outline_color").packed();
+        boolean shadow = ctx.bool("shadow");
+        String align = ctx.choice("align");
+        return current instanceof Block s && s.matches(text, size, color, outline, outlineColor, shadow, align) ? s
+                : rasterize(text, size, color, outline, outlineColor, shadow, align);
     }
 
     /** The font problem to warn about, or null when the bundled font loaded. */

@@ -53,45 +53,29 @@ public final class TransformNode implements NodeType {
         }
         int w = ctx.width();
         int h = ctx.height();
-        double s = ctx.number("scale");
-        double sx = s * ctx.number("scale_x");
-        double sy = s * ctx.number("scale_y");
-        Point2 pos = ctx.point("position");
-        Point2 anchor = ctx.point("anchor");
-        double deg = ctx.number("rotation");
         int sw = src.width();
         int sh = src.height();
         Pixels.checkFrame(src, sw, sh, PixelFormat.RGBA8, "source");
-        int cx0 = (int) Math.round(Pixels.clamp(ctx.number("crop_left"), 0, 1) * sw);
-        int cx1 = sw - (int) Math.round(Pixels.clamp(ctx.number("crop_right"), 0, 1) * sw);
-        int cy0 = (int) Math.round(Pixels.clamp(ctx.number("crop_top"), 0, 1) * sh);
-        int cy1 = sh - (int) Math.round(Pixels.clamp(ctx.number("crop_bottom"), 0, 1) * sh);
-        double px = pos.x() * w;
-        double py = pos.y() * h;
-        double ax = anchor.x() * sw;
-        double ay = anchor.y() * sh;
-        boolean noRotation = deg % 360 == 0;
-        if (sx == 1 && sy == 1 && noRotation && sw == w && sh == h && cx0 == 0 && cy0 == 0 && cx1 == sw
-                && cy1 == sh && Math.abs(px - ax) < 1e-9 && Math.abs(py - ay) < 1e-9) {
+        Mapping m = mapping(ctx, sw, sh);
+        if (m == Mapping.IDENTITY) {
             ctx.passThrough(0);
             return;
         }
         ByteBuffer out = ctx.output().buffer();
-        if (Math.abs(sx) < MIN_SCALE || Math.abs(sy) < MIN_SCALE || cx1 <= cx0 || cy1 <= cy0) {
+        if (m == null) {
             ctx.output().clear();
             return;
         }
-        double rad = Math.toRadians(deg);
-        double cos = noRotation ? 1 : StrictMath.cos(rad);
-        double sin = noRotation ? 0 : StrictMath.sin(rad);
-        // inverse mapping: src = anchor + S^-1 R^-1 (dst - position), pixel centres at +0.5; in 32.32 fixed point
-        double f = 4294967296.0;
-        long ux = Math.round(cos / sx * f);
-        long uy = Math.round(sin / sx * f);
-        long u0 = Math.round((ax - 0.5 + (cos * (0.5 - px) + sin * (0.5 - py)) / sx) * f);
-        long vx = Math.round(-sin / sy * f);
-        long vy = Math.round(cos / sy * f);
-        long v0 = Math.round((ay - 0.5 + (-sin * (0.5 - px) + cos * (0.5 - py)) / sy) * f);
+        int cx0 = m.cx0();
+        int cy0 = m.cy0();
+        int cx1 = m.cx1();
+        int cy1 = m.cy1();
+        long ux = m.ux();
+        long uy = m.uy();
+        long u0 = m.u0();
+        long vx = m.vx();
+        long vy = m.vy();
+        long v0 = m.v0();
         ByteBuffer in = src.buffer();
         int stride = sw * 4;
         Parallel.rows(w, h, (y0, y1) -> {
@@ -104,5 +88,54 @@ public final class TransformNode implements NodeType {
                 }
             }
         });
+    }
+
+    /**
+     * The crop window (source pixels [cx0, cx1) x [cy0, cy1)) and the inverse mapping in 32.32 fixed point: output
+     * pixel (x, y) samples the source at (u0 + ux x + uy y, v0 + vx x + vy y). Also used by the GPU twin.
+     */
+    public record Mapping(int cx0, int cy0, int cx1, int cy1, long ux, long uy, long u0, long vx, long vy, long v0) {
+
+        /** Returned when the output is the source unchanged. */
+        public static final Mapping IDENTITY = new Mapping(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    /**
+     * The mapping of the node's parameters for a {@code sw x sh} source: {@link Mapping#IDENTITY} to pass the source
+     * through, null when nothing is visible. Also used by the GPU twin.
+     */
+    public static Mapping mapping(NodeContext ctx, int sw, int sh) {
+        int w = ctx.width();
+        int h = ctx.height();
+        double s = ctx.number("scale");
+        double sx = s * ctx.number("scale_x");
+        double sy = s * ctx.number("scale_y");
+        Point2 pos = ctx.point("position");
+        Point2 anchor = ctx.point("anchor");
+        double deg = ctx.number("rotation");
+        int cx0 = (int) Math.round(Pixels.clamp(ctx.number("crop_left"), 0, 1) * sw);
+        int cx1 = sw - (int) Math.round(Pixels.clamp(ctx.number("crop_right"), 0, 1) * sw);
+        int cy0 = (int) Math.round(Pixels.clamp(ctx.number("crop_top"), 0, 1) * sh);
+        int cy1 = sh - (int) Math.round(Pixels.clamp(ctx.number("crop_bottom"), 0, 1) * sh);
+        double px = pos.x() * w;
+        double py = pos.y() * h;
+        double ax = anchor.x() * sw;
+        double ay = anchor.y() * sh;
+        boolean noRotation = deg % 360 == 0;
+        if (sx == 1 && sy == 1 && noRotation && sw == w && sh == h && cx0 == 0 && cy0 == 0 && cx1 == sw
+                && cy1 == sh && Math.abs(px - ax) < 1e-9 && Math.abs(py - ay) < 1e-9) {
+            return Mapping.IDENTITY;
+        }
+        if (Math.abs(sx) < MIN_SCALE || Math.abs(sy) < MIN_SCALE || cx1 <= cx0 || cy1 <= cy0) {
+            return null;
+        }
+        double rad = Math.toRadians(deg);
+        double cos = noRotation ? 1 : StrictMath.cos(rad);
+        double sin = noRotation ? 0 : StrictMath.sin(rad);
+        // inverse mapping: src = anchor + S^-1 R^-1 (dst - position), pixel centres at +0.5; in 32.32 fixed point
+        double f = 4294967296.0;
+        return new Mapping(cx0, cy0, cx1, cy1, Math.round(cos / sx * f), Math.round(sin / sx * f),
+                Math.round((ax - 0.5 + (cos * (0.5 - px) + sin * (0.5 - py)) / sx) * f), Math.round(-sin / sy * f),
+                Math.round(cos / sy * f), Math.round((ay - 0.5 + (-sin * (0.5 - px) + cos * (0.5 - py)) / sy) * f));
     }
 }

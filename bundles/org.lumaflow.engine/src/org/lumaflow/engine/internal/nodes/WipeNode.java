@@ -43,26 +43,14 @@ public final class WipeNode implements NodeType {
             return;
         }
         double soft = Pixels.clamp(ctx.number("softness"), 0, 1);
-        String dir = ctx.choice("direction");
         int w = ctx.width();
         int h = ctx.height();
-        // position t along the wipe (0 where it starts, 1 where it ends) = tx * x + ty * y + t0, or the distance
-        // from the centre over the half diagonal for radial; mix = clamp((edge - t) / soft, 0, 1)
-        boolean radial = "radial".equals(dir);
-        double tx = switch (dir) {
-            case "right" -> 1.0 / w;
-            case "left" -> -1.0 / w;
-            default -> 0;
-        };
-        double ty = switch (dir) {
-            case "down" -> 1.0 / h;
-            case "up" -> -1.0 / h;
-            default -> 0;
-        };
-        double t0 = (tx < 0 ? 1 : 0) + (ty < 0 ? 1 : 0) + 0.5 * (tx + ty);
-        double invDiag = 2 / Math.sqrt((double) w * w + (double) h * h);
-        double edge = p * (1 + soft);
-        double invSoft = soft > 1e-9 ? 1 / soft : 0;
+        Ramp ramp = ramp(ctx.choice("direction"), p, soft, w, h);
+        boolean radial = ramp.radial();
+        double tx = ramp.tx();
+        double ty = ramp.ty();
+        double t0 = ramp.t0();
+        double invDiag = ramp.invDiag();
         ByteBuffer a = from.buffer();
         ByteBuffer b = to.buffer();
         ByteBuffer out = ctx.output().buffer();
@@ -78,17 +66,45 @@ public final class WipeNode implements NodeType {
                     } else {
                         t = tx * x + ty * y + t0;
                     }
-                    int m;
-                    if (invSoft == 0) {
-                        m = t < p ? 65536 : 0;
-                    } else {
-                        double v = (edge - t) * invSoft;
-                        m = v <= 0 ? 0 : v >= 1 ? 65536 : (int) (v * 65536 + 0.5);
-                    }
                     int o = row + x * 4;
-                    out.putInt(o, Pixels.lerp(a.getInt(o), b.getInt(o), m));
+                    out.putInt(o, Pixels.lerp(a.getInt(o), b.getInt(o), ramp.mix(t)));
                 }
             }
         });
+    }
+
+    /**
+     * The wipe's ramp: position t along the wipe (0 where it starts, 1 where it ends) = tx * x + ty * y + t0, or the
+     * distance from the centre times {@code invDiag} (over the half diagonal) for radial; mix = clamp((edge - t) /
+     * soft, 0, 1). Also used by the GPU twin.
+     */
+    public record Ramp(boolean radial, double tx, double ty, double t0, double invDiag, double p, double edge,
+            double invSoft) {
+
+        /** The mix of 'to' (x 65536) at wipe position {@code t}. */
+        public int mix(double t) {
+            if (invSoft == 0) {
+                return t < p ? 65536 : 0;
+            }
+            double v = (edge - t) * invSoft;
+            return v <= 0 ? 0 : v >= 1 ? 65536 : (int) (v * 65536 + 0.5);
+        }
+    }
+
+    /** The ramp for a direction, progress and softness (both clamped to 0..1); also used by the GPU twin. */
+    public static Ramp ramp(String dir, double p, double soft, int w, int h) {
+        double tx = switch (dir) {
+            case "right" -> 1.0 / w;
+            case "left" -> -1.0 / w;
+            default -> 0;
+        };
+        double ty = switch (dir) {
+            case "down" -> 1.0 / h;
+            case "up" -> -1.0 / h;
+            default -> 0;
+        };
+        double t0 = (tx < 0 ? 1 : 0) + (ty < 0 ? 1 : 0) + 0.5 * (tx + ty);
+        double invDiag = 2 / Math.sqrt((double) w * w + (double) h * h);
+        return new Ramp("radial".equals(dir), tx, ty, t0, invDiag, p, p * (1 + soft), soft > 1e-9 ? 1 / soft : 0);
     }
 }

@@ -44,13 +44,8 @@ public final class ZonePlateNode implements NodeType {
     public void render(NodeContext ctx) {
         int w = ctx.width();
         int h = ctx.height();
-        // s = (2x + 1 - w)^2 + (2y + 1 - h)^2 = 4 r^2 (r in output pixels, from the centre);
-        // cycles(r) = f r^2 / (2 R scale) with R = w / 2, so that the local frequency at r = R is f per project px.
-        // Table index = cycles * 1024, kept in 32.32 fixed point: only the low bits matter, so products may wrap.
-        double f = ctx.number("frequency");
-        long k = Math.round(f * 1024 / (4.0 * w * ctx.scale()) * 4294967296.0);
-        double cycles = ctx.number("speed") * ctx.seconds();
-        long phase = Math.round((cycles - Math.floor(cycles)) * 1024 * 4294967296.0) + (1L << 31);
+        long k = ring(ctx);
+        long phase = phase(ctx);
         ByteBuffer buf = ctx.output().buffer();
         int[] table = COS;
         Parallel.rows(w, h, (y0, y1) -> {
@@ -65,5 +60,26 @@ public final class ZonePlateNode implements NodeType {
                 }
             }
         });
+    }
+
+    /**
+     * The table index per unit of s = (2x + 1 - w)^2 + (2y + 1 - h)^2 = 4 r^2 (r in output pixels, from the
+     * centre), in 32.32 fixed point: cycles(r) = f r^2 / (2 R scale) with R = w / 2, so that the local frequency at
+     * r = R is f per project px; table index = cycles * 1024. Only the low bits matter, so products may wrap. Also
+     * used by the GPU twin.
+     */
+    public static long ring(NodeContext ctx) {
+        return Math.round(ctx.number("frequency") * 1024 / (4.0 * ctx.width() * ctx.scale()) * 4294967296.0);
+    }
+
+    /** The table index added at the current time (32.32 fixed point, plus one half); also used by the GPU twin. */
+    public static long phase(NodeContext ctx) {
+        double cycles = ctx.number("speed") * ctx.seconds();
+        return Math.round((cycles - Math.floor(cycles)) * 1024 * 4294967296.0) + (1L << 31);
+    }
+
+    /** A copy of the cosine table ({@code 0.5 + 0.5 cos}, opaque grey pixels); also used by the GPU twin. */
+    public static int[] cosTable() {
+        return COS.clone();
     }
 }

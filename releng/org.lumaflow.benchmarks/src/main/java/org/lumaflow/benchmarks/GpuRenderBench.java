@@ -34,6 +34,7 @@ public final class GpuRenderBench {
         System.out.println("backend: " + demo.engine.backend() + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores");
         long total = demo.frames();
+        check(demo, total);
         for (int[] size : new int[][] {{1920, 1080}, {3840, 2160}}) {
             for (PixelFormat f : new PixelFormat[] {PixelFormat.RGBA8, PixelFormat.NV12}) {
                 double fps = run(demo.renderer, size, f, Math.min(frames, total), total);
@@ -48,6 +49,29 @@ public final class GpuRenderBench {
         preview(demo, frames);
         backend.close();
         demo.pool.close();
+    }
+
+    /** The GPU's demo frames against the CPU backend's: largest channel difference over a few frames. */
+    static void check(Demo demo, long total) throws Exception {
+        TimelineRenderer gpu = demo.renderer;
+        TimelineRenderer cpu = new TimelineRenderer(demo.engine, demo.project.timeline(), null);
+        int worst = 0;
+        for (long f = 0; f < total; f += Math.max(1, total / 6)) {
+            try (RenderResult g = gpu.renderFrame(f, 1920, 1080)) {
+                String pref = demo.engine.backend();
+                demo.engine.preferBackend("cpu");
+                try (RenderResult c = cpu.renderFrame(f, 1920, 1080)) {
+                    java.nio.ByteBuffer a = g.frame().buffer();
+                    java.nio.ByteBuffer b = c.frame().buffer();
+                    for (int i = 0; i < 1920 * 1080 * 4; i++) {
+                        worst = Math.max(worst, Math.abs((a.get(i) & 0xFF) - (b.get(i) & 0xFF)));
+                    }
+                } finally {
+                    demo.engine.preferBackend(pref.startsWith("gpu") ? "gpu" : "auto");
+                }
+            }
+        }
+        System.out.println("demo frames 1080p, GPU vs CPU backend: max channel difference " + worst);
     }
 
     /** Frames per second over {@code n} frames (after 10 warm-up frames), up to inFlight() submitted ahead. */
@@ -95,8 +119,28 @@ public final class GpuRenderBench {
                 if (k >= 0) {
                     ms[k] = System.nanoTime() - t0;
                 }
+                if (k == 0 && !r.messages().isEmpty()) {
+                    System.out.println("preview messages: " + r.messages());
+                }
             }
         }
+        // where a frame's time goes: recording + submit (CPU), then the wait for the fence and the copy out
+        long[] rec = new long[n];
+        long[] wait = new long[n];
+        for (int k = 0; k < n; k++) {
+            long t0 = System.nanoTime();
+            PendingRender p = cg.submit(k * (org.lumaflow.core.time.Ticks.PER_SECOND / 60), 3840, 2160, 2.0,
+                    PixelFormat.NV12);
+            long t1 = System.nanoTime();
+            p.await().close();
+            rec[k] = t1 - t0;
+            wait[k] = System.nanoTime() - t1;
+        }
+        Arrays.sort(rec);
+        Arrays.sort(wait);
+        System.out.printf(Locale.ROOT, "3-layer 4K -> NV12, one at a time: record+submit median %.2f ms, wait+copy"
+                + " median %.2f ms (p95 %.2f / %.2f)%n", rec[n / 2] / 1e6, wait[n / 2] / 1e6,
+                rec[(int) (n * 0.95)] / 1e6, wait[(int) (n * 0.95)] / 1e6);
         Arrays.sort(ms);
         System.out.printf(Locale.ROOT, "3-layer 4K preview -> 960x540 on %s: median %.2f ms, p95 %.2f ms, max %.2f ms"
                 + " (%d frames)%n", cg.backend(), ms[n / 2] / 1e6, ms[(int) (n * 0.95)] / 1e6, ms[n - 1] / 1e6, n);

@@ -3,6 +3,8 @@ package org.lumaflow.engine.vulkan.internal.nodes;
 import java.nio.ByteBuffer;
 
 import org.lumaflow.core.pool.PixelFormat;
+import org.lumaflow.engine.internal.nodes.BokehBlurNode;
+import org.lumaflow.engine.internal.nodes.Resample;
 import org.lumaflow.engine.vulkan.GpuFrame;
 import org.lumaflow.engine.vulkan.GpuSlice;
 import org.lumaflow.engine.vulkan.internal.GpuNode;
@@ -10,14 +12,11 @@ import org.lumaflow.engine.vulkan.internal.GpuNodeContext;
 
 /**
  * {@code core.bokeh_blur} on the GPU ({@code shaders/bokeh_blur.comp}): the CPU node's golden-angle disc samples
- * (same count, rounded offsets and integer mean). Like the CPU node, the sample count follows the radius
+ * (its own {@link BokehBlurNode#samples}) and integer mean. Like the CPU node, the sample count follows the radius
  * (clamp(round(quality * pi * r^2 / 2), 8, 256)) and radii above 24 px are blurred at reduced size
  * (box downsample by ceil(radius / 16), {@code blur_down.comp}; bilinear upsample, {@code blur_up.comp}).
  */
 final class BokehBlurGpu implements GpuNode {
-
-    private static final double DIRECT_MAX_RADIUS = 24;
-    private static final double GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 
     /** Samples for one (radius, quality, size). */
     private record State(double radius, double quality, int width, int height, int factor, int dw, int dh,
@@ -81,25 +80,16 @@ final class BokehBlurGpu implements GpuNode {
                 GpuNodeContext.groups(h, 8));
     }
 
-    /** BokehBlurNode.build: factor, sample count and rounded spiral offsets, identically. */
+    /** The CPU node's factor and samples (see BokehBlurNode.build). */
     private static State build(double radius, double quality, int w, int h) {
-        int f = radius <= DIRECT_MAX_RADIUS ? 1 : (int) Math.ceil(radius / 16);
+        int f = BokehBlurNode.factor(radius);
         if (f > 256) {
             throw new IllegalArgumentException("bokeh reduction factor " + f + " is beyond the GPU kernel's range");
         }
-        double r = radius / f;
-        int ww = (w + f - 1) / f;
-        int wh = (h + f - 1) / f;
-        int n = (int) Math.max(8, Math.min(256, Math.round(Math.max(0.25, quality) * Math.PI * r * r * 0.5)));
-        int[] dx = new int[n];
-        int[] dy = new int[n];
-        for (int i = 0; i < n; i++) {
-            double rho = r * Math.sqrt((i + 0.5) / n);
-            double a = i * GOLDEN_ANGLE;
-            dx[i] = (int) Math.round(rho * StrictMath.cos(a));
-            dy[i] = (int) Math.round(rho * StrictMath.sin(a));
-        }
+        int[][] samples = BokehBlurNode.samples(radius / f, quality);
+        int n = samples[0].length;
         long reciprocal = ((1L << 32) + n - 1) / n;
-        return new State(radius, quality, w, h, f, ww, wh, dx, dy, (int) reciprocal);
+        return new State(radius, quality, w, h, f, Resample.reduced(w, f), Resample.reduced(h, f), samples[0],
+                samples[1], (int) reciprocal);
     }
 }

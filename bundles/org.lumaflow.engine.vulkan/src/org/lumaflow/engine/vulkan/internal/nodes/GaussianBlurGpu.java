@@ -3,6 +3,8 @@ package org.lumaflow.engine.vulkan.internal.nodes;
 import java.nio.ByteBuffer;
 
 import org.lumaflow.core.pool.PixelFormat;
+import org.lumaflow.engine.internal.nodes.GaussianBlurNode;
+import org.lumaflow.engine.internal.nodes.Resample;
 import org.lumaflow.engine.vulkan.ComputeKernel;
 import org.lumaflow.engine.vulkan.GpuFrame;
 import org.lumaflow.engine.vulkan.GpuSlice;
@@ -10,18 +12,12 @@ import org.lumaflow.engine.vulkan.internal.GpuNode;
 import org.lumaflow.engine.vulkan.internal.GpuNodeContext;
 
 /**
- * {@code core.gaussian_blur} on the GPU: the CPU node's integer kernel (re-implemented identically), applied as two
+ * {@code core.gaussian_blur} on the GPU: the CPU node's integer kernel and path choice (its own code), applied as two
  * separable passes ({@code shaders/gaussian_blur.comp}) on premultiplied pixels; above sigma 4 (when the image is big
  * enough) the CPU's reduced path: box downsample by 2^k ({@code blur_down.comp}), blur, bilinear upsample
  * ({@code blur_up.comp}).
  */
 final class GaussianBlurGpu implements GpuNode {
-
-    private static final double DIRECT_MAX_SIGMA = 32;
-    private static final double REDUCE_ABOVE_SIGMA = 4;
-    private static final int MIN_REDUCED = 16;
-    private static final int MAX_RADIUS = 96;
-    private static final int ONE = 1 << 14;
 
     /** Kernel and path for the current (sigma, size), updated in place. */
     private static final class State {
@@ -32,8 +28,8 @@ final class GaussianBlurGpu implements GpuNode {
         int dw;
         int dh;
         int radius;
-        final int[] kernel = new int[MAX_RADIUS + 1];
-        final double[] gauss = new double[MAX_RADIUS + 1];
+        final float[] kernel = new float[GaussianBlurNode.MAX_RADIUS + 1];
+        final double[] gauss = new double[GaussianBlurNode.MAX_RADIUS + 1];
     }
 
     @Override
@@ -64,7 +60,7 @@ final class GaussianBlurGpu implements GpuNode {
         GpuSlice weights = c.constants((r + 1) * 4);
         ByteBuffer wb = weights.bytes();
         for (int i = 0; i <= r; i++) {
-            wb.putInt(i * 4, st.kernel[i]);
+            wb.putInt(i * 4, (int) st.kernel[i]);
         }
         ComputeKernel blur = c.kernel("gaussian_blur", 3);
         if (st.factor == 1) {
@@ -97,43 +93,16 @@ final class GaussianBlurGpu implements GpuNode {
 
     /** The CPU node's path choice for a sigma in output pixels (see GaussianBlurNode.update). */
     private static void update(State st, double sigma, int w, int h) {
-        int f = 1;
-        while (sigma / f > DIRECT_MAX_SIGMA
-                || (sigma / f > REDUCE_ABOVE_SIGMA && Math.min(w, h) / (2 * f) >= MIN_REDUCED)) {
-            f *= 2;
-        }
+        int f = GaussianBlurNode.factor(sigma, w, h);
         if (f > 256) {
             throw new IllegalArgumentException("blur reduction factor " + f + " is beyond the GPU kernel's range");
         }
-        double s = f == 1 ? sigma : Math.sqrt(sigma * sigma - f * f / 4.0) / f;
-        st.dw = (w + f - 1) / f;
-        st.dh = (h + f - 1) / f;
-        st.radius = kernel(s, st.gauss, st.kernel);
+        st.dw = Resample.reduced(w, f);
+        st.dh = Resample.reduced(h, f);
+        st.radius = GaussianBlurNode.kernel(GaussianBlurNode.reducedSigma(sigma, f), st.gauss, st.kernel);
         st.sigma = sigma;
         st.width = w;
         st.height = h;
         st.factor = f;
-    }
-
-    /** GaussianBlurNode.kernel, identically: half kernel (centre first), integer weights summing to 2^14. */
-    private static int kernel(double sigma, double[] g, int[] k) {
-        int r = (int) Math.ceil(3 * sigma);
-        double total = 0;
-        for (int i = 0; i <= r; i++) {
-            g[i] = StrictMath.exp(-(double) i * i / (2 * sigma * sigma));
-            total += i == 0 ? g[i] : 2 * g[i];
-        }
-        int sum = 0;
-        int last = 0;
-        for (int i = 1; i <= r; i++) {
-            int ki = (int) Math.round(g[i] / total * ONE);
-            k[i] = ki;
-            sum += 2 * ki;
-            if (ki != 0) {
-                last = i;
-            }
-        }
-        k[0] = ONE - sum;
-        return last;
     }
 }

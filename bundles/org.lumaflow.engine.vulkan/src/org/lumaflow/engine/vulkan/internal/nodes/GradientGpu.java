@@ -4,13 +4,14 @@ import java.nio.ByteBuffer;
 
 import org.lumaflow.engine.graph.NodeContext;
 import org.lumaflow.engine.graph.Point2;
+import org.lumaflow.engine.internal.nodes.GradientNode;
 import org.lumaflow.engine.vulkan.internal.GpuNode;
 import org.lumaflow.engine.vulkan.internal.GpuNodeContext;
 
 /**
  * {@code core.gradient} on the GPU ({@code shaders/gradient.comp}): the linear gradient's 32.32 fixed-point
- * coefficients are computed here exactly as the CPU node does and evaluated in 64-bit integer arithmetic on the
- * GPU; the radial gradient is evaluated in float.
+ * coefficients are computed by the CPU node's own code ({@link GradientNode#linear}) and evaluated in 64-bit
+ * integer arithmetic on the GPU; the radial gradient is evaluated in float.
  */
 final class GradientGpu implements GpuNode {
 
@@ -29,14 +30,10 @@ final class GradientGpu implements GpuNode {
             double inv = 2 / Math.sqrt((double) w * w + (double) h * h);
             push.putFloat(44, (float) cx).putFloat(48, (float) cy).putFloat(52, (float) inv);
         } else {
-            double rad = Math.toRadians(p.number("angle"));
-            double ux = Math.cos(rad);
-            double uy = Math.sin(rad);
-            double span = Math.abs(ux) * w + Math.abs(uy) * h;
-            double s = 4294967296.0 / span;
-            long ax = Math.round(ux * s);
-            long ay = Math.round(uy * s);
-            long a0 = Math.round((0.5 + ((0.5 - cx) * ux + (0.5 - cy) * uy) / span) * 4294967296.0);
+            long[] a = GradientNode.linear(p.number("angle"), cx, cy, w, h);
+            long ax = a[0];
+            long ay = a[1];
+            long a0 = a[2];
             push.putInt(20, (int) a0).putInt(24, (int) (a0 >>> 32)).putInt(28, (int) ay).putInt(32, (int) (ay >>> 32))
                     .putInt(36, (int) ax).putInt(40, (int) (ax >>> 32));
         }

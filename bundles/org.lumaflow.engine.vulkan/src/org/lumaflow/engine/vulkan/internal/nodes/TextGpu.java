@@ -12,7 +12,7 @@ import org.lumaflow.engine.vulkan.internal.GpuNode;
 import org.lumaflow.engine.vulkan.internal.GpuNodeContext;
 
 /**
- * {@code core.text} on the GPU: the block is rasterized by the CPU node's own code ({@link TextNode#rasterize}) only
+ * {@code core.text} on the GPU: the block is rasterized by the CPU node's own code ({@link TextNode#block}) only
  * when the text parameters change, uploaded once through a staging frame into a device frame kept in the node's
  * state, and composited per frame ({@code shaders/text.comp}) with the CPU's opacity scaling and
  * {@code Pixels.over}; opacity and position animate without touching the raster.
@@ -39,24 +39,17 @@ final class TextGpu implements GpuNode {
         if (TextNode.fontError() != null) {
             c.warn(TextNode.fontError());
         }
-        String text = ctx.string("text") == null ? "" : ctx.string("text");
-        double scale = ctx.scale();
-        double size = ctx.number("size") * scale;
-        int color = ctx.color("color").packed();
-        double outline = Math.max(0, ctx.number("outline") * scale);
-        int outlineColor = ctx.color("outline_color").packed();
-        boolean shadow = ctx.bool("shadow");
-        String align = ctx.choice("align");
         State st = c.state() instanceof State s ? s : new State();
         if (st != c.state()) {
             c.setState(st);
         }
-        if (st.block == null || !st.block.matches(text, size, color, outline, outlineColor, shadow, align)) {
+        TextNode.Block block = TextNode.block(ctx, st.block);
+        if (block != st.block) {
             if (st.frame != null) {
                 c.hold(st.frame); // frames in flight may still read it: released after this frame's fence
                 st.frame = null;
             }
-            st.block = TextNode.rasterize(text, size, color, outline, outlineColor, shadow, align);
+            st.block = block;
         }
         TextNode.Block b = st.block;
         int opacity = (int) Math.round(Math.min(1, Math.max(0, ctx.number("opacity"))) * 256);

@@ -3,16 +3,17 @@ package org.lumaflow.engine.vulkan.internal.nodes;
 import java.nio.ByteBuffer;
 
 import org.lumaflow.engine.graph.NodeContext;
+import org.lumaflow.engine.internal.nodes.WipeNode;
 import org.lumaflow.engine.vulkan.GpuSlice;
 import org.lumaflow.engine.vulkan.internal.GpuNode;
 import org.lumaflow.engine.vulkan.internal.GpuNodeContext;
 
 /**
  * {@code core.wipe} on the GPU ({@code shaders/wipe.comp}). The CPU node mixes with a double-precision ramp; here
- * that ramp is evaluated with the very same expressions: per column or per row for the straight wipes (exact), and
- * for the radial wipe as a function of the integer squared distance {@code s}, on which it is monotonic: the bounds
- * of the soft edge are found by bisection and the edge itself tabulated (exact), or evaluated in float on the GPU
- * when it spans too many distances (wide soft edges, where float is within one code value).
+ * that ramp (the CPU node's own {@link WipeNode.Ramp}) is evaluated per column or per row for the straight wipes
+ * (exact), and for the radial wipe as a function of the integer squared distance {@code s}, on which it is
+ * monotonic: the bounds of the soft edge are found by bisection and the edge itself tabulated (exact), or evaluated
+ * in float on the GPU when it spans too many distances (wide soft edges, where float is within one code value).
  */
 final class WipeGpu implements GpuNode {
 
@@ -29,29 +30,16 @@ final class WipeGpu implements GpuNode {
         }
         double softness = ctx.number("softness");
         double soft = softness < 0 ? 0 : softness > 1 ? 1 : softness;
-        String dir = ctx.choice("direction");
         int w = c.width();
         int h = c.height();
-        boolean radial = "radial".equals(dir);
-        double tx = switch (dir) {
-            case "right" -> 1.0 / w;
-            case "left" -> -1.0 / w;
-            default -> 0;
-        };
-        double ty = switch (dir) {
-            case "down" -> 1.0 / h;
-            case "up" -> -1.0 / h;
-            default -> 0;
-        };
-        double t0 = (tx < 0 ? 1 : 0) + (ty < 0 ? 1 : 0) + 0.5 * (tx + ty);
-        double invDiag = 2 / Math.sqrt((double) w * w + (double) h * h);
-        double edge = p * (1 + soft);
-        double invSoft = soft > 1e-9 ? 1 / soft : 0;
+        WipeNode.Ramp ramp = WipeNode.ramp(ctx.choice("direction"), p, soft, w, h);
+        double tx = ramp.tx();
+        double ty = ramp.ty();
         int mode;
         long sHi = 0;
         long sLo = 0;
         GpuSlice table;
-        if (!radial) {
+        if (!ramp.radial()) {
             boolean columns = tx != 0 || ty == 0;
             mode = columns ? 0 : 1;
             int n = columns ? w : h;
@@ -60,7 +48,7 @@ final class WipeGpu implements GpuNode {
             for (int i = 0; i < n; i++) {
                 int x = columns ? i : 0;
                 int y = columns ? 0 : i;
-                b.putInt(i * 4, mix(tx * x + ty * y + t0, p, edge, invSoft));
+                b.putInt(i * 4, ramp.mix(tx * x + ty * y + ramp.t0()));
             }
         } else {
             if ((long) w * w + (long) h * h >= 1L << 32) {
@@ -68,15 +56,15 @@ final class WipeGpu implements GpuNode {
                         + " exceeds the kernel's 32-bit radius");
             }
             long sMax = (long) (w - 1) * (w - 1) + (long) (h - 1) * (h - 1);
-            sHi = first(0, sMax + 1, p, edge, invSoft, invDiag, 65536);
-            sLo = first(sHi, sMax + 1, p, edge, invSoft, invDiag, 1);
+            sHi = first(0, sMax + 1, ramp, 65536);
+            sLo = first(sHi, sMax + 1, ramp, 1);
             long n = sLo - sHi;
             if (n <= RADIAL_TABLE) {
                 mode = 2;
                 table = c.constants((int) Math.max(1, n) * 4);
                 ByteBuffer b = table.bytes();
                 for (int i = 0; i < n; i++) {
-                    b.putInt(i * 4, mix(radialT(sHi + i, invDiag), p, edge, invSoft));
+                    b.putInt(i * 4, ramp.mix(radialT(sHi + i, ramp.invDiag())));
                 }
             } else {
                 mode = 3;
@@ -84,18 +72,10 @@ final class WipeGpu implements GpuNode {
             }
         }
         c.push().putInt(0, w).putInt(4, h).putInt(8, mode).putInt(12, (int) sHi).putInt(16, (int) sLo)
-                .putFloat(20, (float) edge).putFloat(24, (float) invSoft).putFloat(28, (float) invDiag);
+                .putFloat(20, (float) ramp.edge()).putFloat(24, (float) ramp.invSoft())
+                .putFloat(28, (float) ramp.invDiag());
         c.bind(c.input(0)).bind(c.input(1)).bind(c.output()).bind(table).dispatch(c.kernel("wipe", 4),
                 GpuNodeContext.groups(w, 8), GpuNodeContext.groups(h, 8));
-    }
-
-    /** The CPU node's mix (x 65536) at wipe position {@code t}. */
-    private static int mix(double t, double p, double edge, double invSoft) {
-        if (invSoft == 0) {
-            return t < p ? 65536 : 0;
-        }
-        double v = (edge - t) * invSoft;
-        return v <= 0 ? 0 : v >= 1 ? 65536 : (int) (v * 65536 + 0.5);
     }
 
     /**
@@ -107,12 +87,12 @@ final class WipeGpu implements GpuNode {
     }
 
     /** The first {@code s} in [lo, hi) whose mix is below {@code limit} ({@code hi} if none): mix falls with s. */
-    private static long first(long lo, long hi, double p, double edge, double invSoft, double invDiag, int limit) {
+    private static long first(long lo, long hi, WipeNode.Ramp ramp, int limit) {
         long a = lo;
         long b = hi;
         while (a < b) {
             long m = (a + b) >>> 1;
-            if (mix(radialT(m, invDiag), p, edge, invSoft) < limit) {
+            if (ramp.mix(radialT(m, ramp.invDiag())) < limit) {
                 b = m;
             } else {
                 a = m + 1;

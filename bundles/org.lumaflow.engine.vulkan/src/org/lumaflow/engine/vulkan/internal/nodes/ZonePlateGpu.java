@@ -3,25 +3,20 @@ package org.lumaflow.engine.vulkan.internal.nodes;
 import java.nio.ByteBuffer;
 
 import org.lumaflow.engine.graph.NodeContext;
+import org.lumaflow.engine.internal.nodes.ZonePlateNode;
 import org.lumaflow.engine.vulkan.GpuSlice;
 import org.lumaflow.engine.vulkan.internal.GpuNode;
 import org.lumaflow.engine.vulkan.internal.GpuNodeContext;
 
 /**
  * {@code core.zone_plate} on the GPU ({@code shaders/zone_plate.comp}): the CPU node's 32.32 fixed-point ring
- * coefficient and phase, evaluated with 64-bit wrapping integer arithmetic, indexing the same StrictMath cosine table.
+ * coefficient and phase ({@link ZonePlateNode#ring}, {@link ZonePlateNode#phase}), evaluated with 64-bit wrapping
+ * integer arithmetic, indexing the same StrictMath cosine table.
  */
 final class ZonePlateGpu implements GpuNode {
 
-    /** 0.5 + 0.5 cos(2 pi i / 1024) as opaque grey pixels, exactly as the CPU node builds it. */
-    private static final int[] COS = new int[1024];
-
-    static {
-        for (int i = 0; i < COS.length; i++) {
-            int v = (int) Math.floor(127.5 + 127.5 * StrictMath.cos(2 * Math.PI * i / COS.length) + 0.5);
-            COS[i] = (255 << 24) | (v << 16) | (v << 8) | v;
-        }
-    }
+    /** 0.5 + 0.5 cos(2 pi i / 1024) as opaque grey pixels: the CPU node's table. */
+    private static final int[] COS = ZonePlateNode.cosTable();
 
     @Override
     public void record(GpuNodeContext c) {
@@ -31,10 +26,8 @@ final class ZonePlateGpu implements GpuNode {
         if ((long) w * w + (long) h * h >= 1L << 32) {
             throw new IllegalArgumentException("zone plate of " + w + "x" + h + " exceeds the kernel's 32-bit radius");
         }
-        double f = p.number("frequency");
-        long k = Math.round(f * 1024 / (4.0 * w * p.scale()) * 4294967296.0);
-        double cycles = p.number("speed") * p.seconds();
-        long phase = Math.round((cycles - Math.floor(cycles)) * 1024 * 4294967296.0) + (1L << 31);
+        long k = ZonePlateNode.ring(p);
+        long phase = ZonePlateNode.phase(p);
         GpuSlice table = c.constants(COS.length * 4);
         ByteBuffer b = table.bytes();
         for (int i = 0; i < COS.length; i++) {
