@@ -104,6 +104,19 @@ public final class GpuNodeContext {
         passed = in.retain();
     }
 
+    /**
+     * Makes {@code frame} (a frame the node keeps, e.g. in its state) the output with no copy: the graph takes a
+     * new reference; consumers only read it. It must have the output's key.
+     */
+    public void adopt(GpuFrame frame) {
+        if (!frame.key().equals(output.key()) && (frame.key().width() != output.key().width()
+                || frame.key().height() != output.key().height() || frame.key().format() != output.key().format())) {
+            throw new IllegalArgumentException("adopted a " + frame.key() + " frame for a " + output.key() + " output");
+        }
+        dropPassThrough();
+        passed = frame.retain();
+    }
+
     /** Fills the output with zeros (transparent black, or mask 0). */
     public void clear() {
         rec.fill(output.buffer(), 0);

@@ -37,14 +37,15 @@ public final class ImageNode implements NodeType {
     private static final int BLACK = 0xFF000000;
 
     /** A decoded file, or the reason it could not be decoded. */
-    private record Source(Path path, File file, long modified, int[] pixels, int width, int height, String error) {
+    record Source(Path path, File file, long modified, int[] pixels, int width, int height, String error) {
     }
 
-    /** The source fitted to one output size. */
-    private record Fitted(int width, int height, String fit, int background, double scale, int[] pixels) {
+    /** The source fitted to one output size; {@code pixels} packed RGBA8, {@code width x height}. */
+    public record Fitted(int width, int height, String fit, int background, double scale, int[] pixels) {
     }
 
-    private record State(Source source, Fitted fitted) {
+    /** A decoded file and its fitted pixels (null when the file is missing or unreadable). */
+    public record State(Source source, Fitted fitted) {
     }
 
     @Override
@@ -57,25 +58,40 @@ public final class ImageNode implements NodeType {
         int w = ctx.width();
         int h = ctx.height();
         ByteBuffer out = ctx.output().buffer();
-        Path path = ctx.file("file");
-        if (path == null) {
+        State st = prepare(ctx, ctx.state());
+        if (st != ctx.state()) {
+            ctx.setState(st);
+        }
+        if (st.fitted() == null) {
             fill(out, w, h, BLACK);
-            ctx.warn("no image file set");
             return;
         }
-        State st = ctx.state() instanceof State s ? s : new State(null, null);
+        out.asIntBuffer().put(0, st.fitted().pixels(), 0, w * h);
+    }
+
+    /**
+     * The image fitted to the output for the current parameters, reusing {@code current} (a previous result) when
+     * nothing changed; {@code fitted() == null} means opaque black (a warning was given). Also used by the GPU twin.
+     */
+    public static State prepare(NodeContext ctx, Object current) {
+        int w = ctx.width();
+        int h = ctx.height();
+        Path path = ctx.file("file");
+        if (path == null) {
+            ctx.warn("no image file set");
+            return new State(null, null);
+        }
+        State st = current instanceof State s ? s : new State(null, null);
         Source src = st.source();
         File file = src != null && path.equals(src.path()) ? src.file() : path.toFile();
         long modified = file.lastModified();
         if (src == null || !path.equals(src.path()) || modified != src.modified()) {
             src = load(path, file, modified);
             st = new State(src, null);
-            ctx.setState(st);
         }
         if (src.pixels() == null) {
-            fill(out, w, h, BLACK);
             ctx.warn(src.error());
-            return;
+            return new State(src, null);
         }
         String fit = ctx.choice("fit");
         int bg = ctx.color("background").packed();
@@ -84,9 +100,9 @@ public final class ImageNode implements NodeType {
         if (fitted == null || fitted.width() != w || fitted.height() != h || !fitted.fit().equals(fit)
                 || fitted.background() != bg || ("none".equals(fit) && fitted.scale() != scale)) {
             fitted = new Fitted(w, h, fit, bg, scale, fitToFrame(src, w, h, fit, bg, scale));
-            ctx.setState(new State(src, fitted));
+            st = new State(src, fitted);
         }
-        out.asIntBuffer().put(0, fitted.pixels(), 0, w * h);
+        return st;
     }
 
     private static void fill(ByteBuffer out, int w, int h, int packed) {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -27,8 +26,6 @@ import org.lumaflow.engine.vulkan.internal.GpuGraph;
  */
 public abstract class GpuGoldenTest {
 
-    /** Nodes whose pixels come from the CPU by design (decoded or rasterized sources): uploaded, then GPU. */
-    private static final Set<String> CPU_SOURCES = Set.of("core.image");
     private static GpuFixture fx;
     /** A folder with test media: {@code swap.cube} (5-point LUT swapping red and blue, square-root curve). */
     protected static Path media;
@@ -107,9 +104,7 @@ public abstract class GpuGoldenTest {
         long t = Ticks.ofMillis(c.ms);
         CompiledGraph gg = fx.gpu.compile(g, null);
         assertTrue(gg instanceof GpuGraph, "compiled for the GPU: " + gg.backend());
-        if (!CPU_SOURCES.contains(c.type)) {
-            assertTrue(((GpuGraph) gg).onGpu("out"), c.type + " has a GPU twin");
-        }
+        assertTrue(((GpuGraph) gg).onGpu("out"), c.type + " has a GPU twin");
         try (RenderResult ref = fx.cpu.compile(g, null).render(t, w, h, 1.0);
                 RenderResult got = gg.render(t, w, h, 1.0)) {
             assertTrue(got.clean(), label + ": " + got.messages());

@@ -25,6 +25,7 @@ public final class BuiltinTwins {
         {"core.gaussian_blur", "GaussianBlurGpu"},
         {"core.bokeh_blur", "BokehBlurGpu"},
         {"core.text", "TextGpu"},
+        {"core.image", "ImageGpu"},
     };
 
     private BuiltinTwins() {
