@@ -60,8 +60,12 @@ public final class CpuEngine implements Engine {
         this.gpu = b;
     }
 
+    /** Framework properties (config.ini of the product, then system properties); null outside OSGi. */
+    private volatile org.osgi.framework.BundleContext context;
+
     @Activate
-    void activate() {
+    void activate(org.osgi.framework.BundleContext ctx) {
+        this.context = ctx;
         if (pool == null) {
             pool = new FramePool();
         }
@@ -119,9 +123,14 @@ public final class CpuEngine implements Engine {
             return p;
         }
         try {
-            return preference(System.getProperty("lumaflow.backend", "auto"));
+            org.osgi.framework.BundleContext bc = context;
+            String v = System.getProperty("lumaflow.backend");
+            if (v == null && bc != null) {
+                v = bc.getProperty("lumaflow.backend"); // the product's configuration/config.ini
+            }
+            return preference(v == null ? "auto" : v);
         } catch (IllegalArgumentException e) {
-            LOG.log(System.Logger.Level.WARNING, "ignoring -Dlumaflow.backend: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "ignoring lumaflow.backend: " + e.getMessage());
             return "auto";
         }
     }
