@@ -26,12 +26,23 @@ public final class Cli {
 
     /** Runs one command line; returns the exit code. */
     public int run(List<String> args, PrintStream out, PrintStream err) {
+        String before = System.getProperty("lumaflow.backend");
         try {
-            args = backendOption(args); // global: before or after the command
+            return dispatch(backendOption(args), out, err); // --backend is global: before or after the command
         } catch (UsageException e) {
             err.println("lumaflow: " + e.getMessage());
             return 2;
+        } finally {
+            // one command line's choice: an embedding JVM (tests, the workbench) keeps its own
+            if (before == null) {
+                System.clearProperty("lumaflow.backend");
+            } else {
+                System.setProperty("lumaflow.backend", before);
+            }
         }
+    }
+
+    private int dispatch(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help") || args.get(0).equals("-h")) {
             if (args.size() > 1 && commands.containsKey(args.get(1))) {
                 out.println(commands.get(args.get(1)).usage());

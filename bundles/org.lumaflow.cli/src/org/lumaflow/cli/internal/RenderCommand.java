@@ -110,26 +110,29 @@ public final class RenderCommand implements CliCommand {
         ArrayDeque<PendingRender> flying = new ArrayDeque<>();
         String backend = null;
         try (FrameSink sink = new FrameSink(outDir, writers)) {
-            long done = range[0];
-            for (long f = range[0]; f <= range[1]; f++) {
-                int depth;
-                try {
-                    var g = renderer.graphAt(project.timeline().format().rate().frameToTicks(f));
-                    depth = g.inFlight();
-                    backend = g.backend();
-                    flying.add(renderer.submitFrame(f, size[0], size[1], PixelFormat.RGBA8));
-                } catch (GraphException e) {
-                    drain(flying);
-                    err.println("lumaflow render: " + source(project) + ": the timeline at frame " + f
-                            + " cannot be rendered: " + e.getMessage());
-                    return 1;
-                }
-                while (flying.size() >= depth || (f == range[1] && !flying.isEmpty())) {
-                    deliver(flying.poll().await(), done++, sink, warnings);
-                    if (bar != null) {
-                        bar.update(done - range[0]);
+            try {
+                long done = range[0];
+                for (long f = range[0]; f <= range[1]; f++) {
+                    int depth;
+                    try {
+                        var g = renderer.graphAt(project.timeline().format().rate().frameToTicks(f));
+                        depth = g.inFlight();
+                        backend = g.backend();
+                        flying.add(renderer.submitFrame(f, size[0], size[1], PixelFormat.RGBA8));
+                    } catch (GraphException e) {
+                        err.println("lumaflow render: " + source(project) + ": the timeline at frame " + f
+                                + " cannot be rendered: " + e.getMessage());
+                        return 1;
+                    }
+                    while (flying.size() >= depth || (f == range[1] && !flying.isEmpty())) {
+                        deliver(flying.poll().await(), done++, sink, warnings);
+                        if (bar != null) {
+                            bar.update(done - range[0]);
+                        }
                     }
                 }
+            } finally {
+                drain(flying); // renders still in flight after an error
             }
         }
         double secs = bar == null ? 0 : bar.elapsedSeconds();
@@ -163,7 +166,11 @@ public final class RenderCommand implements CliCommand {
 
     private static void drain(ArrayDeque<PendingRender> flying) {
         while (!flying.isEmpty()) {
-            flying.poll().await().close();
+            try {
+                flying.poll().await().close();
+            } catch (RuntimeException e) {
+                // already failing: the first error is the one reported
+            }
         }
     }
 

@@ -182,7 +182,7 @@ public final class FrameRecorder implements AutoCloseable {
             VkMemoryBarrier.Buffer next = VkMemoryBarrier.calloc(1, stack).sType$Default()
                     .srcAccessMask(VK_ACCESS_SHADER_WRITE_BIT)
                     .dstAccessMask(VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT
-                            | VK_ACCESS_TRANSFER_READ_BIT);
+                            | VK_ACCESS_TRANSFER_READ_BIT | VK_ACCESS_TRANSFER_WRITE_BIT);
             vkCmdPipelineBarrier(commands, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT,
                     VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT, 0, next, null, null);
         }
@@ -251,10 +251,10 @@ public final class FrameRecorder implements AutoCloseable {
         if (pending) {
             try {
                 await();
-                return;
             } catch (RuntimeException e) {
-                pending = false;
+                // still running (or the device is lost): keep it pending with its frames held; begin() waits again
             }
+            return;
         }
         for (GpuFrame f : held) {
             f.release();
@@ -282,6 +282,7 @@ public final class FrameRecorder implements AutoCloseable {
             throw new IllegalStateException("submit without begin");
         }
         var dev = ctx.device();
+        recording = false; // ended below whatever happens: abort() must not end it again
         try (MemoryStack stack = stackPush()) {
             VkMemoryBarrier.Buffer toHost = VkMemoryBarrier.calloc(1, stack).sType$Default()
                     .srcAccessMask(VK_ACCESS_SHADER_WRITE_BIT | VK_ACCESS_TRANSFER_WRITE_BIT)

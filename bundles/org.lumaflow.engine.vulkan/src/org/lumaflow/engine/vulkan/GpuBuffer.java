@@ -79,6 +79,9 @@ public final class GpuBuffer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (ctx.isClosed()) {
+            return; // freed with the device
+        }
         if (mapped != null) {
             vkUnmapMemory(ctx.device(), memory);
         }

@@ -34,6 +34,7 @@ public final class VulkanContext implements AutoCloseable {
     private final long commandPool;
     private final VkPhysicalDeviceMemoryProperties memory = VkPhysicalDeviceMemoryProperties.calloc();
     private FrameRecorder immediate;
+    private volatile boolean closed;
 
     private VulkanContext(GpuDevice info, VkInstance instance, VkPhysicalDevice physical, VkDevice device,
             VkQueue queue, long commandPool) {
@@ -156,8 +157,16 @@ public final class VulkanContext implements AutoCloseable {
         return new ComputeKernel(this, name, glsl, buffers, pushBytes);
     }
 
+    /** Whether the device was closed (objects still alive then must not call Vulkan). */
+    public boolean isClosed() {
+        return closed;
+    }
+
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         if (immediate != null) {
             immediate.close();
         }
@@ -166,5 +175,6 @@ public final class VulkanContext implements AutoCloseable {
         vkDestroyDevice(device, null);
         vkDestroyInstance(instance, null);
         memory.free();
+        closed = true;
     }
 }

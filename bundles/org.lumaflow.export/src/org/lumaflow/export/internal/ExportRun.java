@@ -405,7 +405,11 @@ final class ExportRun implements ExportJob {
             stop("rendering failed: " + e, e);
         } finally {
             while (!flying.isEmpty()) {
-                flying.poll().await().close();
+                try {
+                    flying.poll().await().close();
+                } catch (RuntimeException e) {
+                    stop("rendering failed: " + e, e);
+                }
             }
         }
     }

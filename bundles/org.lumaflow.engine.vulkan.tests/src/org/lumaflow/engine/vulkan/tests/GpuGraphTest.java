@@ -270,8 +270,10 @@ class GpuGraphTest {
         engine.preferBackend("gpu");
         CompiledGraph cg = engine.compile(g, null);
         assertTrue(cg.delivers(PixelFormat.NV12) && cg.delivers(PixelFormat.I420));
+        long devBefore = rt.pool().stats().outstanding();
+        // 64 wide: packed on the GPU; 50 and 52 wide (not a multiple of 4 / 8): RGBA read back, converted on the CPU
         for (PixelFormat f : new PixelFormat[] {PixelFormat.NV12, PixelFormat.I420}) {
-            for (int[] size : new int[][] {{64, 36}, {50, 28}}) {
+            for (int[] size : new int[][] {{64, 36}, {50, 28}, {52, 30}}) {
                 try (RenderResult got = cg.render(0, size[0], size[1], 1, f); RenderResult rgba = cpu(g, size[0], size[1])) {
                     Frame ref = engine.pool().lease(new FrameKey(size[0], size[1], f, Usage.ENCODE));
                     try {
@@ -286,6 +288,7 @@ class GpuGraphTest {
                 }
             }
         }
+        assertEquals(devBefore, rt.pool().stats().outstanding(), "no device frame leaked");
     }
 
     @Test

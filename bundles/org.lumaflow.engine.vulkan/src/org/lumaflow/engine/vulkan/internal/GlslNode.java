@@ -161,7 +161,8 @@ final class GlslNode implements GpuNode {
         for (int i = 0; i < d.inputs().size(); i++) {
             boolean inMask = d.inputs().get(i).type() == PortType.MASK;
             s.append("bool has").append(i).append(" = (p.connected & ").append(1 << i).append(") != 0;\n");
-            s.append("uint in").append(i).append("(ivec2 xy) {\n    xy = clamp(xy, ivec2(0), ivec2(p.width - 1, "
+            s.append("uint in").append(i).append("(ivec2 xy) {\n    if (!has").append(i)
+                    .append(") {\n        return 0u;\n    }\n    xy = clamp(xy, ivec2(0), ivec2(p.width - 1, "
                     + "p.height - 1));\n");
             if (inMask) {
                 s.append("    int i = xy.y * p.width + xy.x;\n    return (in").append(i)

@@ -55,9 +55,9 @@ public final class GpuGraph implements CompiledGraph {
     private GpuFrameKey imageKey;
     private GpuFrameKey maskKey;
 
-    /** One frame in flight: its recorder, readback frame and what the result needs. */
+    /** One frame in flight: its recorder (leased from the runtime), readback frame and what the result needs. */
     private final class Slot implements PendingRender {
-        final FrameRecorder rec;
+        FrameRecorder rec;
         GpuFrame readback;
         RenderResult fallback;
         List<RenderMessage> messages;
@@ -66,11 +66,9 @@ public final class GpuGraph implements CompiledGraph {
         int height;
         double scale;
         FrameKey key;
+        /** Set when the GPU reads back RGBA and the CPU converts (4:2:0 sizes the kernels cannot pack). */
+        PixelFormat cpuConvert;
         boolean busy;
-
-        Slot() {
-            rec = new FrameRecorder(rt.context());
-        }
 
         @Override
         public RenderResult await() {
@@ -85,23 +83,60 @@ public final class GpuGraph implements CompiledGraph {
                     return r;
                 }
                 GpuFrame rb = readback;
+                FrameRecorder r = rec;
                 readback = null;
+                rec = null;
+                RuntimeException failure = null;
+                Lock lock = rt.recording();
+                lock.lock();
                 try {
-                    rec.await();
+                    if (rt.isClosed()) {
+                        failure = new IllegalStateException("the GPU device was closed");
+                    } else {
+                        r.await();
+                    }
                 } catch (RuntimeException e) {
-                    rb.release();
+                    failure = e;
+                } finally {
+                    lock.unlock();
+                }
+                if (failure != null) {
+                    // the GPU may still write the readback: leave it (and the recorder) to the recorder's hold list
+                    r.hold(rb);
+                    rt.recycle(r);
                     failures++;
-                    LOG.log(System.Logger.Level.WARNING, "GPU frame failed, rendered on the CPU: " + e, e);
-                    return onCpu(time, width, height, scale, key, "GPU render failed (" + e.getMessage()
+                    resetStates();
+                    LOG.log(System.Logger.Level.WARNING, "GPU frame failed, rendered on the CPU: " + failure,
+                            failure);
+                    return onCpu(time, width, height, scale, key, "GPU render failed (" + failure.getMessage()
                             + "): frame rendered on the CPU");
                 }
-                Frame f = cpu.pool().lease(key);
-                f.setTime(time);
-                int bytes = (int) key.format().bytes(key.width(), key.height());
-                f.buffer().put(0, rb.buffer().mapped(), 0, bytes);
-                rb.release();
-                return new RenderResult(f, time, messages);
+                rt.recycle(r);
+                try {
+                    return result(rb);
+                } finally {
+                    rb.release();
+                }
             }
+        }
+
+        private RenderResult result(GpuFrame rb) {
+            if (cpuConvert != null) {
+                Frame rgba = cpu.pool().lease(new FrameKey(width, height, PixelFormat.RGBA8, Usage.RENDER));
+                rgba.buffer().put(0, rb.buffer().mapped(), 0, width * height * 4);
+                Frame yuv = cpu.pool().lease(key);
+                yuv.setTime(time);
+                try {
+                    converter(cpuConvert).convert(rgba, yuv);
+                } finally {
+                    rgba.release();
+                }
+                return new RenderResult(yuv, time, messages);
+            }
+            Frame f = cpu.pool().lease(key);
+            f.setTime(time);
+            f.buffer().put(0, rb.buffer().mapped(), 0, (int) key.format().bytes(key.width(), key.height()));
+            return new RenderResult(f, time, messages);
         }
     }
 
@@ -123,45 +158,53 @@ public final class GpuGraph implements CompiledGraph {
         cpuIn = new Frame[maxInputs];
         nctx = new GpuNodeContext(rt);
         slots = new Slot[GpuRuntime.IN_FLIGHT];
-        FrameRecorder[] recorders = new FrameRecorder[slots.length];
         for (int i = 0; i < slots.length; i++) {
             slots[i] = new Slot();
-            recorders[i] = slots[i].rec;
         }
-        CLEANER.register(this, new Resources(rt, recorders, states));
+        CLEANER.register(this, new Resources(rt, states));
     }
 
     private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
 
     /**
-     * What a graph holds on the device, freed when the graph becomes unreachable (compiled graphs have no close:
-     * timelines drop them on every edit): recorders (command pool, fence, constants arena) and node states that
-     * are {@link AutoCloseable} (e.g. a rasterized title kept on the GPU).
+     * Node states that hold device frames (a rasterized title, a fitted image), released when the graph becomes
+     * unreachable (compiled graphs have no close: timelines drop them on every edit). Recorders are the runtime's.
      */
-    private record Resources(GpuRuntime rt, FrameRecorder[] recorders, Object[] states) implements Runnable {
+    private record Resources(GpuRuntime rt, Object[] states) implements Runnable {
         @Override
         public void run() {
-            rt.whileOpen(this::free);
+            rt.whileOpen(() -> closeStates(states));
         }
+    }
 
-        private void free() {
-            for (FrameRecorder r : recorders) {
+    private static void closeStates(Object[] states) {
+        for (int i = 0; i < states.length; i++) {
+            if (states[i] instanceof AutoCloseable c) {
                 try {
-                    r.close();
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.DEBUG, "closing a recorder failed", e);
+                    c.close();
+                } catch (Exception e) {
+                    LOG.log(System.Logger.Level.DEBUG, "closing GPU node state failed", e);
                 }
             }
-            for (Object s : states) {
-                if (s instanceof AutoCloseable c) {
-                    try {
-                        c.close();
-                    } catch (Exception e) {
-                        LOG.log(System.Logger.Level.DEBUG, "closing GPU node state failed", e);
-                    }
+            states[i] = null;
+        }
+    }
+
+    /**
+     * After a frame was dropped or failed on the device, node states may describe uploads that never happened: wait
+     * for the other frames in flight, then drop every state (twins rebuild them on the next frame).
+     */
+    private void resetStates() {
+        for (Slot o : slots) {
+            if (o.rec != null) {
+                try {
+                    o.rec.await();
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "waiting for a frame in flight failed", e);
                 }
             }
         }
+        closeStates(states);
     }
 
     @Override
@@ -216,36 +259,53 @@ public final class GpuGraph implements CompiledGraph {
 
     @Override
     public synchronized FrameStats stats(long time, int width, int height, double scale) {
-        Slot s = slots[next];
-        if (s.busy || failures >= MAX_FAILURES) {
-            return CompiledGraph.super.stats(time, width, height, scale);
+        if (cpu.descriptor(cpu.size() - 1).output() == PortType.MASK) {
+            throw new IllegalArgumentException("frame statistics need an image graph, this one ends in a mask");
+        }
+        if (failures >= MAX_FAILURES) {
+            return cpu.stats(time, width, height, scale);
         }
         GpuFrame result = null;
+        FrameRecorder rec = null;
+        RuntimeException failure = null;
         Lock lock = rt.recording();
         lock.lock();
         try {
-            GpuFrame out = record(s.rec, time, width, height, scale);
-            result = Reduction.record(rt, s.rec, out, width, height);
-            s.rec.hold(out);
-            s.rec.submit();
-            cpu.takeMessages();
-        } catch (RuntimeException | LinkageError e) {
-            abandon(s);
-            if (result != null) {
-                result.release();
+            if (rt.isClosed()) {
+                return cpu.stats(time, width, height, scale);
             }
-            failures++;
-            LOG.log(System.Logger.Level.WARNING, "GPU statistics failed, computed on the CPU: " + e, e);
-            return CompiledGraph.super.stats(time, width, height, scale);
+            rec = rt.recorder();
+            GpuFrame out = record(rec, time, width, height, scale);
+            rec.hold(out);
+            result = Reduction.record(rt, rec, out, width, height);
+            rec.submit();
+            cpu.takeMessages();
+            rec.await();
+            return Reduction.read(result, (long) width * height);
+        } catch (RuntimeException | LinkageError e) {
+            failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+            if (rec != null) {
+                rec.abort();
+            }
+            dropOutputs();
+            cpu.takeMessages();
         } finally {
+            if (result != null) {
+                if (failure == null) {
+                    result.release();
+                } else if (rec != null) {
+                    rec.hold(result); // the device may still write it
+                }
+            }
+            if (rec != null) {
+                rt.recycle(rec);
+            }
             lock.unlock();
         }
-        try {
-            s.rec.await();
-            return Reduction.read(result, (long) width * height);
-        } finally {
-            result.release();
-        }
+        failures++;
+        resetStates();
+        LOG.log(System.Logger.Level.WARNING, "GPU statistics failed, computed on the CPU: " + failure, failure);
+        return cpu.stats(time, width, height, scale);
     }
 
     @Override
@@ -262,35 +322,59 @@ public final class GpuGraph implements CompiledGraph {
         if (s.busy) {
             throw new IllegalStateException("more than " + slots.length + " renders outstanding: await one first");
         }
-        next = (next + 1) % slots.length;
-        s.busy = true;
-        s.time = time;
-        s.width = width;
-        s.height = height;
-        s.scale = scale;
         boolean mask = cpu.descriptor(cpu.size() - 1).output() == PortType.MASK;
         PixelFormat delivered = mask ? PixelFormat.GRAY8 : format;
         if (s.key == null || s.key.width() != outWidth || s.key.height() != outHeight
                 || s.key.format() != delivered) {
             s.key = new FrameKey(outWidth, outHeight, delivered, Usage.RENDER);
         }
-        if (failures >= MAX_FAILURES) {
-            s.fallback = onCpu(time, width, height, scale, s.key, null);
-            return s;
+        s.time = time;
+        s.width = width;
+        s.height = height;
+        s.scale = scale;
+        s.messages = List.of();
+        boolean resized = outWidth != width || outHeight != height;
+        // 4:2:0 kernels pack whole words: other widths read back RGBA and convert on the CPU
+        s.cpuConvert = (format == PixelFormat.NV12 && (width % 4 != 0 || height % 2 != 0))
+                || (format == PixelFormat.I420 && (width % 8 != 0 || height % 2 != 0)) ? format : null;
+        RenderResult fallback = null;
+        Throwable failure = null;
+        if (failures >= MAX_FAILURES || (mask && resized) || rt.isClosed()) {
+            fallback = onCpu(time, width, height, scale, s.key, null);
+        } else {
+            Lock lock = rt.recording();
+            lock.lock();
+            try {
+                if (rt.isClosed()) {
+                    failure = new IllegalStateException("the GPU device was closed");
+                } else {
+                    s.rec = rt.recorder();
+                    GpuFrame out = record(s.rec, time, width, height, scale);
+                    FrameKey rk = s.cpuConvert != null ? new FrameKey(width, height, PixelFormat.RGBA8, Usage.RENDER)
+                            : s.key;
+                    s.readback = convert(s.rec, out, width, height, rk);
+                    s.rec.submit();
+                    s.messages = cpu.takeMessages();
+                }
+            } catch (RuntimeException | LinkageError e) {
+                abandon(s);
+                failure = e;
+            } finally {
+                lock.unlock();
+            }
+            if (failure != null) {
+                failures++;
+                resetStates();
+                LOG.log(System.Logger.Level.WARNING, "GPU render failed, frame rendered on the CPU: " + failure,
+                        failure);
+                fallback = onCpu(time, width, height, scale, s.key, "GPU render failed (" + failure.getMessage()
+                        + "): frame rendered on the CPU" + (failures >= MAX_FAILURES ? "; this graph stays on the CPU"
+                                : ""));
+            }
         }
-        Lock lock = rt.recording();
-        lock.lock();
-        try {
-            GpuFrame out = record(s.rec, time, width, height, scale);
-            s.readback = convert(s.rec, out, width, height, s.key);
-            s.rec.submit();
-            s.messages = cpu.takeMessages();
-        } catch (RuntimeException | LinkageError e) {
-            abandon(s);
-            s.fallback = failed(e, time, width, height, scale, s.key);
-        } finally {
-            lock.unlock();
-        }
+        s.fallback = fallback;
+        s.busy = true;
+        next = (next + 1) % slots.length;
         return s;
     }
 
@@ -319,7 +403,15 @@ public final class GpuGraph implements CompiledGraph {
                 try {
                     twin.record(nctx);
                     result = nctx.result();
-                } catch (Exception e) {
+                } catch (VirtualMachineError e) {
+                    if (!(e instanceof OutOfMemoryError)) {
+                        throw e;
+                    }
+                    nctx.dropPassThrough();
+                    rec.hold(o);
+                    cpu.report(RenderMessage.Severity.WARNING, i, time, "GPU kernel failed (" + e
+                            + "): rendered on the CPU");
+                } catch (Exception | LinkageError e) {
                     nctx.dropPassThrough();
                     rec.hold(o);
                     boolean permanent = e instanceof IllegalArgumentException && String.valueOf(e.getMessage())
@@ -358,24 +450,34 @@ public final class GpuGraph implements CompiledGraph {
         }
         if (download) {
             GpuFrame[] staged = new GpuFrame[in.length];
-            for (int k = 0; k < in.length; k++) {
-                if (in[k] >= 0) {
-                    GpuFrame g = outputs[in[k]];
-                    staged[k] = rt.pool().lease(hostKey(g.key()));
-                    rec.copy(g.buffer(), staged[k].buffer(), g.key().bytes());
+            try {
+                for (int k = 0; k < in.length; k++) {
+                    if (in[k] >= 0) {
+                        GpuFrame g = outputs[in[k]];
+                        staged[k] = rt.pool().lease(hostKey(g.key()));
+                        rec.hold(staged[k].retain()); // the recorder's reference covers a failed submit
+                        rec.copy(g.buffer(), staged[k].buffer(), g.key().bytes());
+                    }
                 }
-            }
-            rec.submit();
-            rec.await();
-            for (int k = 0; k < in.length; k++) {
-                if (staged[k] != null) {
-                    GpuFrameKey gk = staged[k].key();
-                    Frame f = cpu.pool().lease(new FrameKey(gk.width(), gk.height(), gk.format(), Usage.RENDER));
-                    f.buffer().put(0, staged[k].buffer().mapped(), 0, (int) gk.format().bytes(gk.width(), gk.height()));
-                    staged[k].release();
-                    cpuIn[k] = f;
-                } else {
-                    cpuIn[k] = null;
+                rec.submit();
+                rec.await();
+                for (int k = 0; k < in.length; k++) {
+                    if (staged[k] != null) {
+                        GpuFrameKey gk = staged[k].key();
+                        Frame f = cpu.pool().lease(new FrameKey(gk.width(), gk.height(), gk.format(),
+                                Usage.RENDER));
+                        f.buffer().put(0, staged[k].buffer().mapped(), 0,
+                                (int) gk.format().bytes(gk.width(), gk.height()));
+                        cpuIn[k] = f;
+                    } else {
+                        cpuIn[k] = null;
+                    }
+                }
+            } finally {
+                for (GpuFrame g : staged) {
+                    if (g != null) {
+                        g.release();
+                    }
                 }
             }
             rec.begin();
@@ -417,6 +519,7 @@ public final class GpuGraph implements CompiledGraph {
 
     /** Converts (or copies, or downscales) the output into a host-visible frame for the readback. */
     private GpuFrame convert(FrameRecorder rec, GpuFrame out, int w, int h, FrameKey want) {
+        rec.hold(out);
         GpuFrame rb = rt.pool().lease(new GpuFrameKey(want.width(), want.height(), want.format(), Usage.SCRATCH,
                 true));
         try {
@@ -425,32 +528,24 @@ public final class GpuGraph implements CompiledGraph {
                 rec.copy(out.buffer(), rb.buffer(), rb.key().bytes());
             } else if (f == PixelFormat.RGBA8) {
                 Kernels.downscale(rt, rec, out, w, h, rb, want.width(), want.height());
-            } else if (w % 4 == 0 && h % 2 == 0) {
-                Kernels.yuv420(rt, rec, out, w, h, rb, f);
             } else {
-                throw new UnsupportedOperationException("GPU 4:2:0 needs a width divisible by 4");
+                Kernels.yuv420(rt, rec, out, w, h, rb, f);
             }
-        } catch (UnsupportedOperationException e) {
-            rb.release();
-            throw e;
         } catch (RuntimeException e) {
             rb.release();
-            rec.hold(out);
             throw e;
         }
-        rec.hold(out);
         return rb;
     }
 
-    /** Drops a frame that failed while recording: recorder reset, intermediates released. */
+    /** Drops a frame that failed while recording: recorder reset and returned, intermediates released. */
     private void abandon(Slot s) {
-        s.rec.abort();
-        for (int i = 0; i < outputs.length; i++) {
-            if (outputs[i] != null) {
-                outputs[i].release();
-                outputs[i] = null;
-            }
+        if (s.rec != null) {
+            s.rec.abort(); // ended, its held frames released (or still pending: the next begin() waits)
+            rt.recycle(s.rec);
+            s.rec = null;
         }
+        dropOutputs();
         if (s.readback != null) {
             s.readback.release();
             s.readback = null;
@@ -458,15 +553,17 @@ public final class GpuGraph implements CompiledGraph {
         cpu.takeMessages();
     }
 
-    private RenderResult failed(Throwable e, long time, int w, int h, double scale, FrameKey key) {
-        boolean sizeOnly = e instanceof UnsupportedOperationException;
-        if (!sizeOnly) {
-            failures++;
-            LOG.log(System.Logger.Level.WARNING, "GPU render failed, frame rendered on the CPU: " + e, e);
+    private void dropOutputs() {
+        for (int i = 0; i < outputs.length; i++) {
+            if (outputs[i] != null) {
+                outputs[i].release();
+                outputs[i] = null;
+            }
         }
-        return onCpu(time, w, h, scale, key, sizeOnly ? null
-                : "GPU render failed (" + e.getMessage() + "): frame rendered on the CPU"
-                        + (failures >= MAX_FAILURES ? "; this graph stays on the CPU" : ""));
+    }
+
+    private static PixelConverter converter(PixelFormat f) {
+        return f == PixelFormat.NV12 ? new RgbaToNv12() : new RgbaToI420();
     }
 
     /** The whole frame on the CPU, converted like the GPU result would be. */
@@ -480,7 +577,7 @@ public final class GpuGraph implements CompiledGraph {
             msgs.add(new RenderMessage(RenderMessage.Severity.WARNING, cpu.id(cpu.size() - 1), "gpu", time, warning));
         }
         if (key.format() == PixelFormat.NV12 || key.format() == PixelFormat.I420) {
-            PixelConverter conv = key.format() == PixelFormat.NV12 ? new RgbaToNv12() : new RgbaToI420();
+            PixelConverter conv = converter(key.format());
             Frame yuv = cpu.pool().lease(key);
             yuv.setTime(time);
             try (r) {

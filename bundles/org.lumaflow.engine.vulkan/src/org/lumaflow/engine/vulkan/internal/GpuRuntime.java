@@ -8,6 +8,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.lumaflow.engine.graph.NodeType;
 import org.lumaflow.engine.graph.ShaderNode;
 import org.lumaflow.engine.vulkan.ComputeKernel;
+import org.lumaflow.engine.vulkan.FrameRecorder;
 import org.lumaflow.engine.vulkan.GpuFramePool;
 import org.lumaflow.engine.vulkan.Shaders;
 import org.lumaflow.engine.vulkan.VulkanContext;
@@ -44,6 +45,45 @@ public final class GpuRuntime implements AutoCloseable {
         return pool;
     }
 
+    /** Whether {@link #close} ran: graphs go to the CPU from then on. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    private final java.util.ArrayDeque<FrameRecorder> recorders = new java.util.ArrayDeque<>();
+
+    /**
+     * A recorder for one frame (shared by all graphs: a graph holds one only while a frame of it is in flight, so a
+     * timeline with many segments does not pin command pools and arenas per segment).
+     */
+    FrameRecorder recorder() {
+        synchronized (recorders) {
+            FrameRecorder r = recorders.pollFirst();
+            if (r != null) {
+                return r;
+            }
+        }
+        return new FrameRecorder(ctx);
+    }
+
+    /** Returns a recorder after its frame was awaited (or aborted). */
+    void recycle(FrameRecorder r) {
+        synchronized (recorders) {
+            if (!closed && recorders.size() < 8) {
+                recorders.addLast(r);
+                return;
+            }
+        }
+        if (!closed) {
+            try {
+                r.close();
+            } catch (RuntimeException e) {
+                System.getLogger("org.lumaflow.engine.vulkan").log(System.Logger.Level.DEBUG,
+                        "closing a recorder failed", e);
+            }
+        }
+    }
+
     /** Held (read) while a frame is recorded and submitted. */
     ReentrantReadWriteLock.ReadLock recording() {
         return lock.readLock();
@@ -68,7 +108,14 @@ public final class GpuRuntime implements AutoCloseable {
     GpuNode twin(NodeType type) {
         if (type instanceof ShaderNode s) {
             synchronized (shaderNodes) {
-                return shaderNodes.computeIfAbsent(type, t -> new GlslNode(s));
+                try {
+                    return shaderNodes.computeIfAbsent(type, t -> new GlslNode(s));
+                } catch (RuntimeException e) {
+                    // e.g. parameters that do not fit the push constants: the node renders on the CPU
+                    System.getLogger("org.lumaflow.engine.vulkan").log(System.Logger.Level.WARNING,
+                            "shader node " + type.descriptor().id() + " runs on the CPU: " + e.getMessage());
+                    return null;
+                }
             }
         }
         return builtins.get(type.descriptor().id());
@@ -113,6 +160,9 @@ public final class GpuRuntime implements AutoCloseable {
         }
         lock.writeLock().lock();
         try {
+            if (closed) {
+                return;
+            }
             g.retire();
             ComputeKernel k;
             synchronized (this) {
@@ -134,6 +184,12 @@ public final class GpuRuntime implements AutoCloseable {
                 return;
             }
             closed = true;
+            synchronized (recorders) {
+                for (FrameRecorder r : recorders) {
+                    r.close();
+                }
+                recorders.clear();
+            }
             synchronized (this) {
                 for (ComputeKernel k : kernels.values()) {
                     k.close();

@@ -50,6 +50,8 @@ final class ImageGpu implements GpuNode {
         if (fitted != st.uploaded) {
             if (st.frame != null) {
                 c.hold(st.frame); // frames in flight may still read it
+                st.frame = null;
+                st.uploaded = null;
             }
             int[] px = fitted.pixels();
             int n = fitted.width() * fitted.height();
