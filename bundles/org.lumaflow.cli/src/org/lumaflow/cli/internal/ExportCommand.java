@@ -1,5 +1,7 @@
 package org.lumaflow.cli.internal;
 
+import org.lumaflow.cli.ProgressBar;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;

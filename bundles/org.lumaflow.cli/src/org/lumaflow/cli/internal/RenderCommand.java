@@ -1,5 +1,7 @@
 package org.lumaflow.cli.internal;
 
+import org.lumaflow.cli.ProgressBar;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package org.lumaflow.cli.internal;
+package org.lumaflow.cli;
 
 import java.io.PrintStream;
 import java.util.Locale;
@@ -7,7 +7,7 @@ import java.util.Locale;
  * A terminal progress bar with rate and ETA. On a terminal it redraws one line (at most 10 times a second);
  * otherwise it prints a plain line every 10%.
  */
-final class ProgressBar {
+public final class ProgressBar {
 
     private final PrintStream out;
     private final String label;
@@ -17,14 +17,16 @@ final class ProgressBar {
     private long lastDraw;
     private int lastDecile = -1;
 
-    ProgressBar(PrintStream out, String label, long total) {
+    /** A bar on {@code out} (standard error) labelled {@code label}, for {@code total} items. */
+    public ProgressBar(PrintStream out, String label, long total) {
         this.out = out;
         this.label = label;
         this.total = Math.max(1, total);
         this.tty = System.console() != null && System.getenv("CI") == null;
     }
 
-    void update(long done) {
+    /** Shows {@code done} items finished (redraws at most a few times a second). */
+    public void update(long done) {
         long now = System.nanoTime();
         double secs = (now - startNanos) / 1e9;
         double rate = secs > 0 ? done / secs : 0;
@@ -52,7 +54,8 @@ final class ProgressBar {
         out.flush();
     }
 
-    double elapsedSeconds() {
+    /** Seconds since the bar was created. */
+    public double elapsedSeconds() {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 

@@ -1,0 +1,38 @@
+package org.lumaflow.qc;
+
+import java.util.List;
+
+/**
+ * The result of a QC run: per-frame signal statistics, detector events, audio loudness and, for comparisons, PSNR
+ * and SSIM. Write it as JSON or as a self-contained HTML page with {@link QcService#writeJson} / {@link
+ * QcService#writeHtml}.
+ *
+ * @param source      the analysed file (or a description of a render)
+ * @param width       picture width
+ * @param height      picture height
+ * @param fps         frames per second the frames were taken at
+ * @param frames      per-frame statistics in order
+ * @param events      detector events ordered by start
+ * @param audio       loudness and silence, or null (no audio / not asked)
+ * @param comparison  PSNR/SSIM against a reference, or null
+ * @param luma        256-bin histogram of luma code values over all frames
+ */
+public record QcReport(String source, int width, int height, double fps, List<SignalStats> frames,
+        List<QcEvent> events, AudioQc audio, Comparison comparison, long[] luma) {
+
+    public QcReport {
+        frames = List.copyOf(frames);
+        events = List.copyOf(events);
+        luma = luma.clone();
+    }
+
+    /** Events of one type. */
+    public List<QcEvent> events(String type) {
+        return events.stream().filter(e -> e.type().equals(type)).toList();
+    }
+
+    /** Mean of the frames' average luma. */
+    public double meanLuma() {
+        return frames.stream().mapToDouble(SignalStats::yAvg).average().orElse(0);
+    }
+}

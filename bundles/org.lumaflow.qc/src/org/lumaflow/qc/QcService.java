@@ -1,0 +1,53 @@
+package org.lumaflow.qc;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.lumaflow.core.pool.Frame;
+
+/**
+ * Quality control as a service (DS): QCTools-style signal statistics, black/freeze/scene/clipping detection, audio
+ * loudness and silence, PSNR/SSIM comparisons, JSON and HTML reports. Pictures are analysed as decoded (8-bit 4:2:0,
+ * no RGB round trip), so figures match FFmpeg's filters on the same file.
+ */
+public interface QcService {
+
+    /**
+     * Analyses every frame of {@code media} (and its audio when asked).
+     *
+     * @throws QcException naming the file when it cannot be read (or is not 8-bit 4:2:0 video)
+     */
+    QcReport analyze(Path media, QcOptions options, QcListener listener) throws QcException;
+
+    /**
+     * Renders a timeline (FILE parameters resolve against {@code baseDir}) and analyses the frames, converted to 4:2:0
+     * like an export would encode them (on the GPU when the backend renders there).
+     */
+    QcReport analyze(org.lumaflow.engine.timeline.Timeline timeline, Path baseDir, String name, QcOptions options,
+            QcListener listener) throws QcException;
+
+    /** Analyses {@code media} and compares it frame by frame with {@code reference} (same size). */
+    QcReport compare(Path media, Path reference, QcOptions options, QcListener listener) throws QcException;
+
+    /**
+     * An accumulator for frames produced elsewhere (an export feeds the 4:2:0 frames it encodes), so QC costs no
+     * second decode.
+     */
+    Session session(String source, int width, int height, double fps, QcOptions options);
+
+    /** Writes the report as JSON (stable field names), atomically. */
+    void writeJson(QcReport report, Path file) throws IOException;
+
+    /** Writes a self-contained HTML report (inline SVG plots, no network), atomically. */
+    void writeHtml(QcReport report, Path file) throws IOException;
+
+    /** Frames fed one at a time; not thread-safe. */
+    interface Session {
+
+        /** Adds the next frame (I420 or NV12), shown at {@code seconds}. */
+        void add(Frame yuv, double seconds);
+
+        /** The report so far (call once at the end). */
+        QcReport finish();
+    }
+}

@@ -1,0 +1,45 @@
+package org.lumaflow.qc.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.lumaflow.decoder.AudioSource;
+import org.lumaflow.decoder.MediaException;
+import org.lumaflow.decoder.MediaInfo;
+import org.lumaflow.decoder.MediaService;
+import org.lumaflow.qc.AudioQc;
+import org.lumaflow.qc.QcEvent;
+import org.lumaflow.qc.QcException;
+import org.lumaflow.qc.QcOptions;
+
+/** Loudness (EBU R128) and silence of a file's first audio stream, in one decoding pass. */
+final class AudioAnalysis {
+
+    private AudioAnalysis() {
+    }
+
+    /** The audio figures, or null when the file has no audio stream. */
+    static AudioQc of(MediaService media, Path file, QcOptions o) throws QcException {
+        try {
+            MediaInfo info = media.probe(file);
+            if (info.audio().isEmpty()) {
+                return null;
+            }
+            SilenceDetector silence = new SilenceDetector(o.silenceDb(), o.silenceMinSeconds());
+            Loudness.Result r;
+            try (AudioSource src = media.openAudio(file)) {
+                r = Loudness.measure(src, silence);
+            }
+            List<QcEvent> quiet = new ArrayList<>();
+            for (SilenceDetector.Interval i : silence.intervals()) {
+                quiet.add(new QcEvent("silence", i.start(), i.end(), String.format(Locale.ROOT, "below %.0f dB",
+                        o.silenceDb())));
+            }
+            return new AudioQc(r.integrated(), r.range(), r.truePeak(), r.samplePeak(), quiet);
+        } catch (MediaException e) {
+            throw new QcException(e.getMessage(), e);
+        }
+    }
+}

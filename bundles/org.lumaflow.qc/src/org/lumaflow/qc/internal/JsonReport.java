@@ -1,0 +1,137 @@
+package org.lumaflow.qc.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.lumaflow.core.internal.AtomicFiles;
+import org.lumaflow.qc.QcEvent;
+import org.lumaflow.qc.QcReport;
+import org.lumaflow.qc.SignalStats;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+/**
+ * The report as JSON. Field names are stable (tools parse them): {@code source, width, height, fps, summary,
+ * events[], audio, comparison, luma_histogram[], frames[]} with signalstats' names per frame ({@code YMIN, YLOW,
+ * YAVG, YHIGH, YMAX, UMIN ... VMAX, SATAVG, SATMAX, BRNG, YDIF, t}).
+ */
+final class JsonReport {
+
+    private JsonReport() {
+    }
+
+    static void write(QcReport r, Path file) throws IOException {
+        Path tmp = AtomicFiles.tempBeside(file, ".json.tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp);
+                    JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+                g.useDefaultPrettyPrinter();
+                write(r, g);
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    static void write(QcReport r, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("source", r.source());
+        g.writeNumberField("width", r.width());
+        g.writeNumberField("height", r.height());
+        g.writeNumberField("fps", r.fps());
+        g.writeObjectFieldStart("summary");
+        g.writeNumberField("frames", r.frames().size());
+        g.writeNumberField("mean_luma", r.meanLuma());
+        for (String t : new String[] {"black", "freeze", "scene", "clipping", "silence"}) {
+            g.writeNumberField(t, r.events(t).size());
+        }
+        g.writeEndObject();
+        g.writeArrayFieldStart("events");
+        for (QcEvent e : r.events()) {
+            g.writeStartObject();
+            g.writeStringField("type", e.type());
+            g.writeNumberField("start", e.start());
+            g.writeNumberField("end", e.end());
+            g.writeNumberField("duration", e.duration());
+            g.writeStringField("detail", e.detail());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        if (r.audio() != null) {
+            g.writeObjectFieldStart("audio");
+            g.writeNumberField("integrated_lufs", r.audio().integrated());
+            g.writeNumberField("range_lu", r.audio().range());
+            g.writeNumberField("true_peak_dbtp", r.audio().truePeak());
+            g.writeNumberField("sample_peak_dbfs", r.audio().samplePeak());
+            g.writeEndObject();
+        }
+        if (r.comparison() != null) {
+            g.writeObjectFieldStart("comparison");
+            g.writeStringField("reference", r.comparison().reference());
+            number(g, "psnr", r.comparison().psnr());
+            g.writeNumberField("ssim", r.comparison().ssim());
+            g.writeArrayFieldStart("frames");
+            for (double[] f : r.comparison().frames()) {
+                g.writeStartObject();
+                number(g, "psnr_y", f[0]);
+                number(g, "psnr_u", f[1]);
+                number(g, "psnr_v", f[2]);
+                number(g, "psnr", f[3]);
+                g.writeNumberField("ssim_y", f[4]);
+                g.writeNumberField("ssim_u", f[5]);
+                g.writeNumberField("ssim_v", f[6]);
+                g.writeNumberField("ssim", f[7]);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeArrayFieldStart("luma_histogram");
+        for (long v : r.luma()) {
+            g.writeNumber(v);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("frames");
+        for (SignalStats s : r.frames()) {
+            g.writeStartObject();
+            g.writeNumberField("t", s.time());
+            g.writeNumberField("YMIN", s.yMin());
+            g.writeNumberField("YLOW", s.yLow());
+            g.writeNumberField("YAVG", s.yAvg());
+            g.writeNumberField("YHIGH", s.yHigh());
+            g.writeNumberField("YMAX", s.yMax());
+            g.writeNumberField("UMIN", s.uMin());
+            g.writeNumberField("ULOW", s.uLow());
+            g.writeNumberField("UAVG", s.uAvg());
+            g.writeNumberField("UHIGH", s.uHigh());
+            g.writeNumberField("UMAX", s.uMax());
+            g.writeNumberField("VMIN", s.vMin());
+            g.writeNumberField("VLOW", s.vLow());
+            g.writeNumberField("VAVG", s.vAvg());
+            g.writeNumberField("VHIGH", s.vHigh());
+            g.writeNumberField("VMAX", s.vMax());
+            g.writeNumberField("SATAVG", s.satAvg());
+            g.writeNumberField("SATMAX", s.satMax());
+            g.writeNumberField("BRNG", s.outOfRange());
+            g.writeNumberField("YDIF", s.yDiff());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** Infinite PSNR (identical pictures) is written as the string "inf". */
+    private static void number(JsonGenerator g, String name, double v) throws IOException {
+        if (Double.isInfinite(v)) {
+            g.writeStringField(name, "inf");
+        } else {
+            g.writeNumberField(name, v);
+        }
+    }
+}

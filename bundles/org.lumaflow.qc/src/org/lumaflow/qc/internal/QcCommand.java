@@ -1,0 +1,145 @@
+package org.lumaflow.qc.internal;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.lumaflow.cli.CliCommand;
+import org.lumaflow.cli.ProgressBar;
+import org.lumaflow.cli.UsageException;
+import org.lumaflow.engine.project.Project;
+import org.lumaflow.engine.project.ProjectIO;
+import org.lumaflow.qc.QcEvent;
+import org.lumaflow.qc.QcException;
+import org.lumaflow.qc.QcListener;
+import org.lumaflow.qc.QcOptions;
+import org.lumaflow.qc.QcReport;
+import org.lumaflow.qc.QcService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@code lumaflow qc MEDIA|PROJECT [--reference OTHER] [--report out.html] [--json out.json] [--quiet]}. */
+@Component(service = CliCommand.class)
+public final class QcCommand implements CliCommand {
+
+    private static final Set<String> VALUED = Set.of("reference", "report", "json");
+    private final QcService qc;
+
+    @Activate
+    public QcCommand(@Reference QcService qc) {
+        this.qc = qc;
+    }
+
+    @Override
+    public String name() {
+        return "qc";
+    }
+
+    @Override
+    public String summary() {
+        return "quality control of a media file or a project: signal statistics, black/freeze/scene/clipping, "
+                + "loudness, PSNR/SSIM; HTML and JSON reports";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: lumaflow qc MEDIA|PROJECT [--reference OTHER] [--report OUT.html] [--json OUT.json] [--quiet]
+                  MEDIA        a video file (8-bit 4:2:0), analysed as decoded
+                  PROJECT      a .lumaflow project: rendered and analysed as an export would encode it
+                  --reference  compare with another file of the same size: PSNR and SSIM per frame and overall
+                  --report     write a self-contained HTML report (plots, events); default: none
+                  --json       write the JSON report (per-frame signalstats fields, events, audio, comparison)
+                  --quiet      no progress bar
+                Prints a summary; exit 0 when done (events are findings, not errors), 1 when the input cannot be read.""";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        Map<String, String> opt = new HashMap<>();
+        List<String> pos = new ArrayList<>();
+        boolean quiet = false;
+        for (int i = 0; i < args.size(); i++) {
+            String s = args.get(i);
+            if (s.equals("--quiet")) {
+                quiet = true;
+            } else if (s.startsWith("--")) {
+                String name = s.substring(2);
+                String value = null;
+                int eq = name.indexOf('=');
+                if (eq >= 0) {
+                    value = name.substring(eq + 1);
+                    name = name.substring(0, eq);
+                }
+                if (!VALUED.contains(name)) {
+                    throw new UsageException("unknown option --" + name);
+                }
+                if (value == null) {
+                    if (i + 1 >= args.size()) {
+                        throw new UsageException("option --" + name + " needs a value");
+                    }
+                    value = args.get(++i);
+                }
+                opt.put(name, value);
+            } else {
+                pos.add(s);
+            }
+        }
+        if (pos.size() != 1) {
+            throw new UsageException("expected one media file or project, got " + pos);
+        }
+        Path in = Path.of(pos.get(0));
+        ProgressBar[] bar = {null};
+        boolean q = quiet;
+        QcListener l = (done, total) -> {
+            if (!q) {
+                if (bar[0] == null) {
+                    bar[0] = new ProgressBar(err, "qc", total);
+                }
+                bar[0].update(done);
+            }
+            return true;
+        };
+        QcReport r;
+        try {
+            String n = in.getFileName().toString();
+            if (n.endsWith(".lumaflow") || n.endsWith(".json")) {
+                Project p = ProjectIO.load(in);
+                r = qc.analyze(p.timeline(), p.baseDir(), in.toString(), QcOptions.defaults(), l);
+            } else if (opt.containsKey("reference")) {
+                r = qc.compare(in, Path.of(opt.get("reference")), QcOptions.defaults(), l);
+            } else {
+                r = qc.analyze(in, QcOptions.defaults(), l);
+            }
+        } catch (QcException | org.lumaflow.engine.project.ProjectException e) {
+            err.println("lumaflow qc: " + e.getMessage());
+            return 1;
+        }
+        if (opt.containsKey("json")) {
+            qc.writeJson(r, Path.of(opt.get("json")));
+        }
+        if (opt.containsKey("report")) {
+            qc.writeHtml(r, Path.of(opt.get("report")));
+        }
+        out.printf(Locale.ROOT, "%s: %d frames %dx%d, mean luma %.1f%n", r.source(), r.frames().size(), r.width(),
+                r.height(), r.meanLuma());
+        for (QcEvent e : r.events()) {
+            out.printf(Locale.ROOT, "  %-8s %9.3f .. %9.3f s  %s%n", e.type(), e.start(), e.end(), e.detail());
+        }
+        if (r.audio() != null) {
+            out.printf(Locale.ROOT, "  audio: %.1f LUFS integrated, LRA %.1f LU, true peak %.1f dBTP%n",
+                    r.audio().integrated(), r.audio().range(), r.audio().truePeak());
+        }
+        if (r.comparison() != null) {
+            out.printf(Locale.ROOT, "  vs %s: PSNR %.2f dB, SSIM %.5f%n", r.comparison().reference(),
+                    r.comparison().psnr(), r.comparison().ssim());
+        }
+        return 0;
+    }
+}
