@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.lumaflow.core.concurrent.Parallel;
 import org.lumaflow.core.pool.Frame;
 import org.lumaflow.core.pool.PixelFormat;
 import org.lumaflow.qc.QcEvent;
@@ -27,10 +28,24 @@ final class YuvAnalyzer {
     private final int[] histV = new int[256];
     private final int[] histSat = new int[256];
     private final long[] lumaTotal = new long[256];
-    /** previous frame (scene, YDIF) and freeze reference, as I420 planes */
-    private final byte[] prev;
-    private final byte[] reference;
-    private final byte[] cur;
+    /** three I420 buffers rotating as current, previous (scene, YDIF) and freeze reference: no per-frame copies */
+    private final byte[][] buffers = new byte[3][];
+    private byte[] prev;
+    private byte[] reference;
+    private byte[] cur;
+    /** per band: histograms and sums, merged after each parallel pass */
+    private static final int BANDS = 8;
+    private final int[][] bandY = new int[BANDS][256];
+    private final int[][] bandU = new int[BANDS][256];
+    private final int[][] bandV = new int[BANDS][256];
+    private final int[][] bandSat = new int[BANDS][256];
+    private final long[] bandDif = new long[BANDS];
+    private final long[] bandSadPrev = new long[BANDS];
+    private final long[] bandSadRef = new long[BANDS];
+    private final long[] bandOut = new long[BANDS];
+    private final long[] bandChromaOut = new long[BANDS];
+    /** 1 where the chroma sample is outside 16..240 */
+    private final byte[] chromaOut;
     private boolean havePrev;
     private final int blackTh;
     private final double freezeNoise;
@@ -51,9 +66,13 @@ final class YuvAnalyzer {
         this.ch = (height + 1) / 2;
         this.o = options;
         int n = w * h + 2 * cw * ch;
-        prev = new byte[n];
-        reference = new byte[n];
-        cur = new byte[n];
+        for (int i = 0; i < 3; i++) {
+            buffers[i] = new byte[n];
+        }
+        cur = buffers[0];
+        prev = buffers[1];
+        reference = buffers[2];
+        chromaOut = new byte[cw * ch];
         blackTh = (int) (16 + options.blackPixel() * (235 - 16));
         freezeNoise = Math.pow(10, options.freezeNoiseDb() / 20);
         frameDuration = fps > 0 ? 1 / fps : 0;
@@ -66,14 +85,154 @@ final class YuvAnalyzer {
                     + h);
         }
         load(f);
+        measure();
         SignalStats s = signal(time);
         stats.add(s);
-        detect(time, s);
-        System.arraycopy(cur, 0, prev, 0, cur.length);
+        boolean newReference = detect(time, s);
+        // rotate: this frame becomes the previous one (and the freeze reference when a new run starts)
+        byte[] old = prev;
+        prev = cur;
+        if (newReference) {
+            reference = cur;
+        }
+        cur = old != reference ? old : third();
         havePrev = true;
         lastTime = time;
         return s;
     }
+
+    /** The buffer that is neither {@link #prev} nor {@link #reference}. */
+    private byte[] third() {
+        for (byte[] b : buffers) {
+            if (b != prev && b != reference) {
+                return b;
+            }
+        }
+        throw new IllegalStateException();
+    }
+
+    /**
+     * One parallel pass over luma rows and one over chroma rows (bands of rows on the pixel workers): histograms,
+     * differences to the previous frame and to the freeze reference, out-of-range counts.
+     */
+    private void measure() {
+        byte[] c = cur;
+        byte[] p = havePrev ? prev : cur;
+        byte[] r = havePrev ? reference : cur;
+        int luma = w * h;
+        int cn = cw * ch;
+        // chroma first: the luma pass needs the out-of-range flags
+        Parallel.rows(Math.max(1, cn / BANDS), BANDS, (b0, b1) -> {
+            for (int b = b0; b < b1; b++) {
+                int[] hu = bandU[b];
+                int[] hv = bandV[b];
+                int[] hs = bandSat[b];
+                java.util.Arrays.fill(hu, 0);
+                java.util.Arrays.fill(hv, 0);
+                java.util.Arrays.fill(hs, 0);
+                long sp = 0;
+                long sr = 0;
+                long outs = 0;
+                int i0 = (int) ((long) cn * b / BANDS);
+                int i1 = (int) ((long) cn * (b + 1) / BANDS);
+                for (int i = i0; i < i1; i++) {
+                    int ui = luma + i;
+                    int vi = luma + cn + i;
+                    int u = c[ui] & 0xFF;
+                    int v = c[vi] & 0xFF;
+                    hu[u]++;
+                    hv[v]++;
+                    int du = u - 128;
+                    int dv = v - 128;
+                    hs[SAT[du * du + dv * dv] & 0xFF]++;
+                    sp += Math.abs(u - (p[ui] & 0xFF)) + Math.abs(v - (p[vi] & 0xFF));
+                    sr += Math.abs(u - (r[ui] & 0xFF)) + Math.abs(v - (r[vi] & 0xFF));
+                    byte o = (byte) (u < 16 || u > 240 || v < 16 || v > 240 ? 1 : 0);
+                    chromaOut[i] = o;
+                    outs += o;
+                }
+                bandSadPrev[b] = sp;
+                bandSadRef[b] = sr;
+                bandChromaOut[b] = outs;
+            }
+        });
+        long chromaOuts = 0;
+        for (long v : bandChromaOut) {
+            chromaOuts += v;
+        }
+        boolean anyChromaOut = chromaOuts > 0;
+        Parallel.rows(w * Math.max(1, h / BANDS), BANDS, (b0, b1) -> {
+            for (int b = b0; b < b1; b++) {
+                int[] hy = bandY[b];
+                java.util.Arrays.fill(hy, 0);
+                long dif = 0;
+                long sr = 0;
+                long outs = 0;
+                int y0 = (int) ((long) h * b / BANDS);
+                int y1 = (int) ((long) h * (b + 1) / BANDS);
+                for (int y = y0; y < y1; y++) {
+                    int row = y * w;
+                    int crow = (y >> 1) * cw;
+                    for (int x = 0; x < w; x++) {
+                        int i = row + x;
+                        int v = c[i] & 0xFF;
+                        hy[v]++;
+                        dif += Math.abs(v - (p[i] & 0xFF));
+                        sr += Math.abs(v - (r[i] & 0xFF));
+                        if (anyChromaOut && (v < 16 || v > 235 || chromaOut[crow + (x >> 1)] != 0)) {
+                            outs++;
+                        }
+                    }
+                }
+                bandDif[b] = dif;
+                bandSadRef[b] += sr;
+                bandOut[b] = outs;
+            }
+        });
+        java.util.Arrays.fill(histY, 0);
+        java.util.Arrays.fill(histU, 0);
+        java.util.Arrays.fill(histV, 0);
+        java.util.Arrays.fill(histSat, 0);
+        frameDif = 0;
+        sadPrev = 0;
+        sadRef = 0;
+        long outs = 0;
+        for (int b = 0; b < BANDS; b++) {
+            for (int i = 0; i < 256; i++) {
+                histY[i] += bandY[b][i];
+                histU[i] += bandU[b][i];
+                histV[i] += bandV[b][i];
+                histSat[i] += bandSat[b][i];
+            }
+            frameDif += bandDif[b];
+            sadPrev += bandSadPrev[b] + bandDif[b];
+            sadRef += bandSadRef[b];
+            outs += bandOut[b];
+        }
+        if (!anyChromaOut) {
+            for (int i = 0; i < 16; i++) {
+                outs += histY[i];
+            }
+            for (int i = 236; i < 256; i++) {
+                outs += histY[i];
+            }
+        }
+        outOfRange = outs;
+    }
+
+    /** {@code (int) hypot(du, dv)} for every du^2 + dv^2 (signalstats truncates). */
+    private static final byte[] SAT = new byte[2 * 128 * 128 + 1];
+
+    static {
+        for (int i = 0; i < SAT.length; i++) {
+            SAT[i] = (byte) Math.min(255, (int) Math.sqrt(i));
+        }
+    }
+
+    private long frameDif;
+    private long sadPrev;
+    private long sadRef;
+    private long outOfRange;
 
     /** Copies the frame's planes into {@link #cur} as I420 (NV12 chroma de-interleaved). */
     private void load(Frame f) {
@@ -94,36 +253,8 @@ final class YuvAnalyzer {
     }
 
     private SignalStats signal(double time) {
-        java.util.Arrays.fill(histY, 0);
-        java.util.Arrays.fill(histU, 0);
-        java.util.Arrays.fill(histV, 0);
-        java.util.Arrays.fill(histSat, 0);
         int luma = w * h;
         int c = cw * ch;
-        long dif = 0;
-        long out = 0;
-        byte[] p = havePrev ? prev : cur;
-        for (int y = 0; y < h; y++) {
-            int row = y * w;
-            int crow = luma + (y >> 1) * cw;
-            for (int x = 0; x < w; x++) {
-                int v = cur[row + x] & 0xFF;
-                histY[v]++;
-                dif += Math.abs(v - (p[row + x] & 0xFF));
-                int u = cur[crow + (x >> 1)] & 0xFF;
-                int vv = cur[crow + c + (x >> 1)] & 0xFF;
-                if (v < 16 || v > 235 || u < 16 || u > 240 || vv < 16 || vv > 240) {
-                    out++;
-                }
-            }
-        }
-        for (int i = 0; i < c; i++) {
-            int u = cur[luma + i] & 0xFF;
-            int v = cur[luma + c + i] & 0xFF;
-            histU[u]++;
-            histV[v]++;
-            histSat[Math.min(255, (int) Math.hypot(u - 128, v - 128))]++;
-        }
         for (int i = 0; i < 256; i++) {
             lumaTotal[i] += histY[i];
         }
@@ -140,7 +271,7 @@ final class YuvAnalyzer {
         }
         return new SignalStats(time, ys[0], ys[1], total(histY) / (double) luma, ys[2], ys[3], us[0], us[1],
                 total(histU) / (double) c, us[2], us[3], vs[0], vs[1], total(histV) / (double) c, vs[2], vs[3],
-                satTotal / (double) c, satMax, out / (double) luma, dif / (double) luma);
+                satTotal / (double) c, satMax, outOfRange / (double) luma, frameDif / (double) luma);
     }
 
     /** {min, 10th percentile, 90th percentile, max} of a histogram of {@code n} values (signalstats' rule). */
@@ -178,7 +309,9 @@ final class YuvAnalyzer {
         return t;
     }
 
-    private void detect(double time, SignalStats s) {
+    /** Runs the detectors; returns whether this frame becomes the freeze reference. */
+    private boolean detect(double time, SignalStats s) {
+        boolean newReference = false;
         // black: enough pixels at or below the threshold
         long black = 0;
         for (int i = 0; i <= blackTh && i < 256; i++) {
@@ -192,7 +325,7 @@ final class YuvAnalyzer {
         }
         // scene: scdet's score, from the mean absolute frame difference over all planes (percent of 256)
         if (havePrev) {
-            double mafd = sad(cur, prev) * 100.0 / cur.length / 256;
+            double mafd = sadPrev * 100.0 / cur.length / 256;
             double score = Math.min(100, Math.max(0, Math.min(mafd, Math.abs(mafd - prevMafd))));
             prevMafd = mafd;
             if (score >= o.sceneThreshold()) {
@@ -202,10 +335,10 @@ final class YuvAnalyzer {
         }
         // freeze: frames within the noise of the run's first frame
         if (!havePrev) {
-            System.arraycopy(cur, 0, reference, 0, cur.length);
+            newReference = true;
             refTime = time;
         } else {
-            double mafd = sad(cur, reference) / (double) cur.length / 256;
+            double mafd = sadRef / (double) cur.length / 256;
             boolean still = mafd <= freezeNoise;
             if (!still) {
                 if (frozen) {
@@ -213,7 +346,7 @@ final class YuvAnalyzer {
                             + o.freezeNoiseDb() + " dB"));
                 }
                 frozen = false;
-                System.arraycopy(cur, 0, reference, 0, cur.length);
+                newReference = true;
                 refTime = time;
             } else if (!frozen && time - refTime >= o.freezeMinSeconds()) {
                 frozen = true;
@@ -228,6 +361,7 @@ final class YuvAnalyzer {
                     + (o.clipFraction() * 100) + "%"));
             clipStart = Double.NaN;
         }
+        return newReference;
     }
 
     private void endBlack(double end) {
@@ -236,14 +370,6 @@ final class YuvAnalyzer {
                     + Math.round(o.blackPicture() * 100) + "% of the picture"));
         }
         blackStart = Double.NaN;
-    }
-
-    private static long sad(byte[] a, byte[] b) {
-        long s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += Math.abs((a[i] & 0xFF) - (b[i] & 0xFF));
-        }
-        return s;
     }
 
     /** Closes open segments at the end of the stream. */
