@@ -14,9 +14,10 @@ import java.util.List;
  * @param width encoded width
  * @param height encoded height
  * @param warnings render warnings summarised (text with the first frame it occurred on), and notes such as fallbacks
+ * @param qcReport   the QC report written beside the output (HTML; JSON next to it), or null when QC was off
  */
 public record ExportResult(Path output, String encoder, List<EncoderChoice> candidates, long frames, double seconds,
-        int width, int height, List<String> warnings) {
+        int width, int height, List<String> warnings, Path qcReport) {
 
     public ExportResult {
         candidates = List.copyOf(candidates);

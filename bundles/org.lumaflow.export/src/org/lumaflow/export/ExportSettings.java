@@ -21,14 +21,16 @@ import java.util.Locale;
  * @param frames number of frames; negative: to the end of the timeline
  * @param stallTimeout how long a pipeline stage may wait on another before the export fails
  * @param audio whether to mix and encode the timeline's audio (AAC; Opus for WebM) when it has any
+ * @param qc    whether to run QC on the encoded frames and write {@code OUTPUT.qc.html} and {@code .qc.json} beside the
+ *              output (on by default; it reuses the frames the export converted, no second decode)
  */
 public record ExportSettings(Path output, String codec, String encoder, int crf, long bitrate, String preset,
         int keyframeInterval, int width, int height, long firstFrame, long frames, Duration stallTimeout,
-        boolean audio) {
+        boolean audio, boolean qc) {
 
     /** Defaults for {@code output}: container default codec, automatic encoder, default quality, whole timeline. */
     public static ExportSettings to(Path output) {
-        return new ExportSettings(output, null, "auto", -1, 0, null, 0, 0, 0, 0, -1, Duration.ofSeconds(60), true);
+        return new ExportSettings(output, null, "auto", -1, 0, null, 0, 0, 0, 0, -1, Duration.ofSeconds(60), true, true);
     }
 
     /** The container named by the output's extension: {@code mp4}, {@code mov}, {@code matroska}, {@code webm}. */
@@ -69,52 +71,58 @@ public record ExportSettings(Path output, String codec, String encoder, int crf,
 
     public ExportSettings withCodec(String c) {
         return new ExportSettings(output, c, encoder, crf, bitrate, preset, keyframeInterval, width, height,
-                firstFrame, frames, stallTimeout, audio);
+                firstFrame, frames, stallTimeout, audio, qc);
     }
 
     public ExportSettings withEncoder(String e) {
         return new ExportSettings(output, codec, e == null ? "auto" : e, crf, bitrate, preset, keyframeInterval,
-                width, height, firstFrame, frames, stallTimeout, audio);
+                width, height, firstFrame, frames, stallTimeout, audio, qc);
     }
 
     public ExportSettings withCrf(int q) {
         return new ExportSettings(output, codec, encoder, q, bitrate, preset, keyframeInterval, width, height,
-                firstFrame, frames, stallTimeout, audio);
+                firstFrame, frames, stallTimeout, audio, qc);
     }
 
     public ExportSettings withBitrate(long bps) {
         return new ExportSettings(output, codec, encoder, crf, bps, preset, keyframeInterval, width, height,
-                firstFrame, frames, stallTimeout, audio);
+                firstFrame, frames, stallTimeout, audio, qc);
     }
 
     public ExportSettings withPreset(String p) {
         return new ExportSettings(output, codec, encoder, crf, bitrate, p, keyframeInterval, width, height,
-                firstFrame, frames, stallTimeout, audio);
+                firstFrame, frames, stallTimeout, audio, qc);
     }
 
     public ExportSettings withKeyframeInterval(int k) {
         return new ExportSettings(output, codec, encoder, crf, bitrate, preset, k, width, height, firstFrame, frames,
-                stallTimeout, audio);
+                stallTimeout, audio, qc);
     }
 
     public ExportSettings withSize(int w, int h) {
         return new ExportSettings(output, codec, encoder, crf, bitrate, preset, keyframeInterval, w, h, firstFrame,
-                frames, stallTimeout, audio);
+                frames, stallTimeout, audio, qc);
     }
 
     public ExportSettings withRange(long first, long count) {
         return new ExportSettings(output, codec, encoder, crf, bitrate, preset, keyframeInterval, width, height,
-                first, count, stallTimeout, audio);
+                first, count, stallTimeout, audio, qc);
     }
 
     public ExportSettings withStallTimeout(Duration d) {
         return new ExportSettings(output, codec, encoder, crf, bitrate, preset, keyframeInterval, width, height,
-                firstFrame, frames, d, audio);
+                firstFrame, frames, d, audio, qc);
+    }
+
+    /** With or without QC of the encoded frames (report beside the output). */
+    public ExportSettings withQc(boolean on) {
+        return new ExportSettings(output, codec, encoder, crf, bitrate, preset, keyframeInterval, width, height,
+                firstFrame, frames, stallTimeout, audio, on);
     }
 
     public ExportSettings withAudio(boolean on) {
         return new ExportSettings(output, codec, encoder, crf, bitrate, preset, keyframeInterval, width, height,
-                firstFrame, frames, stallTimeout, on);
+                firstFrame, frames, stallTimeout, on, qc);
     }
 
     /** Whether the user named the encoder (no automatic fallback then). */

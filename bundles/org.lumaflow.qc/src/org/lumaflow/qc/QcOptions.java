@@ -20,6 +20,12 @@ public record QcOptions(double blackPixel, double blackPicture, double blackMinS
         double freezeMinSeconds, double sceneThreshold, double clipFraction, double silenceDb,
         double silenceMinSeconds, boolean audio) {
 
+    /** The same settings without the audio measurements. */
+    public QcOptions withoutAudio() {
+        return new QcOptions(blackPixel, blackPicture, blackMinSeconds, freezeNoiseDb, freezeMinSeconds,
+                sceneThreshold, clipFraction, silenceDb, silenceMinSeconds, false);
+    }
+
     /** FFmpeg's defaults. */
     public static QcOptions defaults() {
         return new QcOptions(0.10, 0.98, 2.0, -60, 2.0, 10, 0.01, -60, 2.0, true);

@@ -76,6 +76,7 @@ public final class ExportCommand implements CliCommand {
                   --frames A..B  frame range at the project rate (default: all)
                   --size WxH     output size (odd sizes are rounded down to even)
                   --no-audio     leave the clips' audio out (default: mixed, AAC; Opus in .webm)
+                  --no-qc        no QC report (default: OUT.qc.html and OUT.qc.json from the encoded frames)
                   --list-encoders  probe and list the encoder candidates for --codec, then exit
                   --quiet        no progress bar""";
     }
@@ -87,7 +88,7 @@ public final class ExportCommand implements CliCommand {
             args.add(s.equals("-o") ? "--out" : s);
         }
         Args a = Args.parse(args, Set.of("out", "codec", "encoder", "crf", "bitrate", "preset", "gop", "frames",
-                "size"), Set.of("quiet", "list-encoders", "no-audio"));
+                "size"), Set.of("quiet", "list-encoders", "no-audio", "no-qc"));
         if (a.flag("list-encoders")) {
             String codec = a.get("codec") == null ? "h264" : a.get("codec");
             try {
@@ -145,7 +146,7 @@ public final class ExportCommand implements CliCommand {
         } catch (NumberFormatException e) {
             throw new UsageException("bad number: " + e.getMessage());
         }
-        s = s.withPreset(a.get("preset")).withAudio(!a.flag("no-audio"));
+        s = s.withPreset(a.get("preset")).withAudio(!a.flag("no-audio")).withQc(!a.flag("no-qc"));
         if (a.get("size") != null) {
             int[] wh = RenderCommand.parseSize(a.get("size"));
             s = s.withSize(wh[0], wh[1]);
@@ -190,6 +191,9 @@ public final class ExportCommand implements CliCommand {
             }
             out.printf(Locale.ROOT, "%s: %d frames %dx%d with %s in %.1f s (%.1f fps)%n", r.output(), r.frames(),
                     r.width(), r.height(), r.encoder(), r.seconds(), r.fps());
+            if (r.qcReport() != null) {
+                out.println("QC report: " + r.qcReport());
+            }
             return 0;
         } catch (ExportException e) {
             err.println("lumaflow export: " + e.getMessage());

@@ -196,6 +196,22 @@ class ExportTest {
         noTemporaryFiles();
     }
 
+    /** QC runs on the encoded frames by default and writes its reports beside the output; off on request. */
+    @Test
+    void qcReportIsWrittenBesideTheOutput() throws Exception {
+        Timeline tl = timeline(320, 180, 50);
+        Path out = dir.resolve("qc.mp4");
+        ExportResult r = exporter.start(tl, dir, ExportSettings.to(out), p -> { }).await();
+        assertEquals(dir.resolve("qc.mp4.qc.html"), r.qcReport());
+        String json = Files.readString(dir.resolve("qc.mp4.qc.json"));
+        assertEquals(50, json.split("\"YAVG\"", -1).length - 1, "one entry per exported frame");
+        assertTrue(Files.readString(r.qcReport()).contains("<svg"));
+        Path plain = dir.resolve("plain.mp4");
+        ExportResult off = exporter.start(tl, dir, ExportSettings.to(plain).withQc(false), p -> { }).await();
+        assertEquals(null, off.qcReport());
+        assertFalse(Files.exists(dir.resolve("plain.mp4.qc.html")));
+    }
+
     @Test
     void oddSizesAreRoundedDownToEven() throws Exception {
         Path out = dir.resolve("odd.mkv");

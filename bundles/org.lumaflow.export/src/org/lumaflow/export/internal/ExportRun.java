@@ -73,6 +73,10 @@ final class ExportRun implements ExportJob {
     private final MediaService media;
     /** The file whose pictures are passed straight to the encoder, or null (render + convert). */
     private final Path direct;
+    /** QC of the encoded frames, or null (off, GIF, or no QC bundle) */
+    private final org.lumaflow.qc.QcService qc;
+    private QcFeed feed;
+    private Path qcReport;
     private final CompletableFuture<ExportResult> done = new CompletableFuture<>();
     private final Thread thread;
     private volatile boolean cancelled;
@@ -81,7 +85,8 @@ final class ExportRun implements ExportJob {
 
     ExportRun(Engine engine, Map<PixelFormat, PixelConverter> converters, Timeline timeline, Path baseDir,
             ExportSettings settings, ExportListener listener, List<EncoderChoice> candidates, int width, int height,
-            long first, long total, MediaService media, Path direct) {
+            long first, long total, MediaService media, Path direct, org.lumaflow.qc.QcService qc) {
+        this.qc = qc;
         this.media = media;
         this.direct = direct;
         this.engine = engine;
@@ -169,7 +174,7 @@ final class ExportRun implements ExportJob {
                     warnings.forEach((text, frame) -> all.add(text + " (first at frame " + frame + ")"));
                     double secs = (System.nanoTime() - t0) / 1e9;
                     done.complete(new ExportResult(settings.output(), encoder, candidates, total, secs, width,
-                            height, all));
+                            height, all, qcReport));
                     return;
                 } catch (EncoderFailed e) {
                     if (cancelled) {
@@ -235,6 +240,9 @@ final class ExportRun implements ExportJob {
                 if (!enc.ignoredOptions().isEmpty()) {
                     listener.note(encoder + " ignored options " + enc.ignoredOptions());
                 }
+                if (qc != null && settings.qc() && !settings.container().equals("gif")) {
+                    feed = new QcFeed(qc, out.toString(), width, height, timeline.format().rate().toDouble());
+                }
                 pipeline(enc, warnings, enc.audio() != null ? mix : null);
                 try {
                     enc.finish();
@@ -251,10 +259,27 @@ final class ExportRun implements ExportJob {
                         + ")", e);
             }
             ok = true;
+            if (feed != null) {
+                String[] note = {null};
+                try {
+                    qcReport = feed.finish(qc, out, note);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    note[0] = "QC interrupted";
+                }
+                feed = null;
+                if (note[0] != null) {
+                    listener.note(note[0]);
+                }
+            }
             return warnings;
         } finally {
             if (mix != null) {
                 mix.close();
+            }
+            if (!ok && feed != null) {
+                feed.abandon();
+                feed = null;
             }
             if (!ok) {
                 try {
@@ -328,6 +353,10 @@ final class ExportRun implements ExportJob {
                     f.release();
                     stop("encoder", e);
                     throw new EncoderFailed(e.getMessage(), e);
+                }
+                if (feed != null && f.format() != PixelFormat.RGBA8) {
+                    feed.add(f, rate.frameToTicks(first + k) / (double) org.lumaflow.core.time.Ticks.PER_SECOND,
+                            stallNanos);
                 }
                 f.release();
                 if (mix != null) {

@@ -21,6 +21,10 @@ import org.lumaflow.export.Exporter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.lumaflow.qc.QcService;
 
 /** {@link Exporter} on the CPU engine and FFmpeg's encoders and muxers. */
 @Component(service = Exporter.class)
@@ -29,6 +33,10 @@ public final class FFmpegExporter implements Exporter {
     private final Engine engine;
     private final ConverterRegistry converters;
     private final MediaService media;
+    /** QC of exported frames (optional: the QC bundle may be absent) */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile QcService qc;
 
     /** DS and plain-Java constructor. */
     @Activate
@@ -108,7 +116,7 @@ public final class FFmpegExporter implements Exporter {
                     + " is passed through unchanged, its decoded pictures go straight to the encoder");
         }
         ExportRun run = new ExportRun(engine, conv, timeline, baseDir, s, listener, candidates, w, h, first, total,
-                media, direct);
+                media, direct, qc);
         run.start();
         return run;
     }

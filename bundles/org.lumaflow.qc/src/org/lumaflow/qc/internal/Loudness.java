@@ -73,8 +73,10 @@ public final class Loudness {
     private double l1, l2, l3, l4;
     private double r1, r2, r3, r4;
 
-    // current 100 ms step
-    private double stepEnergy;
+    // current 100 ms step: energy of each channel, summed sample by sample (so the result does not depend on how
+    // the input is cut into blocks)
+    private double stepLeft;
+    private double stepRight;
     private int stepFill;
     // energies (sum of squares over both channels) of the last SHORT_TERM_STEPS steps, ring buffer
     private final double[] steps = new double[SHORT_TERM_STEPS];
@@ -182,7 +184,7 @@ public final class Loudness {
 
     /** K-weights {@code c} samples of both channels and adds their energy to the current step. */
     private void weigh(float[] left, float[] right, int from, int c) {
-        double e = 0;
+        double e = stepLeft;
         double s1 = l1, s2 = l2, s3 = l3, s4 = l4;
         for (int i = from, end = from + c; i < end; i++) {
             double x = left[i];
@@ -198,6 +200,8 @@ public final class Loudness {
         l2 = s2;
         l3 = s3;
         l4 = s4;
+        stepLeft = e;
+        e = stepRight;
         s1 = r1;
         s2 = r2;
         s3 = r3;
@@ -216,7 +220,7 @@ public final class Loudness {
         r2 = s2;
         r3 = s3;
         r4 = s4;
-        stepEnergy += e;
+        stepRight = e;
     }
 
     /** Sample peak and the 4x interpolated peak of {@code c} samples of both channels. */
@@ -260,10 +264,11 @@ public final class Loudness {
 
     /** Closes a 100 ms step: updates the momentary and short-term values and their gates. */
     private void endStep() {
-        steps[stepPos] = stepEnergy;
+        steps[stepPos] = stepLeft + stepRight;
         stepPos = stepPos + 1 == SHORT_TERM_STEPS ? 0 : stepPos + 1;
         stepCount++;
-        stepEnergy = 0;
+        stepLeft = 0;
+        stepRight = 0;
         stepFill = 0;
         flushTiny();
         if (stepCount >= MOMENTARY_STEPS) {
@@ -381,7 +386,8 @@ public final class Loudness {
     /** Forgets everything measured: as new. */
     public void reset() {
         l1 = l2 = l3 = l4 = r1 = r2 = r3 = r4 = 0;
-        stepEnergy = 0;
+        stepLeft = 0;
+        stepRight = 0;
         stepFill = 0;
         java.util.Arrays.fill(steps, 0);
         stepPos = 0;

@@ -1,4 +1,4 @@
-package org.lumaflow.qc.internal;
+package org.lumaflow.cli.internal;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
