@@ -35,9 +35,10 @@ final class YuvAnalyzer {
     private byte[] cur;
     /** per band: histograms and sums, merged after each parallel pass */
     private static final int BANDS = 8;
-    private final int[][] bandY = new int[BANDS][256];
-    private final int[][] bandU = new int[BANDS][256];
-    private final int[][] bandV = new int[BANDS][256];
+    /** four interleaved sub-histograms per band (flat areas would otherwise serialize on one counter) */
+    private final int[][] bandY = new int[BANDS][4 * 256];
+    private final int[][] bandU = new int[BANDS][4 * 256];
+    private final int[][] bandV = new int[BANDS][4 * 256];
     private final int[][] bandSat = new int[BANDS][256];
     private final long[] bandDif = new long[BANDS];
     private final long[] bandSadPrev = new long[BANDS];
@@ -118,7 +119,6 @@ final class YuvAnalyzer {
     private void measure() {
         byte[] c = cur;
         byte[] p = havePrev ? prev : cur;
-        byte[] r = havePrev ? reference : cur;
         int luma = w * h;
         int cn = cw * ch;
         // chroma first: the luma pass needs the out-of-range flags
@@ -131,7 +131,6 @@ final class YuvAnalyzer {
                 java.util.Arrays.fill(hv, 0);
                 java.util.Arrays.fill(hs, 0);
                 long sp = 0;
-                long sr = 0;
                 long outs = 0;
                 int i0 = (int) ((long) cn * b / BANDS);
                 int i1 = (int) ((long) cn * (b + 1) / BANDS);
@@ -140,19 +139,18 @@ final class YuvAnalyzer {
                     int vi = luma + cn + i;
                     int u = c[ui] & 0xFF;
                     int v = c[vi] & 0xFF;
-                    hu[u]++;
-                    hv[v]++;
+                    int lane = (i & 3) << 8;
+                    hu[lane + u]++;
+                    hv[lane + v]++;
                     int du = u - 128;
                     int dv = v - 128;
                     hs[SAT[du * du + dv * dv] & 0xFF]++;
                     sp += Math.abs(u - (p[ui] & 0xFF)) + Math.abs(v - (p[vi] & 0xFF));
-                    sr += Math.abs(u - (r[ui] & 0xFF)) + Math.abs(v - (r[vi] & 0xFF));
                     byte o = (byte) (u < 16 || u > 240 || v < 16 || v > 240 ? 1 : 0);
                     chromaOut[i] = o;
                     outs += o;
                 }
                 bandSadPrev[b] = sp;
-                bandSadRef[b] = sr;
                 bandChromaOut[b] = outs;
             }
         });
@@ -166,7 +164,6 @@ final class YuvAnalyzer {
                 int[] hy = bandY[b];
                 java.util.Arrays.fill(hy, 0);
                 long dif = 0;
-                long sr = 0;
                 long outs = 0;
                 int y0 = (int) ((long) h * b / BANDS);
                 int y1 = (int) ((long) h * (b + 1) / BANDS);
@@ -176,16 +173,14 @@ final class YuvAnalyzer {
                     for (int x = 0; x < w; x++) {
                         int i = row + x;
                         int v = c[i] & 0xFF;
-                        hy[v]++;
+                        hy[((x & 3) << 8) + v]++;
                         dif += Math.abs(v - (p[i] & 0xFF));
-                        sr += Math.abs(v - (r[i] & 0xFF));
                         if (anyChromaOut && (v < 16 || v > 235 || chromaOut[crow + (x >> 1)] != 0)) {
                             outs++;
                         }
                     }
                 }
                 bandDif[b] = dif;
-                bandSadRef[b] += sr;
                 bandOut[b] = outs;
             }
         });
@@ -195,18 +190,19 @@ final class YuvAnalyzer {
         java.util.Arrays.fill(histSat, 0);
         frameDif = 0;
         sadPrev = 0;
-        sadRef = 0;
         long outs = 0;
         for (int b = 0; b < BANDS; b++) {
             for (int i = 0; i < 256; i++) {
-                histY[i] += bandY[b][i];
-                histU[i] += bandU[b][i];
-                histV[i] += bandV[b][i];
+                int[] by = bandY[b];
+                int[] bu = bandU[b];
+                int[] bv = bandV[b];
+                histY[i] += by[i] + by[256 + i] + by[512 + i] + by[768 + i];
+                histU[i] += bu[i] + bu[256 + i] + bu[512 + i] + bu[768 + i];
+                histV[i] += bv[i] + bv[256 + i] + bv[512 + i] + bv[768 + i];
                 histSat[i] += bandSat[b][i];
             }
             frameDif += bandDif[b];
             sadPrev += bandSadPrev[b] + bandDif[b];
-            sadRef += bandSadRef[b];
             outs += bandOut[b];
         }
         if (!anyChromaOut) {
@@ -220,6 +216,39 @@ final class YuvAnalyzer {
         outOfRange = outs;
     }
 
+    /**
+     * Mean absolute difference to the freeze reference (fraction of 256). The previous frame was within the noise of
+     * the reference (or is it), so when this frame is far from the previous one it is far from the reference too
+     * (triangle inequality) and the extra pass over the picture is skipped.
+     */
+    private double referenceMafd() {
+        double prevMafd = sadPrev / (double) cur.length / 256;
+        if (reference == prev) {
+            return prevMafd;
+        }
+        if (prevMafd > 2 * freezeNoise) {
+            return prevMafd - freezeNoise;
+        }
+        byte[] c = cur;
+        byte[] r = reference;
+        int n = c.length;
+        Parallel.rows(Math.max(1, n / BANDS), BANDS, (b0, b1) -> {
+            for (int b = b0; b < b1; b++) {
+                long sr = 0;
+                int i1 = (int) ((long) n * (b + 1) / BANDS);
+                for (int i = (int) ((long) n * b / BANDS); i < i1; i++) {
+                    sr += Math.abs((c[i] & 0xFF) - (r[i] & 0xFF));
+                }
+                bandSadRef[b] = sr;
+            }
+        });
+        long sad = 0;
+        for (long v : bandSadRef) {
+            sad += v;
+        }
+        return sad / (double) n / 256;
+    }
+
     /** {@code (int) hypot(du, dv)} for every du^2 + dv^2 (signalstats truncates). */
     private static final byte[] SAT = new byte[2 * 128 * 128 + 1];
 
@@ -231,7 +260,6 @@ final class YuvAnalyzer {
 
     private long frameDif;
     private long sadPrev;
-    private long sadRef;
     private long outOfRange;
 
     /** Copies the frame's planes into {@link #cur} as I420 (NV12 chroma de-interleaved). */
@@ -338,7 +366,7 @@ final class YuvAnalyzer {
             newReference = true;
             refTime = time;
         } else {
-            double mafd = sadRef / (double) cur.length / 256;
+            double mafd = referenceMafd();
             boolean still = mafd <= freezeNoise;
             if (!still) {
                 if (frozen) {
