@@ -16,14 +16,17 @@ import java.util.List;
  * @param audio       loudness and silence, or null (no audio / not asked)
  * @param comparison  PSNR/SSIM against a reference, or null
  * @param luma        256-bin histogram of luma code values over all frames
+ * @param thumbnails  small JPEG pictures (base64) at events, keyed by the event's start formatted {@code %.3f}
  */
 public record QcReport(String source, int width, int height, double fps, List<SignalStats> frames,
-        List<QcEvent> events, AudioQc audio, Comparison comparison, long[] luma) {
+        List<QcEvent> events, AudioQc audio, Comparison comparison, long[] luma,
+        java.util.Map<String, String> thumbnails) {
 
     public QcReport {
         frames = List.copyOf(frames);
         events = List.copyOf(events);
         luma = luma.clone();
+        thumbnails = java.util.Map.copyOf(thumbnails);
     }
 
     /** Events of one type. */

@@ -179,6 +179,12 @@ class QcAgainstFFmpegTest {
                 200));
         String h = Files.readString(html);
         assertTrue(h.contains("<svg") && !h.contains("http://") && !h.contains("https://"), "inline, no network");
+        assertTrue(h.contains("data:image/jpeg;base64,"), "thumbnails at events");
+        assertTrue(j.contains("\"FP\""), "fingerprints");
+        double[] black = r.frames().get(0).fingerprint();
+        assertTrue(black[0] < 1 && black[1] < 1 && black[2] < 1 && black[3] < 0.5, "black frame fingerprint");
+        double[] bars = r.frames().get(r.frames().size() - 1).fingerprint();
+        assertTrue(bars[3] > 40 && bars[4] > 40, "colour bars vary a lot: " + java.util.Arrays.toString(bars));
         try (var files = Files.list(dir)) {
             assertTrue(files.noneMatch(f -> f.toString().endsWith(".tmp")), "no temporary files left");
         }

@@ -84,11 +84,18 @@ final class HtmlReport {
             s.append("<svg width=\"").append(PW).append("\" height=\"200\"><polyline fill=\"none\" stroke=\"#d62728\""
                     + " points=\"").append(pts).append("\"/></svg><p>0..80 dB</p>");
         }
-        s.append("<table><tr><th>type</th><th>start (s)</th><th>end (s)</th><th>duration</th><th>detail</th></tr>");
+        s.append("<table><tr><th>type</th><th>start (s)</th><th>end (s)</th><th>duration</th><th>detail</th>"
+                + "<th>picture</th></tr>");
         for (QcEvent e : r.events()) {
+            String thumb = r.thumbnails().get(String.format(Locale.ROOT, "%.3f", e.start()));
             s.append("<tr><td>").append(e.type()).append("</td><td>").append(fmt(e.start())).append("</td><td>")
                     .append(fmt(e.end())).append("</td><td>").append(fmt(e.duration())).append("</td><td>")
-                    .append(esc(e.detail())).append("</td></tr>");
+                    .append(esc(e.detail())).append("</td><td>");
+            if (thumb != null) {
+                s.append("<img alt=\"frame at ").append(fmt(e.start())).append(" s\" src=\"data:image/jpeg;base64,")
+                        .append(thumb).append("\">");
+            }
+            s.append("</td></tr>");
         }
         s.append("</table></body></html>\n");
         return s.toString();

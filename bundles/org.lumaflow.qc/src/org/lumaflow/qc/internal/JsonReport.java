@@ -120,6 +120,11 @@ final class JsonReport {
             g.writeNumberField("SATMAX", s.satMax());
             g.writeNumberField("BRNG", s.outOfRange());
             g.writeNumberField("YDIF", s.yDiff());
+            g.writeArrayFieldStart("FP"); // fingerprint: mean R, G, B, std R, G, B
+            for (double v : s.fingerprint()) {
+                g.writeNumber(Math.round(v * 100) / 100.0);
+            }
+            g.writeEndArray();
             g.writeEndObject();
         }
         g.writeEndArray();

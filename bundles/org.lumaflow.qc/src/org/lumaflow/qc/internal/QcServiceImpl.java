@@ -167,7 +167,7 @@ public final class QcServiceImpl implements QcService {
         }
         events.sort(Comparator.comparingDouble(QcEvent::start));
         Comparison c = cmp == null ? null : cmp.result(reference.toString());
-        return new QcReport(file.toString(), v.width(), v.height(), fps, an.stats(), events, audio, c, an.luma());
+        return new QcReport(file.toString(), v.width(), v.height(), fps, an.stats(), events, audio, c, an.luma(), an.thumbnails());
     }
 
     private VideoStreamInfo video(Path file) throws QcException {
@@ -200,7 +200,8 @@ public final class QcServiceImpl implements QcService {
             @Override
             public QcReport finish() {
                 an.finish();
-                return new QcReport(source, width, height, fps, an.stats(), an.events(), null, null, an.luma());
+                return new QcReport(source, width, height, fps, an.stats(), an.events(), null, null, an.luma(),
+                        an.thumbnails());
             }
         };
     }

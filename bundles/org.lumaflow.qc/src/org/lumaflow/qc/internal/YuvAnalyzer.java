@@ -299,7 +299,86 @@ final class YuvAnalyzer {
         }
         return new SignalStats(time, ys[0], ys[1], total(histY) / (double) luma, ys[2], ys[3], us[0], us[1],
                 total(histU) / (double) c, us[2], us[3], vs[0], vs[1], total(histV) / (double) c, vs[2], vs[3],
-                satTotal / (double) c, satMax, outOfRange / (double) luma, frameDif / (double) luma);
+                satTotal / (double) c, satMax, outOfRange / (double) luma, frameDif / (double) luma, fingerprint());
+    }
+
+    /** Mean and standard deviation of R, G, B over every 8th pixel of every 8th row (BT.709, limited range). */
+    private double[] fingerprint() {
+        double[] sum = new double[3];
+        double[] sq = new double[3];
+        int luma = w * h;
+        int c = cw * ch;
+        int n = 0;
+        for (int y = 0; y < h; y += 8) {
+            for (int x = 0; x < w; x += 8) {
+                int ci = (y >> 1) * cw + (x >> 1);
+                rgb(cur[y * w + x] & 0xFF, cur[luma + ci] & 0xFF, cur[luma + c + ci] & 0xFF, px);
+                for (int k = 0; k < 3; k++) {
+                    sum[k] += px[k];
+                    sq[k] += (double) px[k] * px[k];
+                }
+                n++;
+            }
+        }
+        double[] fp = new double[6];
+        for (int k = 0; k < 3; k++) {
+            double m = sum[k] / n;
+            fp[k] = m;
+            fp[3 + k] = Math.sqrt(Math.max(0, sq[k] / n - m * m));
+        }
+        return fp;
+    }
+
+    private final int[] px = new int[3];
+
+    /** BT.709 limited-range Y'CbCr to full-range R'G'B' code values. */
+    static void rgb(int y, int u, int v, int[] out) {
+        double yy = (y - 16) * 255.0 / 219;
+        double cb = (u - 128) * 255.0 / 224;
+        double cr = (v - 128) * 255.0 / 224;
+        out[0] = clamp(yy + 1.5748 * cr);
+        out[1] = clamp(yy - 0.1873 * cb - 0.4681 * cr);
+        out[2] = clamp(yy + 1.8556 * cb);
+    }
+
+    private static int clamp(double v) {
+        return v <= 0 ? 0 : v >= 255 ? 255 : (int) (v + 0.5);
+    }
+
+    /** A small JPEG (base64) of the current frame, for events in the HTML report; at most 60 per stream. */
+    private void thumbnail(double time) {
+        if (thumbnails.size() >= 60) {
+            return;
+        }
+        int tw = 160;
+        int th = Math.max(1, (int) Math.round((double) h * tw / w));
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(tw, th,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        int luma = w * h;
+        int c = cw * ch;
+        for (int ty = 0; ty < th; ty++) {
+            int y = Math.min(h - 1, (int) ((ty + 0.5) * h / th));
+            for (int tx = 0; tx < tw; tx++) {
+                int x = Math.min(w - 1, (int) ((tx + 0.5) * w / tw));
+                int ci = (y >> 1) * cw + (x >> 1);
+                rgb(cur[y * w + x] & 0xFF, cur[luma + ci] & 0xFF, cur[luma + c + ci] & 0xFF, px);
+                img.setRGB(tx, ty, (px[0] << 16) | (px[1] << 8) | px[2]);
+            }
+        }
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(img, "jpg", out);
+            thumbnails.put(String.format(java.util.Locale.ROOT, "%.3f", time),
+                    java.util.Base64.getEncoder().encodeToString(out.toByteArray()));
+        } catch (java.io.IOException | RuntimeException e) {
+            // a report without this picture
+        }
+    }
+
+    private final java.util.Map<String, String> thumbnails = new java.util.HashMap<>();
+
+    java.util.Map<String, String> thumbnails() {
+        return thumbnails;
     }
 
     /** {min, 10th percentile, 90th percentile, max} of a histogram of {@code n} values (signalstats' rule). */
@@ -348,6 +427,7 @@ final class YuvAnalyzer {
         boolean isBlack = black >= o.blackPicture() * w * h;
         if (isBlack && Double.isNaN(blackStart)) {
             blackStart = time;
+            thumbnail(time);
         } else if (!isBlack && !Double.isNaN(blackStart)) {
             endBlack(time);
         }
@@ -357,6 +437,7 @@ final class YuvAnalyzer {
             double score = Math.min(100, Math.max(0, Math.min(mafd, Math.abs(mafd - prevMafd))));
             prevMafd = mafd;
             if (score >= o.sceneThreshold()) {
+                thumbnail(time);
                 events.add(new QcEvent("scene", time, time, String.format(java.util.Locale.ROOT, "score %.1f",
                         score)));
             }
@@ -378,12 +459,14 @@ final class YuvAnalyzer {
                 refTime = time;
             } else if (!frozen && time - refTime >= o.freezeMinSeconds()) {
                 frozen = true;
+                thumbnail(refTime); // the frozen picture (this frame is within the noise of the run's first)
             }
         }
         // clipping: luma at the code-value limits or outside broadcast range
         boolean clip = s.outOfRange() >= o.clipFraction() || (histY[0] + histY[255]) >= o.clipFraction() * w * h;
         if (clip && Double.isNaN(clipStart)) {
             clipStart = time;
+            thumbnail(time);
         } else if (!clip && !Double.isNaN(clipStart)) {
             events.add(new QcEvent("clipping", clipStart, time, "out-of-range pixels >= "
                     + (o.clipFraction() * 100) + "%"));
