@@ -8,7 +8,7 @@ package org.lumaflow.qc;
  *
  * @param time seconds from the start
  * @param fingerprint mean R, G, B and standard deviation of R, G, B (code values, BT.709) over a sampled grid (every
- *                    8th pixel and row): compact enough to compare renders and exports frame by frame
+ *                    16th pixel and row): compact enough to compare renders and exports frame by frame
  */
 public record SignalStats(double time, int yMin, int yLow, double yAvg, int yHigh, int yMax, int uMin, int uLow,
         double uAvg, int uHigh, int uMax, int vMin, int vLow, double vAvg, int vHigh, int vMax, double satAvg,

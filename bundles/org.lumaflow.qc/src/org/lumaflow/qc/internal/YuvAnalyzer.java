@@ -302,15 +302,15 @@ final class YuvAnalyzer {
                 satTotal / (double) c, satMax, outOfRange / (double) luma, frameDif / (double) luma, fingerprint());
     }
 
-    /** Mean and standard deviation of R, G, B over every 8th pixel of every 8th row (BT.709, limited range). */
+    /** Mean and standard deviation of R, G, B over every 16th pixel of every 16th row (BT.709, limited range). */
     private double[] fingerprint() {
         double[] sum = new double[3];
         double[] sq = new double[3];
         int luma = w * h;
         int c = cw * ch;
         int n = 0;
-        for (int y = 0; y < h; y += 8) {
-            for (int x = 0; x < w; x += 8) {
+        for (int y = 0; y < h; y += 16) {
+            for (int x = 0; x < w; x += 16) {
                 int ci = (y >> 1) * cw + (x >> 1);
                 rgb(cur[y * w + x] & 0xFF, cur[luma + ci] & 0xFF, cur[luma + c + ci] & 0xFF, px);
                 for (int k = 0; k < 3; k++) {
