@@ -26,6 +26,14 @@ public interface QcService {
     QcReport analyze(org.lumaflow.engine.timeline.Timeline timeline, Path baseDir, String name, QcOptions options,
             QcListener listener) throws QcException;
 
+    /**
+     * Fingerprints and colour statistics of every {@code step}-th frame of a rendered timeline at {@code width x
+     * height}, computed where the graph renders: a GPU backend reduces on the device and reads back about 1 KB per
+     * frame instead of the picture.
+     */
+    java.util.List<ColorSample> fingerprints(org.lumaflow.engine.timeline.Timeline timeline, Path baseDir, int step,
+            int width, int height) throws QcException;
+
     /** Analyses {@code media} and compares it frame by frame with {@code reference} (same size). */
     QcReport compare(Path media, Path reference, QcOptions options, QcListener listener) throws QcException;
 

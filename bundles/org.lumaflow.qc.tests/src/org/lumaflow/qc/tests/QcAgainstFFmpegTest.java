@@ -196,4 +196,27 @@ class QcAgainstFFmpegTest {
         QcException e = assertThrows(QcException.class, () -> qc.analyze(missing, QcOptions.defaults(), null));
         assertTrue(e.getMessage().contains("nope.mp4"), e.getMessage());
     }
+
+    /** Fingerprints of a rendered timeline through the backend's reduction: a solid colour is its own mean. */
+    @Test
+    void renderFingerprintsComeFromTheReduction() throws Exception {
+        var rate = org.lumaflow.core.time.FrameRate.FPS_25;
+        var tl = new org.lumaflow.engine.timeline.Timeline(new org.lumaflow.engine.timeline.VideoFormat(64, 36, rate));
+        var v1 = new org.lumaflow.engine.timeline.Track("V1");
+        var solid = new org.lumaflow.engine.graph.GraphNode("c", "core.solid").set("color", "#336699");
+        v1.clips().add(new org.lumaflow.engine.timeline.Clip("c", solid, 0, 0, rate.frameToTicks(10)));
+        var bars = new org.lumaflow.engine.graph.GraphNode("b", "core.smpte_bars");
+        v1.clips().add(new org.lumaflow.engine.timeline.Clip("b", bars, rate.frameToTicks(10), 0,
+                rate.frameToTicks(10)));
+        tl.tracks().add(v1);
+        var samples = qc.fingerprints(tl, dir, 5, 64, 36);
+        assertEquals(4, samples.size());
+        var first = samples.get(0);
+        assertEquals(0x33, first.mean()[0], 1e-9);
+        assertEquals(0x66, first.mean()[1], 1e-9);
+        assertEquals(0x99, first.mean()[2], 1e-9);
+        assertEquals(0, first.std()[0], 1e-9);
+        assertEquals(64 * 36, java.util.Arrays.stream(first.luma()).sum());
+        assertTrue(samples.get(2).std()[0] > 50, "bars vary: " + java.util.Arrays.toString(samples.get(2).std()));
+    }
 }

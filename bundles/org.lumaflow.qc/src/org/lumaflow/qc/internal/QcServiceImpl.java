@@ -25,7 +25,9 @@ import org.lumaflow.decoder.MediaInfo;
 import org.lumaflow.decoder.MediaService;
 import org.lumaflow.decoder.VideoSource;
 import org.lumaflow.decoder.VideoStreamInfo;
+import org.lumaflow.engine.render.FrameStats;
 import org.lumaflow.qc.AudioQc;
+import org.lumaflow.qc.ColorSample;
 import org.lumaflow.qc.Comparison;
 import org.lumaflow.qc.QcEvent;
 import org.lumaflow.qc.QcException;
@@ -102,6 +104,33 @@ public final class QcServiceImpl implements QcService {
     @Deactivate
     void deactivate() {
         pool.close();
+    }
+
+    @Override
+    public List<ColorSample> fingerprints(Timeline timeline, Path baseDir, int step, int width, int height)
+            throws QcException {
+        if (step < 1 || width < 1 || height < 1) {
+            throw new IllegalArgumentException("fingerprints every " + step + " frames at " + width + "x" + height);
+        }
+        var fmt = timeline.format();
+        TimelineRenderer r = new TimelineRenderer(engine, timeline, baseDir);
+        List<ColorSample> out = new ArrayList<>();
+        try {
+            for (long k = 0; k < timeline.frameCount(); k += step) {
+                long t = fmt.rate().frameToTicks(k);
+                FrameStats s = r.graphAt(t).stats(t, width, height, (double) width / fmt.width());
+                double[] mean = new double[4];
+                double[] std = new double[4];
+                for (int ch = 0; ch < 4; ch++) {
+                    mean[ch] = s.mean(ch);
+                    std[ch] = s.std(ch);
+                }
+                out.add(new ColorSample(t / (double) Ticks.PER_SECOND, mean, std, s.luma()));
+            }
+        } catch (GraphException e) {
+            throw new QcException("the timeline cannot be rendered: " + e.getMessage(), e);
+        }
+        return out;
     }
 
     @Override
