@@ -110,6 +110,9 @@ public final class QcCommand implements CliCommand {
         try {
             String n = in.getFileName().toString();
             if (n.endsWith(".lumaflow") || n.endsWith(".json")) {
+                if (opt.containsKey("reference")) {
+                    throw new UsageException("--reference compares media files; export the project first");
+                }
                 Project p = ProjectIO.load(in);
                 r = qc.analyze(p.timeline(), p.baseDir(), in.toString(), QcOptions.defaults(), l);
             } else if (opt.containsKey("reference")) {

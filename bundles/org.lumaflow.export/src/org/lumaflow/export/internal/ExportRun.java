@@ -265,6 +265,7 @@ final class ExportRun implements ExportJob {
                     qcReport = feed.finish(qc, out, note);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                    feed.abandon();
                     note[0] = "QC interrupted";
                 }
                 feed = null;
@@ -355,8 +356,7 @@ final class ExportRun implements ExportJob {
                     throw new EncoderFailed(e.getMessage(), e);
                 }
                 if (feed != null && f.format() != PixelFormat.RGBA8) {
-                    feed.add(f, rate.frameToTicks(first + k) / (double) org.lumaflow.core.time.Ticks.PER_SECOND,
-                            stallNanos);
+                    feed.add(f, rate.frameToTicks(k) / (double) org.lumaflow.core.time.Ticks.PER_SECOND);
                 }
                 f.release();
                 if (mix != null) {
@@ -470,7 +470,8 @@ final class ExportRun implements ExportJob {
                 long frameNo = first + k;
                 Frame f = engine.pool().lease(key);
                 try {
-                    src.read(rate.frameToTicks(frameNo), f);
+                    // mid-frame: stored timestamps may be rounded (MKV/WebM: 1 ms) below the exact frame time
+                    src.read(rate.frameToTicks(frameNo) + rate.frameToTicks(1) / 2, f);
                 } catch (MediaException e) {
                     blackYuv(f);
                     synchronized (warnings) {

@@ -14,11 +14,13 @@ import org.lumaflow.qc.QcService;
 /**
  * QC of an export on its own thread: the encoder hands over each encoded 4:2:0 frame (retained, no copy) through a
  * small bounded queue; at the end the report is written beside the output ({@code OUT.qc.html}, {@code OUT.qc.json}).
- * If QC falls behind for longer than the stall timeout it is dropped with a note instead of slowing the export.
+ * If QC falls behind (the queue stays full for {@value #WAIT_MS} ms) it is dropped with a note instead of slowing the
+ * export.
  */
 final class QcFeed {
 
     private static final Frame END = null;
+    private static final long WAIT_MS = 250;
     private final QcService.Session session;
     private final BlockingQueue<Object[]> queue = new ArrayBlockingQueue<>(4);
     private final Thread thread;
@@ -47,7 +49,8 @@ final class QcFeed {
                 }
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            dropped = true;
+            drain();
         } catch (RuntimeException | Error e) {
             failure = e;
             drain();
@@ -55,13 +58,16 @@ final class QcFeed {
     }
 
     /** Hands a frame over (the feed takes a reference); false when QC gave up. */
-    boolean add(Frame f, double seconds, long stallNanos) {
+    boolean add(Frame f, double seconds) {
         if (dropped || failure != null) {
             return false;
         }
         f.retain();
         try {
-            if (queue.offer(new Object[] {f, seconds}, stallNanos, TimeUnit.NANOSECONDS)) {
+            if (queue.offer(new Object[] {f, seconds}, WAIT_MS, TimeUnit.MILLISECONDS)) {
+                if (failure != null || dropped) {
+                    drain(); // the consumer gave up meanwhile: do not leave the frame queued
+                }
                 return true;
             }
         } catch (InterruptedException e) {
@@ -79,6 +85,7 @@ final class QcFeed {
     Path finish(QcService qc, Path output, String[] note) throws InterruptedException {
         queue.put(new Object[] {END, 0.0});
         thread.join();
+        drain();
         if (dropped) {
             note[0] = "QC skipped: it could not keep up with the export";
             return null;
@@ -106,7 +113,7 @@ final class QcFeed {
         queue.offer(new Object[] {END, 0.0});
     }
 
-    private void drain() {
+    private synchronized void drain() {
         Object[] item;
         while ((item = queue.poll()) != null) {
             if (item[0] instanceof Frame f) {

@@ -191,10 +191,19 @@ class QcAgainstFFmpegTest {
     }
 
     @Test
-    void badInputIsNamed() {
+    void badInputIsNamed() throws Exception {
         Path missing = dir.resolve("nope.mp4");
         QcException e = assertThrows(QcException.class, () -> qc.analyze(missing, QcOptions.defaults(), null));
         assertTrue(e.getMessage().contains("nope.mp4"), e.getMessage());
+        Path odd = dir.resolve("odd.mkv");
+        ffmpeg("-f", "lavfi", "-i", "color=red:s=320x240:r=25:d=0.2", "-vf", "scale=321:241", "-pix_fmt", "yuv420p",
+                "-c:v", "ffv1",
+                odd.toString());
+        QcException o = assertThrows(QcException.class, () -> qc.analyze(odd, QcOptions.defaults(), null));
+        assertTrue(o.getMessage().contains("odd.mkv") && o.getMessage().contains("321x241"), o.getMessage());
+        QcException rate = assertThrows(QcException.class, () -> qc.compare(signal, events, QcOptions.defaults(),
+                null));
+        assertTrue(rate.getMessage().contains("cannot be compared"), rate.getMessage());
     }
 
     /** Fingerprints of a rendered timeline through the backend's reduction: a solid colour is its own mean. */

@@ -40,6 +40,11 @@ final class AudioAnalysis {
             return new AudioQc(r.integrated(), r.range(), r.truePeak(), r.samplePeak(), quiet);
         } catch (MediaException e) {
             throw new QcException(e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            // e.g. an audio stream of unknown length: the picture report stands without audio figures
+            System.getLogger("org.lumaflow.qc").log(System.Logger.Level.WARNING, file + ": audio not measured: "
+                    + e.getMessage());
+            return null;
         }
     }
 }

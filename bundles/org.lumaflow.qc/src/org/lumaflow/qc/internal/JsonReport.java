@@ -65,10 +65,10 @@ final class JsonReport {
         g.writeEndArray();
         if (r.audio() != null) {
             g.writeObjectFieldStart("audio");
-            g.writeNumberField("integrated_lufs", r.audio().integrated());
-            g.writeNumberField("range_lu", r.audio().range());
-            g.writeNumberField("true_peak_dbtp", r.audio().truePeak());
-            g.writeNumberField("sample_peak_dbfs", r.audio().samplePeak());
+            finite(g, "integrated_lufs", r.audio().integrated());
+            finite(g, "range_lu", r.audio().range());
+            finite(g, "true_peak_dbtp", r.audio().truePeak());
+            finite(g, "sample_peak_dbfs", r.audio().samplePeak());
             g.writeEndObject();
         }
         if (r.comparison() != null) {
@@ -129,6 +129,15 @@ final class JsonReport {
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    /** Non-finite audio figures (silence: -infinity) are written as null. */
+    private static void finite(JsonGenerator g, String name, double v) throws IOException {
+        if (Double.isFinite(v)) {
+            g.writeNumberField(name, v);
+        } else {
+            g.writeNullField(name);
+        }
     }
 
     /** Infinite PSNR (identical pictures) is written as the string "inf". */

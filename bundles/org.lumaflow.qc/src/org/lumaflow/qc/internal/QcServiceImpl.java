@@ -70,6 +70,9 @@ public final class QcServiceImpl implements QcService {
         Session s = session(name, w, h, fps, o);
         TimelineRenderer r = new TimelineRenderer(engine, timeline, baseDir);
         PixelConverter conv = converters.find(PixelFormat.RGBA8, PixelFormat.I420);
+        if (conv == null) {
+            throw new QcException(name + ": no RGBA8 -> I420 converter is registered", null);
+        }
         FrameKey key = new FrameKey(w, h, PixelFormat.I420, Usage.ENCODE);
         try {
             for (long k = 0; k < total; k++) {
@@ -83,7 +86,12 @@ public final class QcServiceImpl implements QcService {
                 } else {
                     try (RenderResult rr = r.render(t, w, h)) {
                         yuv = engine.pool().lease(key);
-                        conv.convert(rr.frame(), yuv);
+                        try {
+                            conv.convert(rr.frame(), yuv);
+                        } catch (RuntimeException e) {
+                            yuv.release();
+                            throw e;
+                        }
                     }
                 }
                 try {
@@ -150,32 +158,53 @@ public final class QcServiceImpl implements QcService {
             throw new QcException(file + ": " + v.width() + "x" + v.height() + " cannot be compared with "
                     + reference + " (" + rv.width() + "x" + rv.height() + ")", null);
         }
-        FrameRate rate = new FrameRate((int) v.frameRate().num(), (int) v.frameRate().den());
+        if (rv != null && !rv.frameRate().equals(v.frameRate())) {
+            throw new QcException(file + " (" + v.frameRate() + " fps) cannot be compared frame by frame with "
+                    + reference + " (" + rv.frameRate() + " fps)", null);
+        }
+        FrameRate rate;
+        try {
+            rate = new FrameRate((int) v.frameRate().num(), (int) v.frameRate().den());
+        } catch (IllegalArgumentException e) {
+            throw new QcException(file + ": frame rate " + v.frameRate() + " is not supported by QC ("
+                    + e.getMessage() + ")", e);
+        }
+        boolean estimated = v.frames() <= 0;
+        long half = rate.frameToTicks(1) / 2; // sample mid-frame: stored timestamps may be rounded (MKV: 1 ms)
         double fps = v.frameRate().toDouble();
         long total = v.frames() > 0 ? v.frames() : Math.round(v.durationTicks() / (double) Ticks.PER_SECOND * fps);
         YuvAnalyzer an = new YuvAnalyzer(v.width(), v.height(), fps, o);
         Compare cmp = rv == null ? null : new Compare(v.width(), v.height());
+        boolean refEnded = false;
         try (VideoSource src = media.openVideoYuv(file, PixelFormat.I420, pool, 4);
                 VideoSource ref = reference == null ? null : media.openVideoYuv(reference, PixelFormat.I420, pool, 4)) {
             for (long k = 0; k < total; k++) {
                 long ticks = rate.frameToTicks(k);
                 Frame f;
                 try {
-                    f = src.frame(ticks);
+                    f = src.frame(ticks + half);
                 } catch (MediaException e) {
-                    if (k > 0 && k >= total - 2) {
-                        break; // the stored frame count was an estimate
+                    if (k > 0 && (estimated || k >= total - 2)) {
+                        break; // the frame count was an estimate (or rounded): the stream ended here
                     }
                     throw e;
                 }
                 try {
                     an.add(f, ticks / (double) Ticks.PER_SECOND);
-                    if (ref != null) {
-                        Frame r = ref.frame(ticks);
+                    if (ref != null && !refEnded) {
+                        Frame r;
                         try {
-                            cmp.add(f, r);
-                        } finally {
-                            r.release();
+                            r = ref.frame(ticks + half);
+                        } catch (MediaException e) {
+                            r = null;
+                            refEnded = true; // the reference is shorter: compared up to its end
+                        }
+                        if (r != null) {
+                            try {
+                                cmp.add(f, r);
+                            } finally {
+                                r.release();
+                            }
                         }
                     }
                 } finally {
@@ -210,6 +239,10 @@ public final class QcServiceImpl implements QcService {
         if (v == null) {
             throw new QcException(file + ": no video stream to check", null);
         }
+        if (v.width() % 2 != 0 || v.height() % 2 != 0) {
+            throw new QcException(file + ": QC reads 4:2:0 pictures of even size; this one is " + v.width() + "x"
+                    + v.height(), null);
+        }
         if (!media.yuvReadable(v)) {
             throw new QcException(file + ": QC reads 8-bit 4:2:0 video without rotation; this stream is "
                     + v.pixelFormat() + (v.rotation() != 0 ? ", rotated " + v.rotation() : ""), null);
@@ -229,7 +262,9 @@ public final class QcServiceImpl implements QcService {
             @Override
             public QcReport finish() {
                 an.finish();
-                return new QcReport(source, width, height, fps, an.stats(), an.events(), null, null, an.luma(),
+                List<QcEvent> events = new ArrayList<>(an.events());
+                events.sort(Comparator.comparingDouble(QcEvent::start));
+                return new QcReport(source, width, height, fps, an.stats(), events, null, null, an.luma(),
                         an.thumbnails());
             }
         };
