@@ -65,9 +65,12 @@ public final class FaceAnalyzerImpl implements FaceAnalyzer {
         cache = new FaceCache(ProductCache.dir("faces", FaceAnalyzerImpl.class).toPath());
     }
 
+    private volatile boolean closed;
+
     /** Stops the threads (running analyses are cancelled) and frees the detectors. */
     @Deactivate
     public void close() {
+        closed = true;
         executor.shutdownNow();
         running.values().forEach(f -> f.cancel(true));
         idle.values().forEach(q -> {
@@ -148,7 +151,11 @@ public final class FaceAnalyzerImpl implements FaceAnalyzer {
             result.completeExceptionally(e);
         } finally {
             if (d != null) {
-                idle.computeIfAbsent(kind, k -> new ConcurrentLinkedDeque<>()).push(d);
+                if (closed) {
+                    d.close(); // the analyzer is gone: nobody would free it from the idle pool
+                } else {
+                    idle.computeIfAbsent(kind, k -> new ConcurrentLinkedDeque<>()).push(d);
+                }
             }
         }
     }

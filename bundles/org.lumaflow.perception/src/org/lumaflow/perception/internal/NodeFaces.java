@@ -28,6 +28,9 @@ final class NodeFaces {
     private NodeFaces() {
     }
 
+    /** Longest wait for a running analysis on the render thread. */
+    static final long WAIT_SECONDS = 45;
+
     /** The track of the node's {@code source}, or null after a warning (no file, analysis failed or not ready). */
     static FaceTrack track(NodeContext ctx, FaceAnalyzer analyzer) throws InterruptedException {
         Path file = ctx.file("source");
@@ -45,15 +48,18 @@ final class NodeFaces {
             return null;
         }
         try {
-            return st.track().get();
+            // shorter than an export's stall timeout, so a long first analysis is reported for what it is
+            return st.track().get(WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("face analysis of " + file + " still running after " + WAIT_SECONDS
+                    + " s: run 'lumaflow analyze " + file + "' first, or turn 'wait' off");
         } catch (ExecutionException | CompletionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            ctx.warn("face analysis failed: " + cause.getMessage());
-            return null;
+            // with 'wait' on the user asked for faces: an error in the render result, not a silent pass-through
+            throw new IllegalStateException("face analysis of " + file + " failed: " + cause.getMessage(), cause);
         } catch (java.util.concurrent.CancellationException e) {
             ctx.setState(null); // try again on the next frame
-            ctx.warn("face analysis of " + file + " was cancelled");
-            return null;
+            throw new IllegalStateException("face analysis of " + file + " was cancelled");
         }
     }
 }
