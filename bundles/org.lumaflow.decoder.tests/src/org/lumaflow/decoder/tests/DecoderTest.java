@@ -222,4 +222,28 @@ class DecoderTest {
         MediaException e = assertThrows(MediaException.class, () -> media.probe(seqDir.resolve("none_%04d.png")));
         assertTrue(e.getMessage().contains("no image sequence matches"), e.getMessage());
     }
+
+    /**
+     * MKV stores timestamps in milliseconds, so at 29.97 fps most pictures are stamped a fraction of a millisecond
+     * after their exact time: asking for frame k at its exact time must still give picture k (not k - 1 twice).
+     */
+    @Test
+    void roundedContainerTimestampsStillGiveEveryFrame() throws Exception {
+        Path mkv = dir.resolve("ntsc.mkv");
+        TestClips.ffmpeg("-f", "lavfi", "-i",
+                "nullsrc=s=32x32:r=30000/1001,format=yuv420p,geq=lum='16+4*N':cb=128:cr=128", "-frames:v", "40",
+                "-c:v", "ffv1", mkv.toString());
+        var rate = new org.lumaflow.core.time.FrameRate(30000, 1001);
+        try (VideoSource src = media.openVideo(mkv, 32, 32, Fit.FIT, pool, 3);
+                Frame f = pool.lease(FrameKey.rgba(32, 32))) {
+            for (int k = 0; k < 40; k++) {
+                src.read(rate.frameToTicks(k), f);
+                assertEquals(k, index(f), "frame " + k + " at its exact time");
+            }
+            for (int k : new int[] {30, 3, 17, 2}) {
+                src.read(rate.frameToTicks(k), f);
+                assertEquals(k, index(f), "frame " + k + " after a seek");
+            }
+        }
+    }
 }

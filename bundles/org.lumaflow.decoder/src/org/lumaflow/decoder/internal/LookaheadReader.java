@@ -61,6 +61,7 @@ final class LookaheadReader implements VideoSource {
         this.key = key;
         this.name = decoder.file().getFileName().toString();
         this.still = decoder.info().frames() <= 1;
+        this.slack = decoder.slack();
         int cap = Math.max(2, lookahead + 1);
         this.ring = new Frame[cap];
         this.pts = new long[cap];
@@ -115,7 +116,7 @@ final class LookaheadReader implements VideoSource {
 
     @Override
     public Frame frame(long ticks) throws MediaException {
-        long t = Math.max(0, ticks);
+        long t = Math.max(0, ticks) + slack; // a picture stamped within the time base's rounding counts as shown
         lastUse = System.nanoTime();
         long deadline = System.nanoTime() + TIMEOUT_NANOS;
         lock.lock();
@@ -177,6 +178,8 @@ final class LookaheadReader implements VideoSource {
             lock.unlock();
         }
     }
+
+    private final long slack;
 
     /** End of the newest picture decoded since the last seek (the stream's end once {@link #eof}). */
     private long lastEnd;

@@ -25,6 +25,11 @@ final class TimeBase {
         this.ticksPerUnit = t % den == 0 ? t / den : 0;
     }
 
+    /** One timestamp unit in ticks (rounded up): the resolution stored timestamps were rounded to. */
+    long unitTicks() {
+        return ticksPerUnit != 0 ? ticksPerUnit : Ticks.fromRational(Rational.of(num, den), RoundingMode.CEILING);
+    }
+
     /** Timestamp -> ticks, rounded down. */
     long toTicks(long ts) {
         if (ticksPerUnit != 0) {
