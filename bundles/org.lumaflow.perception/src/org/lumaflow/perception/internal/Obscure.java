@@ -12,6 +12,28 @@ final class Obscure {
     private Obscure() {
     }
 
+    /** Work arrays per render thread, grown to the largest face seen and reused (no per-frame allocation). */
+    private static final class Scratch {
+        int[] px = new int[0];
+        int[] line = new int[0];
+
+        int[] px(int n) {
+            if (px.length < n) {
+                px = new int[n];
+            }
+            return px;
+        }
+
+        int[] line(int n) {
+            if (line.length < n) {
+                line = new int[n];
+            }
+            return line;
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
     /**
      * @param x0 left edge of the ellipse's box, pixels (fractional)
      * @param y0 top edge
@@ -35,7 +57,8 @@ final class Obscure {
         int ay0 = Math.max(0, ry0 - m);
         int aw = Math.min(w, rx1 + m) - ax0;
         int ah = Math.min(h, ry1 + m) - ay0;
-        int[] px = new int[aw * ah * 4];
+        Scratch scratch = SCRATCH.get();
+        int[] px = scratch.px(aw * ah * 4);
         for (int y = 0; y < ah; y++) {
             for (int x = 0, i = ((ay0 + y) * w + ax0) * 4, o = y * aw * 4; x < aw * 4; x++) {
                 px[o + x] = in.get(i + x) & 0xFF;
@@ -46,8 +69,8 @@ final class Obscure {
         } else {
             int r = Math.max(1, size / 2);
             for (int pass = 0; pass < 3; pass++) { // three box passes: close to a Gaussian
-                boxRows(px, aw, ah, r);
-                boxColumns(px, aw, ah, r);
+                boxRows(px, aw, ah, r, scratch.line(Math.max(aw, ah)));
+                boxColumns(px, aw, ah, r, scratch.line(Math.max(aw, ah)));
             }
         }
         double cx = (x0 + x1) / 2;
@@ -100,8 +123,7 @@ final class Obscure {
     }
 
     /** Box filter of radius {@code r} along rows, edges clamped (running sums). */
-    private static void boxRows(int[] px, int w, int h, int r) {
-        int[] line = new int[w];
+    private static void boxRows(int[] px, int w, int h, int r, int[] line) {
         int div = 2 * r + 1;
         for (int y = 0; y < h; y++) {
             for (int c = 0; c < 4; c++) {
@@ -122,8 +144,7 @@ final class Obscure {
     }
 
     /** Box filter of radius {@code r} along columns, edges clamped. */
-    private static void boxColumns(int[] px, int w, int h, int r) {
-        int[] line = new int[h];
+    private static void boxColumns(int[] px, int w, int h, int r, int[] line) {
         int div = 2 * r + 1;
         for (int x = 0; x < w; x++) {
             for (int c = 0; c < 4; c++) {
