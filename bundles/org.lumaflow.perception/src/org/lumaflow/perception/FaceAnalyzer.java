@@ -38,7 +38,8 @@ public interface FaceAnalyzer {
      * The faces of {@code media}'s first video stream: from the disk cache when this file (same content) was analysed
      * with the same settings before, else analysed on the analyzer's threads. The future fails with a
      * {@link org.lumaflow.decoder.MediaException} when the file cannot be read or has no video, and with an
-     * {@link IOException} for other I/O problems; cancelling it stops the analysis.
+     * {@link IOException} for other I/O problems. Each call gets its own future; cancelling it stops the analysis once no
+     * other requester still waits for it.
      */
     CompletableFuture<FaceTrack> analyze(Path media, FaceAnalysisSettings settings);
 

@@ -39,7 +39,7 @@ public final class FaceAnalyzerImpl implements FaceAnalyzer {
     private ExecutorService executor;
     private FaceCache cache;
     private volatile Path defaultModel;
-    private final Map<String, CompletableFuture<FaceTrack>> running = new ConcurrentHashMap<>();
+    private final Map<String, Shared> running = new ConcurrentHashMap<>();
     /** Idle detectors by kind ({@code haar} or the model path): created once, reused by later analyses. */
     private final Map<String, ConcurrentLinkedDeque<Detector>> idle = new ConcurrentHashMap<>();
 
@@ -72,7 +72,7 @@ public final class FaceAnalyzerImpl implements FaceAnalyzer {
     public void close() {
         closed = true;
         executor.shutdownNow();
-        running.values().forEach(f -> f.cancel(true));
+        running.values().forEach(s -> s.work.cancel(true));
         idle.values().forEach(q -> {
             for (Detector d; (d = q.poll()) != null;) {
                 d.close();
@@ -118,17 +118,60 @@ public final class FaceAnalyzerImpl implements FaceAnalyzer {
                     hit.stats(), hit.samples(), hit.origin()));
         }
         String key = contentKey + "-" + settingsKey;
-        CompletableFuture<FaceTrack> created = new CompletableFuture<>();
-        CompletableFuture<FaceTrack> f = running.computeIfAbsent(key, k -> created);
-        if (f == created) {
-            created.whenComplete((t, e) -> running.remove(key, created));
-            try {
-                executor.execute(() -> run(created, file, contentKey, settingsKey, settings));
-            } catch (RuntimeException rejected) {
-                created.completeExceptionally(new IOException("the face analyzer is shut down", rejected));
+        while (true) {
+            Shared created = new Shared(new CompletableFuture<>());
+            Shared shared = running.computeIfAbsent(key, k -> created);
+            if (shared == created) {
+                created.work.whenComplete((t, e) -> running.remove(key, created));
+                try {
+                    executor.execute(() -> run(created.work, file, contentKey, settingsKey, settings));
+                } catch (RuntimeException rejected) {
+                    created.work.completeExceptionally(new IOException("the face analyzer is shut down", rejected));
+                }
             }
+            if (shared.interested.getAndUpdate(n -> n < 0 ? n : n + 1) < 0) {
+                continue; // everybody cancelled it a moment ago: start a fresh one
+            }
+            return new Handle(shared);
         }
-        return f;
+    }
+
+    /** One analysis and how many requesters still want it (-1 once cancelled for all). */
+    private static final class Shared {
+        final CompletableFuture<FaceTrack> work;
+        final java.util.concurrent.atomic.AtomicInteger interested = new java.util.concurrent.atomic.AtomicInteger();
+
+        Shared(CompletableFuture<FaceTrack> work) {
+            this.work = work;
+        }
+    }
+
+    /**
+     * A requester's own future: completes with the shared analysis; cancelling it cancels the analysis only when no
+     * other requester still waits for it.
+     */
+    private static final class Handle extends CompletableFuture<FaceTrack> {
+        private final Shared shared;
+
+        Handle(Shared shared) {
+            this.shared = shared;
+            shared.work.whenComplete((t, e) -> {
+                if (e != null) {
+                    completeExceptionally(e);
+                } else {
+                    complete(t);
+                }
+            });
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterrupt) {
+            boolean cancelled = super.cancel(mayInterrupt);
+            if (cancelled && shared.interested.updateAndGet(n -> n == 1 ? -1 : n - 1) < 0) {
+                shared.work.cancel(mayInterrupt);
+            }
+            return cancelled;
+        }
     }
 
     private void run(CompletableFuture<FaceTrack> result, Path file, String contentKey, String settingsKey,
