@@ -2,11 +2,8 @@ package org.lumaflow.cli.internal;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import org.lumaflow.cli.CliCommand;
@@ -62,43 +59,15 @@ public final class QcCommand implements CliCommand {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Map<String, String> opt = new HashMap<>();
-        List<String> pos = new ArrayList<>();
-        boolean quiet = false;
-        for (int i = 0; i < args.size(); i++) {
-            String s = args.get(i);
-            if (s.equals("--quiet")) {
-                quiet = true;
-            } else if (s.startsWith("--")) {
-                String name = s.substring(2);
-                String value = null;
-                int eq = name.indexOf('=');
-                if (eq >= 0) {
-                    value = name.substring(eq + 1);
-                    name = name.substring(0, eq);
-                }
-                if (!VALUED.contains(name)) {
-                    throw new UsageException("unknown option --" + name);
-                }
-                if (value == null) {
-                    if (i + 1 >= args.size()) {
-                        throw new UsageException("option --" + name + " needs a value");
-                    }
-                    value = args.get(++i);
-                }
-                opt.put(name, value);
-            } else {
-                pos.add(s);
-            }
+        Args a = Args.parse(args, VALUED, Set.of("quiet"));
+        if (a.positionals.size() != 1) {
+            throw new UsageException("expected one media file or project, got " + a.positionals);
         }
-        if (pos.size() != 1) {
-            throw new UsageException("expected one media file or project, got " + pos);
-        }
-        Path in = Path.of(pos.get(0));
+        boolean quiet = a.flag("quiet");
+        Path in = Path.of(a.positionals.get(0));
         ProgressBar[] bar = {null};
-        boolean q = quiet;
-        QcListener l = (done, total) -> {
-            if (!q) {
+                QcListener l = (done, total) -> {
+            if (!quiet) {
                 if (bar[0] == null) {
                     bar[0] = new ProgressBar(err, "qc", total);
                 }
@@ -110,13 +79,13 @@ public final class QcCommand implements CliCommand {
         try {
             String n = in.getFileName().toString();
             if (n.endsWith(".lumaflow") || n.endsWith(".json")) {
-                if (opt.containsKey("reference")) {
+                if (a.flag("reference")) {
                     throw new UsageException("--reference compares media files; export the project first");
                 }
                 Project p = ProjectIO.load(in);
                 r = qc.analyze(p.timeline(), p.baseDir(), in.toString(), QcOptions.defaults(), l);
-            } else if (opt.containsKey("reference")) {
-                r = qc.compare(in, Path.of(opt.get("reference")), QcOptions.defaults(), l);
+            } else if (a.flag("reference")) {
+                r = qc.compare(in, Path.of(a.get("reference")), QcOptions.defaults(), l);
             } else {
                 r = qc.analyze(in, QcOptions.defaults(), l);
             }
@@ -124,11 +93,11 @@ public final class QcCommand implements CliCommand {
             err.println("lumaflow qc: " + e.getMessage());
             return 1;
         }
-        if (opt.containsKey("json")) {
-            qc.writeJson(r, Path.of(opt.get("json")));
+        if (a.flag("json")) {
+            qc.writeJson(r, Path.of(a.get("json")));
         }
-        if (opt.containsKey("report")) {
-            qc.writeHtml(r, Path.of(opt.get("report")));
+        if (a.flag("report")) {
+            qc.writeHtml(r, Path.of(a.get("report")));
         }
         out.printf(Locale.ROOT, "%s: %d frames %dx%d, mean luma %.1f%n", r.source(), r.frames().size(), r.width(),
                 r.height(), r.meanLuma());

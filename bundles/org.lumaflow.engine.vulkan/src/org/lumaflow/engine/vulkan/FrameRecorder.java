@@ -179,12 +179,7 @@ public final class FrameRecorder implements AutoCloseable {
                 vkCmdPushConstants(commands, kernel.layout(), VK_SHADER_STAGE_COMPUTE_BIT, 0, push);
             }
             vkCmdDispatch(commands, gx, gy, gz);
-            VkMemoryBarrier.Buffer next = VkMemoryBarrier.calloc(1, stack).sType$Default()
-                    .srcAccessMask(VK_ACCESS_SHADER_WRITE_BIT)
-                    .dstAccessMask(VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT
-                            | VK_ACCESS_TRANSFER_READ_BIT | VK_ACCESS_TRANSFER_WRITE_BIT);
-            vkCmdPipelineBarrier(commands, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT,
-                    VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT, 0, next, null, null);
+            barrier(stack, VK_ACCESS_SHADER_WRITE_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT);
         }
     }
 
@@ -202,6 +197,18 @@ public final class FrameRecorder implements AutoCloseable {
         return new GpuSlice(deviceArena != null ? deviceArena : arena, at, bytes, b);
     }
 
+    /**
+     * Makes what the last command wrote ({@code srcAccess} in {@code srcStage}) visible to every later kernel, copy
+     * and fill in this command buffer.
+     */
+    private void barrier(MemoryStack stack, int srcAccess, int srcStage) {
+        VkMemoryBarrier.Buffer next = VkMemoryBarrier.calloc(1, stack).sType$Default().srcAccessMask(srcAccess)
+                .dstAccessMask(VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT | VK_ACCESS_TRANSFER_READ_BIT
+                        | VK_ACCESS_TRANSFER_WRITE_BIT);
+        vkCmdPipelineBarrier(commands, srcStage, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT,
+                0, next, null, null);
+    }
+
     /** Records a copy of {@code bytes} from {@code src} to {@code dst} (uploads to device-local memory). */
     public void copy(GpuBuffer src, GpuBuffer dst, long bytes) {
         copy(src, 0, dst, 0, bytes);
@@ -215,12 +222,7 @@ public final class FrameRecorder implements AutoCloseable {
         try (MemoryStack stack = stackPush()) {
             vkCmdCopyBuffer(commands, src.handle(), dst.handle(),
                     VkBufferCopy.calloc(1, stack).srcOffset(srcOffset).dstOffset(dstOffset).size(bytes));
-            VkMemoryBarrier.Buffer next = VkMemoryBarrier.calloc(1, stack).sType$Default()
-                    .srcAccessMask(VK_ACCESS_TRANSFER_WRITE_BIT)
-                    .dstAccessMask(VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT
-                            | VK_ACCESS_TRANSFER_READ_BIT | VK_ACCESS_TRANSFER_WRITE_BIT);
-            vkCmdPipelineBarrier(commands, VK_PIPELINE_STAGE_TRANSFER_BIT,
-                    VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT, 0, next, null, null);
+            barrier(stack, VK_ACCESS_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT);
         }
     }
 
@@ -229,14 +231,9 @@ public final class FrameRecorder implements AutoCloseable {
         if (!recording) {
             throw new IllegalStateException("fill outside begin/submit");
         }
-        vkCmdFillBuffer(commands, buffer.handle(), 0, VK_WHOLE_SIZE, value);
         try (MemoryStack stack = stackPush()) {
-            VkMemoryBarrier.Buffer next = VkMemoryBarrier.calloc(1, stack).sType$Default()
-                    .srcAccessMask(VK_ACCESS_TRANSFER_WRITE_BIT)
-                    .dstAccessMask(VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT
-                            | VK_ACCESS_TRANSFER_READ_BIT | VK_ACCESS_TRANSFER_WRITE_BIT);
-            vkCmdPipelineBarrier(commands, VK_PIPELINE_STAGE_TRANSFER_BIT,
-                    VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT, 0, next, null, null);
+            vkCmdFillBuffer(commands, buffer.handle(), 0, VK_WHOLE_SIZE, value);
+            barrier(stack, VK_ACCESS_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT);
         }
     }
 
@@ -325,10 +322,6 @@ public final class FrameRecorder implements AutoCloseable {
         held.clear();
     }
 
-    /** Whether a submitted frame has not been awaited yet. */
-    public boolean pending() {
-        return pending;
-    }
 
     /** Dispatches recorded in the current (or last) frame. */
     public int dispatches() {

@@ -470,8 +470,7 @@ final class ExportRun implements ExportJob {
                 long frameNo = first + k;
                 Frame f = engine.pool().lease(key);
                 try {
-                    // mid-frame: stored timestamps may be rounded (MKV/WebM: 1 ms) below the exact frame time
-                    src.read(rate.frameToTicks(frameNo) + rate.frameToTicks(1) / 2, f);
+                    src.read(rate.frameToTicks(frameNo), f);
                 } catch (MediaException e) {
                     blackYuv(f);
                     synchronized (warnings) {

@@ -69,14 +69,48 @@ public final class Loudness {
     private static final int GRAIN = 100;
     private static final int BINS = (int) ((10 - ABSOLUTE_GATE) * GRAIN) + 1;
 
-    // K-weighting filter state (transposed direct form II), per channel
-    private double l1, l2, l3, l4;
-    private double r1, r2, r3, r4;
+    /**
+     * One channel's K-weighting (the two BS.1770 biquads, transposed direct form II) and the energy of the current
+     * 100 ms step, summed sample by sample (so the result does not depend on how the input is cut into blocks).
+     */
+    private static final class Channel {
+        double s1, s2, s3, s4;
+        double step;
 
-    // current 100 ms step: energy of each channel, summed sample by sample (so the result does not depend on how
-    // the input is cut into blocks)
-    private double stepLeft;
-    private double stepRight;
+        void weigh(float[] x, int from, int count) {
+            double e = step;
+            double a1 = s1, a2 = s2, a3 = s3, a4 = s4;
+            for (int i = from, end = from + count; i < end; i++) {
+                double v = x[i];
+                double y = PB0 * v + a1;
+                a1 = PB1 * v - PA1 * y + a2;
+                a2 = PB2 * v - PA2 * y;
+                double z = RB0 * y + a3;
+                a3 = RB1 * y - RA1 * z + a4;
+                a4 = RB2 * y - RA2 * z;
+                e += z * z;
+            }
+            s1 = a1;
+            s2 = a2;
+            s3 = a3;
+            s4 = a4;
+            step = e;
+        }
+
+        /** Denormal guard: a decayed filter state is set to zero. */
+        void flushTiny() {
+            if (Math.abs(s1) < TINY && Math.abs(s2) < TINY && Math.abs(s3) < TINY && Math.abs(s4) < TINY) {
+                s1 = s2 = s3 = s4 = 0;
+            }
+        }
+
+        void reset() {
+            s1 = s2 = s3 = s4 = step = 0;
+        }
+    }
+
+    private final Channel left = new Channel();
+    private final Channel right = new Channel();
     private int stepFill;
     // energies (sum of squares over both channels) of the last SHORT_TERM_STEPS steps, ring buffer
     private final double[] steps = new double[SHORT_TERM_STEPS];
@@ -183,44 +217,9 @@ public final class Loudness {
     }
 
     /** K-weights {@code c} samples of both channels and adds their energy to the current step. */
-    private void weigh(float[] left, float[] right, int from, int c) {
-        double e = stepLeft;
-        double s1 = l1, s2 = l2, s3 = l3, s4 = l4;
-        for (int i = from, end = from + c; i < end; i++) {
-            double x = left[i];
-            double y = PB0 * x + s1;
-            s1 = PB1 * x - PA1 * y + s2;
-            s2 = PB2 * x - PA2 * y;
-            double z = RB0 * y + s3;
-            s3 = RB1 * y - RA1 * z + s4;
-            s4 = RB2 * y - RA2 * z;
-            e += z * z;
-        }
-        l1 = s1;
-        l2 = s2;
-        l3 = s3;
-        l4 = s4;
-        stepLeft = e;
-        e = stepRight;
-        s1 = r1;
-        s2 = r2;
-        s3 = r3;
-        s4 = r4;
-        for (int i = from, end = from + c; i < end; i++) {
-            double x = right[i];
-            double y = PB0 * x + s1;
-            s1 = PB1 * x - PA1 * y + s2;
-            s2 = PB2 * x - PA2 * y;
-            double z = RB0 * y + s3;
-            s3 = RB1 * y - RA1 * z + s4;
-            s4 = RB2 * y - RA2 * z;
-            e += z * z;
-        }
-        r1 = s1;
-        r2 = s2;
-        r3 = s3;
-        r4 = s4;
-        stepRight = e;
+    private void weigh(float[] l, float[] r, int from, int c) {
+        left.weigh(l, from, c);
+        right.weigh(r, from, c);
     }
 
     /** Sample peak and the 4x interpolated peak of {@code c} samples of both channels. */
@@ -264,13 +263,14 @@ public final class Loudness {
 
     /** Closes a 100 ms step: updates the momentary and short-term values and their gates. */
     private void endStep() {
-        steps[stepPos] = stepLeft + stepRight;
+        steps[stepPos] = left.step + right.step;
         stepPos = stepPos + 1 == SHORT_TERM_STEPS ? 0 : stepPos + 1;
         stepCount++;
-        stepLeft = 0;
-        stepRight = 0;
+        left.step = 0;
+        right.step = 0;
         stepFill = 0;
-        flushTiny();
+        left.flushTiny();
+        right.flushTiny();
         if (stepCount >= MOMENTARY_STEPS) {
             double power = window(MOMENTARY_STEPS) / (MOMENTARY_STEPS * (double) STEP);
             double l = loudness(power);
@@ -298,14 +298,6 @@ public final class Loudness {
         return sum;
     }
 
-    private void flushTiny() {
-        if (Math.abs(l1) < TINY && Math.abs(l2) < TINY && Math.abs(l3) < TINY && Math.abs(l4) < TINY) {
-            l1 = l2 = l3 = l4 = 0;
-        }
-        if (Math.abs(r1) < TINY && Math.abs(r2) < TINY && Math.abs(r3) < TINY && Math.abs(r4) < TINY) {
-            r1 = r2 = r3 = r4 = 0;
-        }
-    }
 
     /** BS.1770 loudness of a mean-square power (channel-weighted sum): {@code -0.691 + 10 log10(power)}. */
     static double loudness(double power) {
@@ -385,9 +377,8 @@ public final class Loudness {
 
     /** Forgets everything measured: as new. */
     public void reset() {
-        l1 = l2 = l3 = l4 = r1 = r2 = r3 = r4 = 0;
-        stepLeft = 0;
-        stepRight = 0;
+        left.reset();
+        right.reset();
         stepFill = 0;
         java.util.Arrays.fill(steps, 0);
         stepPos = 0;

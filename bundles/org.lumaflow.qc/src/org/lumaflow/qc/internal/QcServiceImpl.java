@@ -35,7 +35,6 @@ import org.lumaflow.qc.QcListener;
 import org.lumaflow.qc.QcOptions;
 import org.lumaflow.qc.QcReport;
 import org.lumaflow.qc.QcService;
-import org.lumaflow.qc.SignalStats;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -170,7 +169,6 @@ public final class QcServiceImpl implements QcService {
                     + e.getMessage() + ")", e);
         }
         boolean estimated = v.frames() <= 0;
-        long half = rate.frameToTicks(1) / 2; // sample mid-frame: stored timestamps may be rounded (MKV: 1 ms)
         double fps = v.frameRate().toDouble();
         long total = v.frames() > 0 ? v.frames() : Math.round(v.durationTicks() / (double) Ticks.PER_SECOND * fps);
         YuvAnalyzer an = new YuvAnalyzer(v.width(), v.height(), fps, o);
@@ -182,7 +180,7 @@ public final class QcServiceImpl implements QcService {
                 long ticks = rate.frameToTicks(k);
                 Frame f;
                 try {
-                    f = src.frame(ticks + half);
+                    f = src.frame(ticks);
                 } catch (MediaException e) {
                     if (k > 0 && (estimated || k >= total - 2)) {
                         break; // the frame count was an estimate (or rounded): the stream ended here
@@ -194,7 +192,7 @@ public final class QcServiceImpl implements QcService {
                     if (ref != null && !refEnded) {
                         Frame r;
                         try {
-                            r = ref.frame(ticks + half);
+                            r = ref.frame(ticks);
                         } catch (MediaException e) {
                             r = null;
                             refEnded = true; // the reference is shorter: compared up to its end
@@ -280,8 +278,4 @@ public final class QcServiceImpl implements QcService {
         HtmlReport.write(report, file);
     }
 
-    /** Stats of one frame, for tests. */
-    static SignalStats first(QcReport r) {
-        return r.frames().get(0);
-    }
 }

@@ -68,6 +68,21 @@ public final class GpuGraph implements CompiledGraph {
         FrameKey key;
         /** Set when the GPU reads back RGBA and the CPU converts (4:2:0 sizes the kernels cannot pack). */
         PixelFormat cpuConvert;
+        /** Host-visible key of what the GPU reads back, kept while size and format stay (no per-frame keys). */
+        private GpuFrameKey rbKey;
+        private FrameKey readbackFor;
+        private PixelFormat readbackConvert;
+
+        GpuFrameKey readbackKey() {
+            if (rbKey == null || readbackFor != key || readbackConvert != cpuConvert) {
+                rbKey = cpuConvert != null
+                        ? new GpuFrameKey(width, height, PixelFormat.RGBA8, Usage.SCRATCH, true)
+                        : new GpuFrameKey(key.width(), key.height(), key.format(), Usage.SCRATCH, true);
+                readbackFor = key;
+                readbackConvert = cpuConvert;
+            }
+            return rbKey;
+        }
         boolean busy;
 
         @Override
@@ -350,9 +365,7 @@ public final class GpuGraph implements CompiledGraph {
                 } else {
                     s.rec = rt.recorder();
                     GpuFrame out = record(s.rec, time, width, height, scale);
-                    FrameKey rk = s.cpuConvert != null ? new FrameKey(width, height, PixelFormat.RGBA8, Usage.RENDER)
-                            : s.key;
-                    s.readback = convert(s.rec, out, width, height, rk);
+                    s.readback = convert(s.rec, out, width, height, s.readbackKey());
                     s.rec.submit();
                     s.messages = cpu.takeMessages();
                 }
@@ -454,7 +467,7 @@ public final class GpuGraph implements CompiledGraph {
                 for (int k = 0; k < in.length; k++) {
                     if (in[k] >= 0) {
                         GpuFrame g = outputs[in[k]];
-                        staged[k] = rt.pool().lease(hostKey(g.key()));
+                        staged[k] = rt.pool().lease(GpuRuntime.hostKey(g.key()));
                         rec.hold(staged[k].retain()); // the recorder's reference covers a failed submit
                         rec.copy(g.buffer(), staged[k].buffer(), g.key().bytes());
                     }
@@ -503,25 +516,20 @@ public final class GpuGraph implements CompiledGraph {
     /** Copies a CPU frame to a pooled device frame through a pooled staging frame; releases {@code f}. */
     private GpuFrame upload(FrameRecorder rec, Frame f) {
         GpuFrameKey dk = new GpuFrameKey(f.width(), f.height(), f.format(), Usage.RENDER, false);
-        GpuFrame staging = rt.pool().lease(hostKey(dk));
+        GpuFrame staging = rt.staging(rec, dk);
         int bytes = (int) f.format().bytes(f.width(), f.height());
         staging.buffer().mapped().put(0, f.buffer(), 0, bytes);
         f.release();
         GpuFrame dev = rt.pool().lease(dk);
         rec.copy(staging.buffer(), dev.buffer(), dk.bytes());
-        rec.hold(staging);
         return dev;
     }
 
-    private static GpuFrameKey hostKey(GpuFrameKey k) {
-        return new GpuFrameKey(k.width(), k.height(), k.format(), Usage.SCRATCH, true);
-    }
 
     /** Converts (or copies, or downscales) the output into a host-visible frame for the readback. */
-    private GpuFrame convert(FrameRecorder rec, GpuFrame out, int w, int h, FrameKey want) {
+    private GpuFrame convert(FrameRecorder rec, GpuFrame out, int w, int h, GpuFrameKey want) {
         rec.hold(out);
-        GpuFrame rb = rt.pool().lease(new GpuFrameKey(want.width(), want.height(), want.format(), Usage.SCRATCH,
-                true));
+        GpuFrame rb = rt.pool().lease(want);
         try {
             PixelFormat f = want.format();
             if (f == PixelFormat.GRAY8 || (f == PixelFormat.RGBA8 && want.width() == w && want.height() == h)) {

@@ -85,6 +85,27 @@ public final class GpuNodeContext {
         return inputs[index];
     }
 
+    /**
+     * The RGBA8 frame on required input {@code index}, checked against the output size; the errors name the port
+     * (the twin then fails and the node renders on the CPU, which reports it like the CPU node would).
+     */
+    public GpuFrame image(int index, String name) {
+        GpuFrame f = inputs[index];
+        if (f == null) {
+            throw new IllegalStateException("input '" + name + "' is not connected");
+        }
+        checkImage(f, name);
+        return f;
+    }
+
+    /** Checks that {@code f} is an RGBA8 frame of the output size. */
+    public void checkImage(GpuFrame f, String name) {
+        if (f.key().width() != width() || f.key().height() != height() || f.key().format() != PixelFormat.RGBA8) {
+            throw new IllegalArgumentException("input '" + name + "' is " + f.key() + ", expected " + width() + "x"
+                    + height() + " " + PixelFormat.RGBA8);
+        }
+    }
+
     /** The output frame (RGBA8: one uint per pixel; GRAY8: bytes, padded to whole words). */
     public GpuFrame output() {
         return output;
@@ -138,19 +159,16 @@ public final class GpuNodeContext {
     }
 
     /**
-     * Records an upload of {@code bytes} bytes of {@code src} (from its position 0) into device frame {@code dst},
-     * through a pooled staging frame held until the fence (for large per-node data such as rasterized text).
+     * Uploads packed RGBA8 pixels ({@code width x height}) into a new device frame the node keeps (in its state;
+     * release or {@link #hold} it when replaced): written straight into a pooled staging frame, copied on the GPU
+     * before this frame's kernels run.
      */
-    public void upload(ByteBuffer src, int bytes, GpuFrame dst) {
-        GpuFrameKey k = dst.key();
-        GpuFrame staging = runtime.pool().lease(new GpuFrameKey(k.width(), k.height(), k.format(), Usage.SCRATCH,
-                true));
-        rec.hold(staging);
-        if (bytes > staging.buffer().size()) {
-            throw new IllegalArgumentException("upload of " + bytes + " bytes into a " + k + " frame");
-        }
-        staging.buffer().mapped().put(0, src, 0, bytes);
-        rec.copy(staging.buffer(), 0, dst.buffer(), 0, bytes);
+    public GpuFrame upload(int[] pixels, int width, int height) {
+        GpuFrame dev = lease(width, height, PixelFormat.RGBA8);
+        GpuFrame staging = runtime.staging(rec, dev.key());
+        staging.buffer().mapped().asIntBuffer().put(0, pixels, 0, width * height);
+        rec.copy(staging.buffer(), 0, dev.buffer(), 0, (long) width * height * 4);
+        return dev;
     }
 
     /** A device frame that outlives this frame (for state); release it (or {@link #hold} it) when done. */

@@ -8,7 +8,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.lumaflow.engine.graph.NodeType;
 import org.lumaflow.engine.graph.ShaderNode;
 import org.lumaflow.engine.vulkan.ComputeKernel;
+import org.lumaflow.core.pool.Usage;
 import org.lumaflow.engine.vulkan.FrameRecorder;
+import org.lumaflow.engine.vulkan.GpuFrame;
+import org.lumaflow.engine.vulkan.GpuFrameKey;
 import org.lumaflow.engine.vulkan.GpuFramePool;
 import org.lumaflow.engine.vulkan.Shaders;
 import org.lumaflow.engine.vulkan.VulkanContext;
@@ -82,6 +85,21 @@ public final class GpuRuntime implements AutoCloseable {
                         "closing a recorder failed", e);
             }
         }
+    }
+
+    /** The host-visible twin of a device frame key (staging for uploads, targets of readbacks). */
+    static GpuFrameKey hostKey(GpuFrameKey k) {
+        return new GpuFrameKey(k.width(), k.height(), k.format(), Usage.SCRATCH, true);
+    }
+
+    /**
+     * A pooled host-visible staging frame for an upload into a frame of {@code deviceKey}, held by {@code rec} until
+     * its fence (so the pool hands staging frames round like a ring). Fill its mapped memory, then record the copy.
+     */
+    GpuFrame staging(FrameRecorder rec, GpuFrameKey deviceKey) {
+        GpuFrame f = pool.lease(hostKey(deviceKey));
+        rec.hold(f);
+        return f;
     }
 
     /** Held (read) while a frame is recorded and submitted. */

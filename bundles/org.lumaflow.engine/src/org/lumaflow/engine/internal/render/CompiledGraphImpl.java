@@ -115,24 +115,7 @@ public final class CompiledGraphImpl implements CompiledGraph {
             for (int i = 0; i <= last; i++) {
                 CompiledNode n = nodes[i];
                 remaining[i] = n.consumers;
-                Frame out = pool.lease(n.outputType() == PortType.MASK ? maskKey : imageKey);
-                out.setTime(time);
-                long local = time - n.timeOffset;
-                ctx.begin(n, i, local, width, height, scale, out);
-                try {
-                    n.evaluate(local);
-                    n.type.render(ctx);
-                } catch (VirtualMachineError e) {
-                    if (!(e instanceof OutOfMemoryError)) {
-                        throw e;
-                    }
-                    contain(n, i, e, time);
-                } catch (Throwable t) {
-                    contain(n, i, t, time);
-                } finally {
-                    ctx.end();
-                }
-                outputs[i] = ctx.result();
+                outputs[i] = evaluate(i, time, width, height, scale);
                 int[] in = n.inputs;
                 for (int p = 0; p < in.length; p++) {
                     int src = in[p];
@@ -273,6 +256,23 @@ public final class CompiledGraphImpl implements CompiledGraph {
             imageKey = new FrameKey(width, height, PortType.IMAGE.format(), Usage.RENDER);
             maskKey = new FrameKey(width, height, PortType.MASK.format(), Usage.RENDER);
         }
+        try {
+            return evaluate(i, time, width, height, scale);
+        } finally {
+            for (int p = 0; p < src.length; p++) {
+                if (src[p] >= 0) {
+                    outputs[src[p]] = null;
+                }
+            }
+        }
+    }
+
+    /**
+     * Renders node {@code i} into a leased frame (inputs read from {@link #outputs}), a failure contained (input
+     * passed through or black, error reported); returns the node's output.
+     */
+    private Frame evaluate(int i, long time, int width, int height, double scale) {
+        CompiledNode n = nodes[i];
         Frame out = pool.lease(n.outputType() == PortType.MASK ? maskKey : imageKey);
         out.setTime(time);
         long local = time - n.timeOffset;
@@ -289,11 +289,6 @@ public final class CompiledGraphImpl implements CompiledGraph {
             contain(n, i, t, time);
         } finally {
             ctx.end();
-            for (int p = 0; p < src.length; p++) {
-                if (src[p] >= 0) {
-                    outputs[src[p]] = null;
-                }
-            }
         }
         return ctx.result();
     }

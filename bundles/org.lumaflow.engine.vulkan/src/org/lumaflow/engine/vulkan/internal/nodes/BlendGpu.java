@@ -34,9 +34,9 @@ final class BlendGpu implements GpuNode {
             case "screen" -> 3;
             default -> 0;
         };
-        DissolveGpu.checkImage(c, fg, "foreground");
+        c.checkImage(fg, "foreground");
         if (bg != null) {
-            DissolveGpu.checkImage(c, bg, "background");
+            c.checkImage(bg, "background");
         }
         if (mask != null && (mask.key().width() != c.width() || mask.key().height() != c.height()
                 || mask.key().format() != PixelFormat.GRAY8)) {

@@ -38,14 +38,7 @@ final class BokehBlurGpu implements GpuNode {
         if (st != c.state()) {
             c.setState(st);
         }
-        GpuFrame in = c.input(0);
-        if (in == null) {
-            throw new IllegalStateException("input 'source' is not connected");
-        }
-        if (in.key().width() != w || in.key().height() != h || in.key().format() != PixelFormat.RGBA8) {
-            throw new IllegalArgumentException("input 'source' is " + in.key() + ", expected " + w + "x" + h
-                    + " RGBA8");
-        }
+        GpuFrame in = c.image(0, "source");
         int n = st.dx().length;
         GpuSlice offsets = c.constants(n * 8);
         ByteBuffer ob = offsets.bytes();

@@ -1,6 +1,5 @@
 package org.lumaflow.engine.vulkan.internal.nodes;
 
-import org.lumaflow.core.pool.PixelFormat;
 import org.lumaflow.engine.vulkan.GpuFrame;
 import org.lumaflow.engine.vulkan.internal.GpuNode;
 import org.lumaflow.engine.vulkan.internal.GpuNodeContext;
@@ -44,16 +43,9 @@ final class DissolveGpu implements GpuNode {
             c.passThrough(1);
             return true;
         }
-        checkImage(c, from, "from");
-        checkImage(c, to, "to");
+        c.checkImage(from, "from");
+        c.checkImage(to, "to");
         return false;
     }
 
-    /** Fails like the CPU's {@code Pixels.checkFrame} unless {@code f} is an RGBA8 frame of the output size. */
-    static void checkImage(GpuNodeContext c, GpuFrame f, String name) {
-        if (f.key().width() != c.width() || f.key().height() != c.height() || f.key().format() != PixelFormat.RGBA8) {
-            throw new IllegalArgumentException("input '" + name + "' is " + f.key() + ", expected " + c.width() + "x"
-                    + c.height() + " " + PixelFormat.RGBA8);
-        }
-    }
 }

@@ -41,14 +41,7 @@ final class GaussianBlurGpu implements GpuNode {
         }
         int w = c.width();
         int h = c.height();
-        GpuFrame in = c.input(0);
-        if (in == null) {
-            throw new IllegalStateException("input 'source' is not connected");
-        }
-        if (in.key().width() != w || in.key().height() != h || in.key().format() != PixelFormat.RGBA8) {
-            throw new IllegalArgumentException("input 'source' is " + in.key() + ", expected " + w + "x" + h
-                    + " RGBA8");
-        }
+        GpuFrame in = c.image(0, "source");
         State st = c.state() instanceof State s ? s : new State();
         if (st != c.state()) {
             c.setState(st);

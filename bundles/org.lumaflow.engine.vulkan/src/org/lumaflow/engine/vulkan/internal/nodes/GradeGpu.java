@@ -24,11 +24,7 @@ final class GradeGpu implements GpuNode {
             c.passThrough(0);
             return;
         }
-        GpuFrame in = c.input(0);
-        if (in == null) {
-            throw new IllegalStateException("input 'source' is not connected");
-        }
-        DissolveGpu.checkImage(c, in, "source");
+        GpuFrame in = c.image(0, "source");
         GpuSlice tables = c.constants(768 * 4);
         ByteBuffer b = tables.bytes();
         int[] t = st.tables();

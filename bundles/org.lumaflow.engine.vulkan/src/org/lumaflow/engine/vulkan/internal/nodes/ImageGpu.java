@@ -1,9 +1,6 @@
 package org.lumaflow.engine.vulkan.internal.nodes;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
-import org.lumaflow.core.pool.PixelFormat;
 import org.lumaflow.engine.internal.nodes.ImageNode;
 import org.lumaflow.engine.vulkan.GpuFrame;
 import org.lumaflow.engine.vulkan.internal.GpuNode;
@@ -19,18 +16,9 @@ final class ImageGpu implements GpuNode {
     private static final int BLACK = 0xFF000000;
 
     /** The CPU-side state and the device frame holding its fitted pixels. */
-    private static final class State implements AutoCloseable {
+    private static final class State extends UploadedFrame {
         ImageNode.State image;
         ImageNode.Fitted uploaded;
-        GpuFrame frame;
-
-        @Override
-        public void close() {
-            if (frame != null) {
-                frame.release();
-                frame = null;
-            }
-        }
     }
 
     @Override
@@ -48,17 +36,8 @@ final class ImageGpu implements GpuNode {
             return;
         }
         if (fitted != st.uploaded) {
-            if (st.frame != null) {
-                c.hold(st.frame); // frames in flight may still read it
-                st.frame = null;
-                st.uploaded = null;
-            }
-            int[] px = fitted.pixels();
-            int n = fitted.width() * fitted.height();
-            ByteBuffer bytes = ByteBuffer.allocateDirect(n * 4).order(ByteOrder.nativeOrder());
-            bytes.asIntBuffer().put(px, 0, n);
-            st.frame = c.lease(fitted.width(), fitted.height(), PixelFormat.RGBA8);
-            c.upload(bytes, n * 4, st.frame);
+            st.drop(c);
+            st.frame = c.upload(fitted.pixels(), fitted.width(), fitted.height());
             st.uploaded = fitted;
         }
         c.adopt(st.frame);

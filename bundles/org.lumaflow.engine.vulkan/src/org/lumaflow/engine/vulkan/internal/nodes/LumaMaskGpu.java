@@ -26,11 +26,7 @@ final class LumaMaskGpu implements GpuNode {
         boolean useAlpha = p.bool("use_alpha");
         LumaMaskNode.State st = LumaMaskNode.state(c.state(), low, high, invert);
         c.setState(st);
-        GpuFrame in = c.input(0);
-        if (in == null) {
-            throw new IllegalStateException("input 'source' is not connected");
-        }
-        DissolveGpu.checkImage(c, in, "source");
+        GpuFrame in = c.image(0, "source");
         GpuSlice table = c.constants(256 * 4);
         ByteBuffer b = table.bytes();
         byte[] t = st.table();

@@ -49,11 +49,7 @@ final class Lut3dGpu implements GpuNode {
             c.passThrough(0);
             return;
         }
-        GpuFrame in = c.input(0);
-        if (in == null) {
-            throw new IllegalStateException("input 'source' is not connected");
-        }
-        DissolveGpu.checkImage(c, in, "source");
+        GpuFrame in = c.image(0, "source");
         int[] t = st.table();
         if ((long) t.length * 4 > FrameRecorder.ARENA_BYTES / 2) {
             throw new IllegalArgumentException("LUT_3D_SIZE " + file.lut().size()

@@ -1,9 +1,6 @@
 package org.lumaflow.engine.vulkan.internal.nodes;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
-import org.lumaflow.core.pool.PixelFormat;
 import org.lumaflow.engine.graph.NodeContext;
 import org.lumaflow.engine.graph.Point2;
 import org.lumaflow.engine.internal.nodes.TextNode;
@@ -20,17 +17,8 @@ import org.lumaflow.engine.vulkan.internal.GpuNodeContext;
 final class TextGpu implements GpuNode {
 
     /** Per node instance: the current block and its device frame (null until uploaded). */
-    private static final class State implements AutoCloseable {
+    private static final class State extends UploadedFrame {
         TextNode.Block block;
-        GpuFrame frame;
-
-        @Override
-        public void close() {
-            if (frame != null) {
-                frame.release();
-                frame = null;
-            }
-        }
     }
 
     @Override
@@ -45,10 +33,7 @@ final class TextGpu implements GpuNode {
         }
         TextNode.Block block = TextNode.block(ctx, st.block);
         if (block != st.block) {
-            if (st.frame != null) {
-                c.hold(st.frame); // frames in flight may still read it: released after this frame's fence
-                st.frame = null;
-            }
+            st.drop(c);
             st.block = block;
         }
         TextNode.Block b = st.block;
@@ -56,10 +41,8 @@ final class TextGpu implements GpuNode {
         GpuFrame bg = c.input(0);
         int w = c.width();
         int h = c.height();
-        if (bg != null && (bg.key().width() != w || bg.key().height() != h
-                || bg.key().format() != PixelFormat.RGBA8)) {
-            throw new IllegalArgumentException("input 'background' is " + bg.key() + ", expected " + w + "x" + h
-                    + " RGBA8");
+        if (bg != null) {
+            c.checkImage(bg, "background");
         }
         boolean visible = b.pixels() != null && opacity != 0;
         int left = 0;
@@ -87,11 +70,7 @@ final class TextGpu implements GpuNode {
             return;
         }
         if (st.frame == null) {
-            int[] px = b.pixels();
-            ByteBuffer bytes = ByteBuffer.allocateDirect(px.length * 4).order(ByteOrder.nativeOrder());
-            bytes.asIntBuffer().put(px);
-            st.frame = c.lease(b.width(), b.height(), PixelFormat.RGBA8);
-            c.upload(bytes, px.length * 4, st.frame);
+            st.frame = c.upload(b.pixels(), b.width(), b.height());
         }
         c.push().putInt(0, w).putInt(4, h).putInt(8, bg != null ? 1 : 0).putInt(12, left).putInt(16, top)
                 .putInt(20, b.width()).putInt(24, x0).putInt(28, x1).putInt(32, y0).putInt(36, y1)
