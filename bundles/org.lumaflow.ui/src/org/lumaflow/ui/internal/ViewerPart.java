@@ -23,6 +23,45 @@ public final class ViewerPart {
     public void create(Composite parent) {
         canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED);
         canvas.setBackground(parent.getDisplay().getSystemColor(SWT.COLOR_BLACK));
+        canvas.addPaintListener(e -> paint(e.gc));
+    }
+
+    /** Renders SMPTE bars through the engine service at the canvas size and draws them (groundwork check). */
+    private void paint(org.eclipse.swt.graphics.GC gc) {
+        var area = canvas.getClientArea();
+        if (area.width < 2 || area.height < 2) {
+            return;
+        }
+        org.lumaflow.engine.render.Engine engine = engine();
+        if (engine == null) {
+            gc.drawString("no engine service", 10, 10);
+            return;
+        }
+        int w = area.width & ~1;
+        int h = area.height & ~1;
+        try {
+            org.lumaflow.engine.graph.Graph g = new org.lumaflow.engine.graph.Graph();
+            g.add("bars", "core.smpte_bars");
+            try (RenderResult r = engine.compile(g.output("bars"), null).render(0, w, h, w / 1920.0)) {
+                org.eclipse.swt.graphics.Image img = new org.eclipse.swt.graphics.Image(canvas.getDisplay(),
+                        toImage(r));
+                gc.drawImage(img, 0, 0);
+                img.dispose();
+                gc.drawString(engine.backend(), 10, 10, true);
+            }
+        } catch (Exception ex) {
+            gc.drawString("render failed: " + ex.getMessage(), 10, 10);
+        }
+    }
+
+    private static org.lumaflow.engine.render.Engine engine() {
+        var bundle = org.osgi.framework.FrameworkUtil.getBundle(ViewerPart.class);
+        var ctx = bundle == null ? null : bundle.getBundleContext();
+        if (ctx == null) {
+            return null;
+        }
+        var ref = ctx.getServiceReference(org.lumaflow.engine.render.Engine.class);
+        return ref == null ? null : ctx.getService(ref);
     }
 
     /** Converts a rendered RGBA8 frame to SWT image data (for painting). */
