@@ -1,0 +1,341 @@
+package org.lumaflow.ui.internal.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+
+import org.lumaflow.engine.graph.GraphNode;
+import org.lumaflow.engine.project.Project;
+import org.lumaflow.engine.project.ProjectException;
+import org.lumaflow.engine.project.ProjectIO;
+import org.lumaflow.engine.render.Engine;
+import org.lumaflow.engine.timeline.Clip;
+import org.lumaflow.engine.timeline.Timeline;
+import org.lumaflow.engine.timeline.Track;
+import org.lumaflow.engine.timeline.TimelineRenderer;
+import org.lumaflow.qc.QcReport;
+
+/**
+ * The studio's session: the open project, selection, playhead, undo history, last QC report, and the listeners the
+ * parts register. One per workbench; every method is called on the UI thread, except {@link #readLock()} holders
+ * (render threads) which read the project while no edit runs.
+ */
+public final class Studio {
+
+    private static final System.Logger LOG = System.getLogger("org.lumaflow.ui");
+
+    private final Services services;
+    private final StudioPreferences preferences;
+    private final EditStack edits = new EditStack(500);
+    private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final List<Path> media = new ArrayList<>();
+    private Project project;
+    private String selectedClip;
+    private String selectedNode;
+    private long playhead;
+    private QcReport lastQc;
+    private final Transport transport = new Transport();
+
+    public Studio(Services services, StudioPreferences preferences) {
+        this.services = services;
+        this.preferences = preferences;
+    }
+
+    /** Play/stop/shuttle state. */
+    public Transport transport() {
+        return transport;
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    public StudioPreferences preferences() {
+        return preferences;
+    }
+
+    public Engine engine() {
+        return services.engine();
+    }
+
+    /** The open project (never null once the workbench is up). */
+    public Project project() {
+        return project;
+    }
+
+    public Timeline timeline() {
+        return project.timeline();
+    }
+
+    /** A new renderer of the open timeline (one per render thread; use under {@link #readLock()}). */
+    public TimelineRenderer newRenderer() {
+        return new TimelineRenderer(engine(), project.timeline(), project.baseDir());
+    }
+
+    /** Held by render threads while they read the project; edits wait for it. */
+    public ReentrantReadWriteLock.ReadLock readLock() {
+        return lock.readLock();
+    }
+
+    // ---- project files --------------------------------------------------------------------------------------------
+
+    /** Opens {@code file}; on failure the current project stays open and the exception names file, line and field. */
+    public void open(Path file) throws ProjectException {
+        Project p = ProjectIO.load(file);
+        setProject(p);
+    }
+
+    /** Opens the bundled demo as an untitled project (Save asks where). */
+    public void openDemo() throws ProjectException, IOException {
+        try (InputStream in = Studio.class.getResourceAsStream("/demo/demo.lumaflow")) {
+            if (in == null) {
+                throw new IOException("the bundled demo project is missing from org.lumaflow.ui");
+            }
+            setProject(ProjectIO.load(in, Path.of("demo.lumaflow")));
+        }
+    }
+
+    /** Replaces the open project (undo history cleared). */
+    public void setProject(Project p) {
+        lock.writeLock().lock();
+        try {
+            project = p;
+            edits.clear();
+            selectedClip = null;
+            selectedNode = null;
+            playhead = 0;
+            lastQc = null;
+        } finally {
+            lock.writeLock().unlock();
+        }
+        fire(Change.PROJECT);
+    }
+
+    /** Saves to the project's file (atomically: temporary file beside it, then renamed). */
+    public void save() throws IOException {
+        if (project.file() == null) {
+            throw new IOException("the project has no file yet: use Save As");
+        }
+        saveAs(project.file());
+    }
+
+    public void saveAs(Path file) throws IOException {
+        ProjectIO.save(project, file, engine().registry().snapshot());
+        edits.markClean();
+        Recovery.discard(project);
+        fire(Change.DIRTY);
+    }
+
+    /** Writes the unsaved state to the recovery folder (autosave); no-op when nothing changed. */
+    public Path autosave() throws IOException {
+        if (!edits.dirty()) {
+            return null;
+        }
+        return Recovery.write(project, out -> ProjectIO.write(project, out, engine().registry().snapshot()));
+    }
+
+    public boolean dirty() {
+        return edits.dirty();
+    }
+
+    // ---- edits ----------------------------------------------------------------------------------------------------
+
+    /** Applies {@code e} (undoable) and tells the listeners. */
+    public void execute(Edit e) {
+        lock.writeLock().lock();
+        try {
+            edits.execute(e);
+            project.timeline().touch();
+        } finally {
+            lock.writeLock().unlock();
+        }
+        fire(e.change());
+        fire(Change.DIRTY);
+    }
+
+    public boolean undo() {
+        Edit e;
+        lock.writeLock().lock();
+        try {
+            e = edits.undo();
+            project.timeline().touch();
+        } finally {
+            lock.writeLock().unlock();
+        }
+        if (e != null) {
+            fire(e.change());
+            fire(Change.DIRTY);
+        }
+        return e != null;
+    }
+
+    public boolean redo() {
+        Edit e;
+        lock.writeLock().lock();
+        try {
+            e = edits.redo();
+            project.timeline().touch();
+        } finally {
+            lock.writeLock().unlock();
+        }
+        if (e != null) {
+            fire(e.change());
+            fire(Change.DIRTY);
+        }
+        return e != null;
+    }
+
+    public EditStack edits() {
+        return edits;
+    }
+
+    // ---- selection, playhead --------------------------------------------------------------------------------------
+
+    /** Selects a clip and, optionally, one of its nodes (its source or an effect); nulls clear. */
+    public void select(String clipId, String nodeId) {
+        selectedClip = clipId;
+        selectedNode = nodeId;
+        fire(Change.SELECTION);
+    }
+
+    public Clip selectedClip() {
+        return selectedClip == null ? null : findClip(selectedClip);
+    }
+
+    /** The selected node: the one picked in the node editor, else the selected clip's source. */
+    public GraphNode selectedNode() {
+        Clip c = selectedClip();
+        if (c == null) {
+            return null;
+        }
+        if (selectedNode != null) {
+            if (c.source().id().equals(selectedNode)) {
+                return c.source();
+            }
+            for (GraphNode n : c.effects()) {
+                if (n.id().equals(selectedNode)) {
+                    return n;
+                }
+            }
+        }
+        return c.source();
+    }
+
+    public Clip findClip(String id) {
+        for (Track t : project.timeline().tracks()) {
+            for (Clip c : t.clips()) {
+                if (c.id().equals(id)) {
+                    return c;
+                }
+            }
+        }
+        return null;
+    }
+
+    public Track trackOf(Clip clip) {
+        for (Track t : project.timeline().tracks()) {
+            if (t.clips().contains(clip)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** Playhead in frames at the project rate. */
+    public long playhead() {
+        return playhead;
+    }
+
+    public void setPlayhead(long frame) {
+        long max = Math.max(0, project.timeline().frameCount() - 1);
+        long f = Math.max(0, Math.min(max, frame));
+        if (f != playhead) {
+            playhead = f;
+            fire(Change.PLAYHEAD);
+        }
+    }
+
+    // ---- media bin, QC --------------------------------------------------------------------------------------------
+
+    /** Media files in the bin, in import order. */
+    public List<Path> media() {
+        return List.copyOf(media);
+    }
+
+    public void addMedia(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        if (!media.contains(abs)) {
+            media.add(abs);
+            fire(Change.MEDIA);
+        }
+    }
+
+    public void removeMedia(Path file) {
+        if (media.remove(file)) {
+            fire(Change.MEDIA);
+        }
+    }
+
+    public QcReport lastQc() {
+        return lastQc;
+    }
+
+    public void setLastQc(QcReport report) {
+        lastQc = report;
+        fire(Change.QC);
+    }
+
+    // ---- listeners ------------------------------------------------------------------------------------------------
+
+    public void addListener(Consumer<Change> l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(Consumer<Change> l) {
+        listeners.remove(l);
+    }
+
+    /** Tells every listener; one that throws is logged and the rest still run. */
+    public void fire(Change c) {
+        for (Consumer<Change> l : listeners) {
+            try {
+                l.accept(c);
+            } catch (RuntimeException ex) {
+                LOG.log(System.Logger.Level.WARNING, "studio listener failed on " + c, ex);
+            }
+        }
+    }
+
+    /** Writes {@code file} atomically: a temporary file beside it, forced, then renamed over it. */
+    public static void writeAtomically(Path file, IoWriter writer) throws IOException {
+        Path abs = file.toAbsolutePath();
+        Files.createDirectories(abs.getParent());
+        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                writer.write(out);
+            }
+            try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Writes bytes to a stream. */
+    @FunctionalInterface
+    public interface IoWriter {
+        void write(OutputStream out) throws IOException;
+    }
+}
