@@ -247,5 +247,9 @@ class RenderTest {
         }, "bad.plugin", 0);
         assertFalse(ok);
         assertEquals(gen, fx.registry.snapshot().generation());
+        var failures = fx.registry.failures();
+        assertEquals(1, failures.size(), failures.toString());
+        assertEquals("bad.plugin", failures.get(0).plugin());
+        assertTrue(failures.get(0).reason().contains("bad plugin"), failures.toString());
     }
 }

@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import org.lumaflow.core.pool.Frame;
 import org.lumaflow.core.pool.FrameKey;
 import org.lumaflow.core.pool.FramePool;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * What a node sees while it renders one frame. Valid only during {@link NodeType#render}; not thread-safe (hand
  * values, not the context, to worker threads).
  */
+@ProviderType
 public interface NodeContext {
 
     /** The node's id in its graph. */

@@ -1,5 +1,7 @@
 package org.lumaflow.engine.graph;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * A node type that also carries the GLSL for GPU backends: register it as a {@link NodeType} service and a GPU
  * backend compiles the source (cached by content hash) into a compute kernel, with no other code. {@link #render} stays
@@ -18,6 +20,7 @@ package org.lumaflow.engine.graph;
  * </ul>
  * Parameters must fit the push-constant block (128 bytes including the 16-byte header).
  */
+@ConsumerType
 public interface ShaderNode extends NodeType {
 
     /** The GLSL defining {@code uint shade(ivec2 xy)} (and any helpers it needs). */

@@ -3,12 +3,14 @@ package org.lumaflow.engine.render;
 import java.util.List;
 
 import org.lumaflow.core.pool.PixelFormat;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * A validated graph bound to the node types that were registered when it was compiled. Reusable for any number of
  * frames while the graph's structure is unchanged; parameters are evaluated per frame. Renders one frame at a time
  * (calls are serialized); per-node caches live as long as the compiled graph.
  */
+@ProviderType
 public interface CompiledGraph {
 
     /**

@@ -6,12 +6,14 @@ import org.lumaflow.core.pool.FramePool;
 import org.lumaflow.engine.graph.Graph;
 import org.lumaflow.engine.graph.GraphException;
 import org.lumaflow.engine.registry.NodeRegistry;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The renderer: compiles graphs against the node registry and renders them on the CPU (frames from one pool) or,
  * when a GPU backend is installed and preferred, on the GPU with the CPU graph as its reference and fallback.
  * Available as an OSGi service; outside OSGi create one with {@code new CpuEngine(registry, pool)}.
  */
+@ProviderType
 public interface Engine {
 
     /** The registry node types are taken from. */

@@ -23,7 +23,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 /**
  * Whiteboard registry of {@link NodeType} services. Every bind is guarded: a node type whose descriptor throws or is
  * invalid is logged and skipped. When two services share an id, the higher {@code service.ranking} wins (then the
- * earlier registration). Each change publishes a new immutable snapshot.
+ * earlier registration). Each change publishes a new immutable snapshot. Bind failures and render quarantines are
+ * kept in a {@link Containment} and forgotten when their service goes away.
  */
 @Component(service = NodeRegistry.class, immediate = true)
 public final class NodeRegistryImpl implements NodeRegistry {
@@ -37,6 +38,17 @@ public final class NodeRegistryImpl implements NodeRegistry {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile Snapshot snapshot = new Snapshot(0, Map.of(), Map.of());
     private long order;
+    private final Containment containment = new Containment();
+
+    /** A registry; listeners also hear about failure changes. */
+    public NodeRegistryImpl() {
+        containment.onChange(this::fire);
+    }
+
+    /** Failures of this registry's node types; renders of graphs compiled from it report here. */
+    public Containment containment() {
+        return containment;
+    }
 
     /** DS bind: a node type service appeared. */
     @Reference(service = NodeType.class, cardinality = ReferenceCardinality.MULTIPLE,
@@ -65,6 +77,8 @@ public final class NodeRegistryImpl implements NodeRegistry {
         } catch (Throwable t) {
             LOG.log(Level.ERROR, "skipping node type " + type.getClass().getName() + " from plugin " + plugin
                     + ": its descriptor failed: " + t, t);
+            containment.bindFailed(type, type.getClass().getName(), plugin, "not registered: descriptor() failed with "
+                    + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage()));
             return false;
         }
         synchronized (this) {
@@ -87,6 +101,7 @@ public final class NodeRegistryImpl implements NodeRegistry {
         if (removed) {
             fire();
         }
+        containment.forget(type);
     }
 
     private void publish() {
@@ -151,6 +166,16 @@ public final class NodeRegistryImpl implements NodeRegistry {
     @Override
     public void removeListener(Runnable listener) {
         listeners.remove(listener);
+    }
+
+    @Override
+    public List<Failure> failures() {
+        return containment.failures();
+    }
+
+    @Override
+    public void clearFailures(String plugin) {
+        containment.forgetPlugin(plugin);
     }
 
     static String pluginOf(Object service) {

@@ -13,6 +13,7 @@ import org.lumaflow.engine.graph.NodeContext;
 import org.lumaflow.engine.graph.NodeDescriptor;
 import org.lumaflow.engine.graph.NodeType;
 import org.lumaflow.engine.graph.PortType;
+import org.lumaflow.engine.internal.registry.Containment;
 import org.lumaflow.engine.render.CompiledGraph;
 import org.lumaflow.engine.render.RenderMessage;
 import org.lumaflow.engine.render.RenderResult;
@@ -21,6 +22,12 @@ import org.lumaflow.engine.render.RenderResult;
  * Evaluates a compiled graph frame by frame. Each node's output is leased from the pool and released as soon as its
  * last downstream consumer has rendered (a per-render countdown of consumers). A node that throws is contained: its
  * output becomes its first input (passed through) or opaque black, and the result carries the error.
+ * <p>
+ * Nodes of third-party plugins ({@link CompiledNode#guarded}) render on a {@link GuardWorker} under a timeout, with a
+ * context of their own reading retained copies of their inputs. A call that hangs is abandoned: its frames (inputs,
+ * output, scratch) are never released, so the pool cannot hand them to anyone else, and the node type is quarantined
+ * in the {@link Containment}, as is one that throws {@link Containment#MAX_THROWS} times in a row; later frames skip
+ * a quarantined type at once (input passed through or black, with an error).
  */
 public final class CompiledGraphImpl implements CompiledGraph {
 
@@ -38,10 +45,24 @@ public final class CompiledGraphImpl implements CompiledGraph {
     private FrameKey imageKey;
     private FrameKey maskKey;
     private List<RenderMessage> messages;
+    private final Path baseDir;
+    private final Containment containment;
+    private final long timeoutMs;
+    /** context of guarded calls (replaced when one hangs) and its input array */
+    private NodeContextImpl guardCtx;
+    private Frame[] guardInputs;
+    /** the node a guarded call renders, read by {@link #guardTask} on the worker */
+    private CompiledNode guardNode;
+    private NodeContextImpl guardNodeCtx;
+    private final GuardWorker.Task guardTask = () -> guardNode.type.render(guardNodeCtx);
 
-    CompiledGraphImpl(CompiledNode[] nodes, FramePool pool, Path baseDir, long generation) {
+    CompiledGraphImpl(CompiledNode[] nodes, FramePool pool, Path baseDir, long generation, Containment containment,
+            long timeoutMs) {
         this.nodes = nodes;
         this.pool = pool;
+        this.baseDir = baseDir;
+        this.containment = containment;
+        this.timeoutMs = timeoutMs;
         this.generation = generation;
         this.outputs = new Frame[nodes.length];
         this.remaining = new int[nodes.length];
@@ -143,8 +164,17 @@ public final class CompiledGraphImpl implements CompiledGraph {
     }
 
     private void contain(CompiledNode n, int index, Throwable t, long time) {
+        contain(ctx, n, t, time);
+    }
+
+    private void contain(NodeContextImpl ctx, CompiledNode n, Throwable t, long time) {
         LOG.log(System.Logger.Level.DEBUG, "node " + n.id + " failed", t);
-        String text = "failed: " + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+        contain(ctx, n, "failed: " + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": "
+                + t.getMessage()), time);
+    }
+
+    /** Replaces node {@code n}'s output in {@code ctx} by its first input or black, and reports {@code text}. */
+    private void contain(NodeContextImpl ctx, CompiledNode n, String text, long time) {
         ctx.dropPassThrough();
         int first = n.inputs.length > 0 ? n.inputs[0] : -1;
         if (first >= 0 && nodes[first].outputType() == n.outputType()) {
@@ -273,6 +303,9 @@ public final class CompiledGraphImpl implements CompiledGraph {
      */
     private Frame evaluate(int i, long time, int width, int height, double scale) {
         CompiledNode n = nodes[i];
+        if (n.guarded) {
+            return evaluateGuarded(i, time, width, height, scale);
+        }
         Frame out = pool.lease(n.outputType() == PortType.MASK ? maskKey : imageKey);
         out.setTime(time);
         long local = time - n.timeOffset;
@@ -290,6 +323,79 @@ public final class CompiledGraphImpl implements CompiledGraph {
         } finally {
             ctx.end();
         }
+        return ctx.result();
+    }
+
+    /** {@link #evaluate} for a third-party node: quarantine check, then render() on a guard worker. */
+    private Frame evaluateGuarded(int i, long time, int width, int height, double scale) {
+        CompiledNode n = nodes[i];
+        long local = time - n.timeOffset;
+        String quarantined = containment.quarantined(n.type);
+        if (quarantined != null) {
+            return substitute(n, i, local, width, height, scale, quarantined, time);
+        }
+        Frame out = pool.lease(n.outputType() == PortType.MASK ? maskKey : imageKey);
+        out.setTime(time);
+        n.evaluate(local);
+        NodeContextImpl g = guardCtx;
+        if (g == null || guardInputs.length < n.inputs.length) {
+            g = guardCtx = new NodeContextImpl(this, pool, baseDir);
+            guardInputs = new Frame[Math.max(4, n.inputs.length)];
+            g.useInputs(guardInputs);
+        }
+        Frame[] in = guardInputs;
+        int retained = 0;
+        for (int p = 0; p < n.inputs.length; p++) {
+            int src = n.inputs[p];
+            in[p] = src >= 0 && outputs[src] != null ? outputs[src].retain() : null;
+            retained += in[p] != null ? 1 : 0;
+        }
+        g.begin(n, i, local, width, height, scale, out);
+        guardNode = n;
+        guardNodeCtx = g;
+        Throwable err = GuardWorker.call(guardTask, timeoutMs);
+        guardNode = null;
+        guardNodeCtx = null;
+        if (err == GuardWorker.TIMED_OUT) {
+            // the plugin's thread may still use the context and every frame it can reach: abandon them all
+            g.abandon();
+            guardCtx = null;
+            guardInputs = null;
+            int leaked = retained + 1 + g.scratchCount();
+            String reason = containment.hung(n.type, n.descriptor.id(), n.plugin, timeoutMs, leaked);
+            LOG.log(System.Logger.Level.ERROR, "node type " + n.descriptor.id() + " of plugin " + n.plugin + ": "
+                    + reason);
+            return substitute(n, i, local, width, height, scale, reason, time);
+        }
+        if (err == null) {
+            containment.succeeded(n.type);
+        } else {
+            // anything, stack overflows included: they happened on the worker's stack, not ours
+            contain(g, n, err, time);
+            String reason = containment.threw(n.type, n.descriptor.id(), n.plugin, err);
+            if (reason != null) {
+                message(RenderMessage.Severity.ERROR, n, time, reason);
+            }
+        }
+        g.end();
+        Frame result = g.result(); // a pass-through retained its input: release our copies only now
+        for (int p = 0; p < n.inputs.length; p++) {
+            if (in[p] != null) {
+                in[p].release();
+                in[p] = null;
+            }
+        }
+        return result;
+    }
+
+    /** Node {@code i}'s output when it is not rendered: its first input or black, with {@code reason} reported. */
+    private Frame substitute(CompiledNode n, int i, long local, int width, int height, double scale, String reason,
+            long time) {
+        Frame out = pool.lease(n.outputType() == PortType.MASK ? maskKey : imageKey);
+        out.setTime(time);
+        ctx.begin(n, i, local, width, height, scale, out);
+        contain(ctx, n, reason, time);
+        ctx.end();
         return ctx.result();
     }
 

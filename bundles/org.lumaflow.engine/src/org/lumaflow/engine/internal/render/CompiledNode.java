@@ -33,6 +33,10 @@ final class CompiledNode {
     final java.nio.file.Path[] files;
     /** per-instance cache for the node type */
     Object state;
+    /** providing plugin (bundle symbolic name) */
+    String plugin;
+    /** whether render() runs on a guard thread under a timeout (third-party plugins) */
+    boolean guarded;
 
     CompiledNode(String id, NodeType type, NodeDescriptor d, long timeOffset, int[] inputs, Object[] values) {
         this.id = id;

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import org.lumaflow.core.pool.FramePool;
 import org.lumaflow.engine.graph.Graph;
 import org.lumaflow.engine.graph.GraphException;
+import org.lumaflow.engine.internal.registry.Containment;
+import org.lumaflow.engine.internal.registry.NodeRegistryImpl;
 import org.lumaflow.engine.registry.NodeRegistry;
 import org.lumaflow.engine.render.CompiledGraph;
 import org.lumaflow.engine.render.Engine;
@@ -88,7 +90,8 @@ public final class CpuEngine implements Engine {
 
     @Override
     public CompiledGraph compile(Graph graph, Path baseDir) throws GraphException {
-        CompiledGraphImpl cpu = GraphCompiler.compile(graph, registry.snapshot(), pool, baseDir);
+        Containment c = registry instanceof NodeRegistryImpl r ? r.containment() : Containment.SHARED;
+        CompiledGraphImpl cpu = GraphCompiler.compile(graph, registry.snapshot(), pool, baseDir, c);
         Backend b = gpu;
         String pref = preference();
         if (b != null && !"cpu".equals(pref)) {

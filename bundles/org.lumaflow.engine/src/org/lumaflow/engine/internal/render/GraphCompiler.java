@@ -19,6 +19,7 @@ import org.lumaflow.engine.graph.NodeDescriptor;
 import org.lumaflow.engine.graph.NodeType;
 import org.lumaflow.engine.graph.ParamSpec;
 import org.lumaflow.engine.graph.PortSpec;
+import org.lumaflow.engine.internal.registry.Containment;
 import org.lumaflow.engine.registry.NodeRegistry;
 
 /** Validates a graph against a registry snapshot and builds the evaluation plan. */
@@ -27,9 +28,23 @@ public final class GraphCompiler {
     private GraphCompiler() {
     }
 
-    /** Compiles {@code graph}; every problem found is reported at once. */
+    /** Plugins whose node types render unguarded: the product's own namespace. */
+    public static final String TRUSTED_PREFIX = "org.lumaflow.";
+
+    /** Compiles {@code graph} with failures reported to {@link Containment#SHARED}. */
     public static CompiledGraphImpl compile(Graph graph, NodeRegistry.Snapshot snapshot, FramePool pool, Path baseDir)
             throws GraphException {
+        return compile(graph, snapshot, pool, baseDir, Containment.SHARED);
+    }
+
+    /**
+     * Compiles {@code graph}; every problem found is reported at once. Node types of plugins outside
+     * {@link #TRUSTED_PREFIX} (and those named by {@code -Dlumaflow.extension.guard=ID,...}, type ids or plugins)
+     * render guarded, with {@code -Dlumaflow.extension.timeout=MS} (default 2000); their failures go to
+     * {@code containment}.
+     */
+    public static CompiledGraphImpl compile(Graph graph, NodeRegistry.Snapshot snapshot, FramePool pool, Path baseDir,
+            Containment containment) throws GraphException {
         List<String> problems = new ArrayList<>();
         Map<String, NodeType> types = new HashMap<>();
         Map<String, NodeDescriptor> descriptors = new HashMap<>();
@@ -124,6 +139,9 @@ public final class GraphCompiler {
                 values[p] = v == null ? spec.defaultValue() : v instanceof Animation ? v : ParamCoercion.coerce(spec, v);
             }
             nodes[i] = new CompiledNode(gn.id(), types.get(gn.id()), d, gn.timeOffset(), inputs, values);
+            String plugin = snapshot.plugins().get(gn.type());
+            nodes[i].plugin = plugin == null ? "unknown" : plugin;
+            nodes[i].guarded = guarded(gn.type(), nodes[i].plugin);
         }
         for (CompiledNode n : nodes) {
             for (int src : n.inputs) {
@@ -133,7 +151,25 @@ public final class GraphCompiler {
             }
         }
         nodes[nodes.length - 1].consumers++; // the caller
-        return new CompiledGraphImpl(nodes, pool, baseDir, snapshot.generation());
+        return new CompiledGraphImpl(nodes, pool, baseDir, snapshot.generation(), containment,
+                Math.max(1, Long.getLong("lumaflow.extension.timeout", 2000)));
+    }
+
+    private static boolean guarded(String typeId, String plugin) {
+        if (!plugin.startsWith(TRUSTED_PREFIX)) {
+            return true;
+        }
+        String forced = System.getProperty("lumaflow.extension.guard");
+        if (forced == null || forced.isBlank()) {
+            return false;
+        }
+        for (String s : forced.split(",")) {
+            String t = s.trim();
+            if (t.equals(typeId) || t.equals(plugin)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String unknownType(GraphNode n, NodeRegistry.Snapshot snapshot) {

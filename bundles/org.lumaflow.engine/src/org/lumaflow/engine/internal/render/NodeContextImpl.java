@@ -30,6 +30,10 @@ final class NodeContextImpl implements NodeContext {
     private double scale;
     private Frame output;
     private Frame passed;
+    /** inputs of a guarded call (retained copies), or null to read the graph's outputs */
+    private Frame[] inputs;
+    /** set when a guarded call hung: the plugin's thread may still hold this context, so it stops working */
+    private volatile boolean abandoned;
 
     NodeContextImpl(CompiledGraphImpl graph, FramePool pool, Path baseDir) {
         this.graph = graph;
@@ -46,6 +50,27 @@ final class NodeContextImpl implements NodeContext {
         this.scale = s;
         this.output = out;
         this.passed = null;
+    }
+
+    /** Reads inputs from {@code frames} (indexed by port) instead of the graph (guarded calls). */
+    void useInputs(Frame[] frames) {
+        this.inputs = frames;
+    }
+
+    /** The context of a hung call: every later call from the plugin's thread fails. */
+    void abandon() {
+        abandoned = true;
+    }
+
+    /** Scratch frames currently leased. */
+    int scratchCount() {
+        return scratchCount;
+    }
+
+    private void alive() {
+        if (abandoned) {
+            throw new IllegalStateException("node " + node.id + " was abandoned after a render timeout");
+        }
     }
 
     void end() {
@@ -110,6 +135,9 @@ final class NodeContextImpl implements NodeContext {
 
     @Override
     public Frame input(int index) {
+        if (inputs != null) {
+            return inputs[index];
+        }
         int src = node.inputs[index];
         return src < 0 ? null : graph.outputOf(src);
     }
@@ -189,6 +217,7 @@ final class NodeContextImpl implements NodeContext {
 
     @Override
     public Frame scratch(FrameKey key) {
+        alive();
         if (scratchCount == MAX_SCRATCH) {
             throw new IllegalStateException("more than " + MAX_SCRATCH + " scratch frames in one node");
         }
@@ -204,11 +233,13 @@ final class NodeContextImpl implements NodeContext {
 
     @Override
     public void warn(String message) {
+        alive();
         graph.message(RenderMessage.Severity.WARNING, node, graphTime, message);
     }
 
     @Override
     public void passThrough(int index) {
+        alive();
         Frame in = input(index);
         if (in == null) {
             throw new IllegalArgumentException("input " + index + " of node " + node.id + " is not connected");
@@ -225,6 +256,7 @@ final class NodeContextImpl implements NodeContext {
 
     @Override
     public void adopt(Frame frame) {
+        alive();
         if (frame.width() != output.width() || frame.height() != output.height()
                 || frame.format() != output.format()) {
             frame.release();
@@ -244,6 +276,7 @@ final class NodeContextImpl implements NodeContext {
 
     @Override
     public void setState(Object state) {
+        alive();
         node.state = state;
     }
 }

@@ -1,0 +1,8 @@
+/**
+ * The node graph and the node extension API: implement {@link NodeType} (CPU) or {@link ShaderNode} (GLSL plus a
+ * CPU fallback) and register it as an OSGi service. Extension API: plugins import {@code [1.0,2.0)}.
+ */
+@Version("1.0.0")
+package org.lumaflow.engine.graph;
+
+import org.osgi.annotation.versioning.Version;
