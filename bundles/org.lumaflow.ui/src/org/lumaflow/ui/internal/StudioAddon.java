@@ -84,6 +84,7 @@ public final class StudioAddon {
         long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         LOG.log(System.Logger.Level.INFO, "studio: workbench window up " + ms + " ms after JVM start");
         StartupTimes.windowUp(ms);
+        studio.attach(MApplication.class, app);
         Display display = Display.getCurrent();
         Shell shell = display.getActiveShell();
         for (MWindow w : app.getChildren()) {

@@ -44,6 +44,7 @@ public final class Studio {
     private long playhead;
     private QcReport lastQc;
     private final Transport transport = new Transport();
+    private final java.util.Map<Class<?>, Object> handles = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Studio(Services services, StudioPreferences preferences) {
         this.services = services;
@@ -292,6 +293,16 @@ public final class Studio {
     public void setLastQc(QcReport report) {
         lastQc = report;
         fire(Change.QC);
+    }
+
+    /** Attaches a workbench object (the E4 application, for automation and tests) by type. */
+    public <T> void attach(Class<T> type, T value) {
+        handles.put(type, value);
+    }
+
+    /** A workbench object attached with {@link #attach}, or null. */
+    public <T> T attached(Class<T> type) {
+        return type.cast(handles.get(type));
     }
 
     // ---- listeners ------------------------------------------------------------------------------------------------

@@ -83,7 +83,7 @@ public final class ViewerPart {
         Composite bar = new Composite(parent, SWT.NONE);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         bar.setLayout(new GridLayout(9, false));
-        button(bar, "\u23EE", "Go to start (Home)", () -> studio.setPlayhead(0));
+        button(bar, "|\u25C0", "Go to start (Home)", () -> studio.setPlayhead(0));
         button(bar, "\u25C0", "Previous frame (Left)", () -> step(-1));
         play = button(bar, "\u25B6", "Play / pause (Space); J/K/L shuttle", () -> studio.transport().toggle());
         play.setData("id", "viewer.play");
@@ -185,7 +185,7 @@ public final class ViewerPart {
         loop.setSpeed(speed);
         display.asyncExec(() -> {
             if (!play.isDisposed()) {
-                play.setText(speed == 0 ? "\u25B6" : "\u23F8");
+                play.setText(speed == 0 ? "\u25B6" : "||");
                 if (speed == 0) {
                     loop.seek(studio.playhead());
                 }

@@ -1,0 +1,141 @@
+package org.lumaflow.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Display;
+import org.junit.jupiter.api.Test;
+import org.lumaflow.engine.graph.GraphNode;
+import org.lumaflow.ui.internal.StartupTimes;
+import org.lumaflow.ui.internal.model.Studio;
+import org.lumaflow.ui.internal.parts.ViewerPart;
+import org.lumaflow.ui.internal.parts.viewer.ViewerStats;
+
+/**
+ * The studio in a real window (Xvfb in CI): opens the demo project, plays two seconds with J/K/L-style keys, edits a
+ * parameter in the properties part and undoes it with Ctrl+Z, exports with progress and cancels; screenshots of each
+ * state go to target/screenshots.
+ */
+class StudioUiTest {
+
+    @Test
+    void studioSession() throws Throwable {
+        assertNotNull(System.getenv("DISPLAY"), "the UI tests need an X display: run them under Xvfb (see .ci/run)");
+        Display display = Display.getDefault();
+        Workbench wb = new Workbench(display);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread script = new Thread(() -> {
+            Studio studio = null;
+            try {
+                studio = Workbench.studio(120);
+                assertNotNull(studio, "the studio service never appeared");
+                script(wb, studio);
+            } catch (Throwable t) {
+                failure.set(t);
+                try {
+                    wb.screenshot("failure");
+                } catch (Throwable ignored) {
+                    // best effort
+                }
+            } finally {
+                if (studio != null) {
+                    wb.close(studio);
+                } else {
+                    display.asyncExec(() -> {
+                        for (var s : display.getShells()) {
+                            s.close();
+                        }
+                    });
+                }
+            }
+        }, "ui-test-script");
+        script.setDaemon(true);
+        script.start();
+        new E4Application().start(Workbench.context("-applicationXMI", "org.lumaflow.ui/Application.e4xmi",
+                "-clearPersistedState", "-persistState", "false"));
+        script.join(30_000);
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+    }
+
+    private static void script(Workbench wb, Studio studio) throws Exception {
+        // 1. the demo project is open and the viewer shows a rendered frame
+        assertTrue(wb.await(60, () -> StartupTimes.firstFrameMs() > 0), "no viewer frame within 60 s");
+        System.out.println("studio UI test: window up " + StartupTimes.window() + " ms, first viewer frame "
+                + StartupTimes.firstFrameMs() + " ms after JVM start");
+        assertEquals("Lumaflow demo", wb.ui(() -> studio.project().name()));
+        assertEquals(4, (int) wb.ui(() -> studio.timeline().tracks().size()));
+        wb.run(() -> wb.display.setCursorLocation(1, 1)); // no tooltips over the screenshots
+        ViewerPart viewer = wb.part(studio, "org.lumaflow.ui.part.viewer", ViewerPart.class);
+        wb.screenshot("01-demo-open");
+
+        // 2. play two seconds (Space), then stop (K)
+        wb.key(' ', 0);
+        assertTrue(wb.await(2, () -> studio.transport().playing()), "Space did not start playback");
+        Thread.sleep(2000);
+        ViewerStats playing = wb.ui(viewer::stats);
+        long head = wb.ui(studio::playhead);
+        wb.screenshot("02-playing");
+        wb.key('k', 0);
+        assertTrue(wb.await(2, () -> !studio.transport().playing()), "K did not stop playback");
+        System.out.println("studio UI test: 2 s of playback: " + playing.shown() + " frames shown, "
+                + playing.dropped() + " dropped, " + String.format("%.1f", playing.fps()) + " fps, playhead at "
+                + head + " (" + playing.width() + "x" + playing.height() + ", " + playing.backend() + ")");
+        assertTrue(playing.shown() >= 4, "playback showed only " + playing.shown() + " frames in 2 s");
+        // adaptive dropping keeps the clock: about 60 frames of 29.97 fps in 2 s
+        assertTrue(head >= 35 && head <= 80, "playhead after 2 s of playback: " + head);
+
+        // 3. edit a parameter in the properties part, then undo it with Ctrl+Z
+        wb.run(() -> studio.select("zone", "grade"));
+        wb.part(studio, "org.lumaflow.ui.part.properties", Object.class);
+        GraphNode grade = wb.ui(() -> studio.selectedNode());
+        assertEquals("grade", grade.id());
+        Object before = wb.ui(() -> grade.params().get("contrast"));
+        assertTrue(wb.await(5, () -> wb.find("param", "contrast") != null), "no editor for 'contrast'");
+        Widgets.setNumber(wb, wb.find("param", "contrast"), 1.5);
+        assertTrue(wb.await(2, () -> !java.util.Objects.equals(before, grade.params().get("contrast"))),
+                "editing 'contrast' did not change the node");
+        assertEquals(1.5, ((Number) wb.ui(() -> grade.params().get("contrast"))).doubleValue(), 1e-6);
+        assertTrue(wb.ui(studio::dirty));
+        Thread.sleep(500);
+        wb.screenshot("03-parameter-edited");
+        wb.key('z', SWT.MOD1);
+        assertTrue(wb.await(2, () -> java.util.Objects.equals(before, grade.params().get("contrast"))),
+                "Ctrl+Z did not restore 'contrast' (now " + wb.ui(() -> grade.params().get("contrast")) + ")");
+        assertFalse(wb.ui(studio::dirty));
+        Thread.sleep(300);
+        wb.screenshot("04-undone");
+
+        // 4. export with progress, then cancel: the old output must survive untouched
+        Path dir = Files.createTempDirectory("lumaflow-ui-export");
+        Path out = dir.resolve("out.mp4");
+        Files.writeString(out, "previous export");
+        Object part = wb.part(studio, "org.lumaflow.ui.part.export", Object.class);
+        Widgets.setText(wb, wb.find("id", "export.output"), out.toString());
+        Widgets.click(wb, wb.find("id", "export.start"));
+        assertTrue(wb.await(60, () -> Widgets.progress(wb.find("id", "export.progress")) > 0),
+                "the export made no progress in 60 s");
+        wb.screenshot("05-exporting");
+        Widgets.click(wb, wb.find("id", "export.cancel"));
+        assertTrue(wb.await(30, () -> Widgets.job(part) == null || Widgets.jobDone(part)), "cancel did not stop");
+        Thread.sleep(300);
+        wb.screenshot("06-export-cancelled");
+        assertEquals("previous export", Files.readString(out), "a cancelled export damaged the old output");
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "a cancelled export left files behind in " + dir);
+        }
+        String status = wb.ui(() -> Widgets.text(wb.find("id", "export.status")));
+        assertNotEquals("", status);
+        System.out.println("studio UI test: export status after cancel: " + status);
+    }
+}
