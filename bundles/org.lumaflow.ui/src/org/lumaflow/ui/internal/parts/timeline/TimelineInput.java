@@ -1,0 +1,398 @@
+package org.lumaflow.ui.internal.parts.timeline;
+
+import java.util.List;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Cursor;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Event;
+import org.lumaflow.engine.timeline.Clip;
+import org.lumaflow.engine.timeline.Track;
+import org.lumaflow.engine.timeline.Transition;
+import org.lumaflow.ui.internal.model.Edit;
+
+/**
+ * Mouse work on the timeline: scrubbing on the ruler, selecting, moving (also to another track) and trimming clips
+ * with snapping and a live preview; one edit on mouse up. Ctrl+wheel zooms around the mouse.
+ */
+final class TimelineInput {
+
+    private enum Mode {
+        NONE, SCRUB, PRESS, MOVE, TRIM_LEFT, TRIM_RIGHT
+    }
+
+    private final TimelineView view;
+    private final Snapper snapper = new Snapper();
+    private final long[] hit = new long[1];
+    private Mode mode = Mode.NONE;
+    private Mode pressMode;
+    private Clip clip;
+    private Track fromTrack;
+    private int downX;
+    private int downY;
+    private long origStart;
+    private long origIn;
+    private long origDuration;
+    // preview
+    private Track toTrack;
+    private long start;
+    private long in;
+    private long duration;
+    private String problem;
+    /** Ticks the playhead or an edge snapped to while dragging, else MIN_VALUE. */
+    long snapHit = Long.MIN_VALUE;
+    /** X of a media drop in progress, else -1. */
+    int dropX = -1;
+    private String tooltip;
+    private Cursor cursor;
+
+    TimelineInput(TimelineView view) {
+        this.view = view;
+        var c = view.canvas;
+        c.addListener(SWT.MouseDown, this::down);
+        c.addListener(SWT.MouseMove, this::move);
+        c.addListener(SWT.MouseUp, this::up);
+        c.addListener(SWT.MouseWheel, this::wheel);
+        c.addListener(SWT.MouseExit, e -> setCursor(null));
+        c.addListener(SWT.KeyDown, e -> {
+            if (e.keyCode == SWT.ESC && mode != Mode.NONE) {
+                cancel();
+            }
+        });
+    }
+
+    // ---- queries used while painting ----------------------------------------------------------------------------
+
+    /** Whether {@code c} is drawn by the preview instead of at its place. */
+    boolean hides(Clip c) {
+        return c == clip && (mode == Mode.MOVE || mode == Mode.TRIM_LEFT || mode == Mode.TRIM_RIGHT);
+    }
+
+    /** {@code c}, or null while it is being dragged off track {@code t}. */
+    Clip previewOf(Track t, Clip c) {
+        return c != null && hides(c) && toTrack != t ? null : c;
+    }
+
+    long startOf(Clip c) {
+        return hides(c) ? start : c.start();
+    }
+
+    long endOf(Clip c) {
+        return hides(c) ? start + duration : c.end();
+    }
+
+    void paintPreview(GC gc, TimelinePainter painter) {
+        if (!hides(clip)) {
+            return;
+        }
+        int index = view.timeline().tracks().indexOf(toTrack);
+        if (index < 0) {
+            return;
+        }
+        Rectangle ca = view.canvas.getClientArea();
+        gc.setAlpha(mode == Mode.MOVE ? 220 : 255);
+        painter.paintClip(gc, clip, start, duration, view.rowY(index), TimelineView.HEADER_W, ca.width, true,
+                problem != null);
+        gc.setAlpha(255);
+    }
+
+    // ---- mouse ---------------------------------------------------------------------------------------------------
+
+    private void down(Event e) {
+        view.canvas.setFocus();
+        if (e.button != 1 || view.studio.project() == null) {
+            return;
+        }
+        if (e.x >= TimelineView.HEADER_W && e.y < TimelineView.RULER_H) {
+            mode = Mode.SCRUB;
+            scrub(e.x);
+            return;
+        }
+        if (e.x < TimelineView.HEADER_W) {
+            if (view.inRows(e.y)) {
+                int index = view.trackIndexAt(e.y);
+                if (TimelinePainter.eyeBox(view.rowY(index)).contains(e.x, e.y)) {
+                    view.commands.toggleTrack(view.timeline().tracks().get(index));
+                }
+            }
+            return;
+        }
+        Clip c = view.clipAt(e.x, e.y);
+        if (c == null) {
+            Transition tr = view.transitionAt(e.x, e.y);
+            if (tr == null && view.studio.selectedClip() != null) {
+                view.studio.select(null, null);
+            }
+            return;
+        }
+        if (view.studio.selectedClip() != c) {
+            view.studio.select(c.id(), null);
+        }
+        clip = c;
+        fromTrack = view.studio.trackOf(c);
+        toTrack = fromTrack;
+        downX = e.x;
+        downY = e.y;
+        origStart = c.start();
+        origIn = c.in();
+        origDuration = c.duration();
+        start = origStart;
+        in = origIn;
+        duration = origDuration;
+        pressMode = edgeMode(c, e.x);
+        mode = Mode.PRESS;
+        buildSnapTargets(c);
+    }
+
+    private Mode edgeMode(Clip c, int x) {
+        double x0 = view.canvasX(c.start());
+        double x1 = view.canvasX(c.end());
+        int edge = (int) Math.min(TimelineView.EDGE_PX, Math.max(2, (x1 - x0) / 4));
+        if (x - x0 < edge) {
+            return Mode.TRIM_LEFT;
+        }
+        if (x1 - x <= edge) {
+            return Mode.TRIM_RIGHT;
+        }
+        return Mode.MOVE;
+    }
+
+    private void buildSnapTargets(Clip self) {
+        int n = 2;
+        for (Track t : view.timeline().tracks()) {
+            n += 2 * t.clips().size();
+        }
+        long[] targets = new long[n];
+        int i = 0;
+        targets[i++] = 0;
+        targets[i++] = view.rate.frameToTicks(view.studio.playhead());
+        for (Track t : view.timeline().tracks()) {
+            for (Clip c : t.clips()) {
+                if (c != self) {
+                    targets[i++] = c.start();
+                    targets[i++] = c.end();
+                }
+            }
+        }
+        snapper.setTargets(targets, i);
+    }
+
+    private void move(Event e) {
+        switch (mode) {
+            case SCRUB -> scrub(e.x);
+            case PRESS -> {
+                if (Math.abs(e.x - downX) > 3 || Math.abs(e.y - downY) > 3) {
+                    mode = pressMode;
+                    drag(e);
+                }
+            }
+            case MOVE, TRIM_LEFT, TRIM_RIGHT -> drag(e);
+            default -> hover(e);
+        }
+    }
+
+    private void up(Event e) {
+        if (e.button != 1) {
+            return;
+        }
+        Mode m = mode;
+        mode = Mode.NONE;
+        snapHit = Long.MIN_VALUE;
+        if (m == Mode.MOVE || m == Mode.TRIM_LEFT || m == Mode.TRIM_RIGHT) {
+            commit(m);
+            clip = null;
+            view.canvas.redraw();
+        }
+        clip = null;
+    }
+
+    private void wheel(Event e) {
+        if ((e.stateMask & SWT.MOD1) != 0) {
+            e.doit = false;
+            view.zoomAround(e.count > 0 ? 1.25 : 0.8, Math.max(0, e.x - TimelineView.HEADER_W));
+        } else if ((e.stateMask & SWT.SHIFT) != 0 || !view.canvas.getVerticalBar().isVisible()) {
+            e.doit = false;
+            view.scrollBy(-e.count * 40.0);
+        }
+    }
+
+    private void scrub(int x) {
+        long frame = view.scale.frame(Math.max(0, x - TimelineView.HEADER_W));
+        view.studio.transport().stop();
+        view.studio.setPlayhead(frame);
+    }
+
+    private void drag(Event e) {
+        long tpf = view.scale.ticksPerFrame();
+        long dx = view.scale.ticksOf(e.x - downX);
+        long threshold = view.snapping ? view.scale.ticksOf(TimelineView.SNAP_PX) : -1;
+        snapHit = Long.MIN_VALUE;
+        switch (mode) {
+            case MOVE -> {
+                long s = Math.max(0, view.scale.quantize(origStart + dx));
+                if (threshold >= 0) {
+                    s = snapper.snapSpan(s, origDuration, threshold, hit);
+                    snapHit = hit[0];
+                }
+                start = Math.max(0, s);
+                in = origIn;
+                duration = origDuration;
+                if (view.inRows(e.y) || e.y >= TimelineView.RULER_H) {
+                    int index = view.trackIndexAt(e.y);
+                    toTrack = index < 0 ? fromTrack : view.timeline().tracks().get(index);
+                }
+            }
+            case TRIM_LEFT -> {
+                long end = origStart + origDuration;
+                long s = view.scale.quantize(origStart + dx);
+                if (threshold >= 0) {
+                    s = snapper.snapEdge(s, threshold, hit);
+                    snapHit = hit[0];
+                }
+                long min = Math.max(0, origStart - origIn);
+                s = Math.max(min, Math.min(end - tpf, s));
+                start = s;
+                in = origIn + (s - origStart);
+                duration = end - s;
+            }
+            case TRIM_RIGHT -> {
+                long end = view.scale.quantize(origStart + origDuration + dx);
+                if (threshold >= 0) {
+                    end = snapper.snapEdge(end, threshold, hit);
+                    snapHit = hit[0];
+                }
+                end = Math.max(origStart + tpf, end);
+                start = origStart;
+                in = origIn;
+                duration = end - origStart;
+            }
+            default -> {
+                return;
+            }
+        }
+        problem = TimelineCommands.placementProblem(toTrack, clip, start, start + duration);
+        view.status.accept(problem != null ? "Cannot place '" + clip.id() + "' here: " + problem
+                : dragText());
+        view.canvas.redraw();
+    }
+
+    private String dragText() {
+        long tpf = view.scale.ticksPerFrame();
+        long frames = Math.round((double) duration / tpf);
+        String where = mode == Mode.MOVE ? "Move '" + clip.id() + "' to " + view.timecode(Math.round((double) start
+                / tpf)) + (toTrack != fromTrack ? " on " + toTrack.name() : "")
+                : "Trim '" + clip.id() + "': " + view.timecode(Math.round((double) start / tpf)) + " + " + frames
+                        + " frames";
+        long delta = start - origStart;
+        if (mode == Mode.MOVE && delta != 0) {
+            where += " (" + (delta > 0 ? "+" : "-") + Math.round(Math.abs((double) delta) / tpf) + " f)";
+        }
+        return where;
+    }
+
+    private void commit(Mode m) {
+        if (problem != null) {
+            view.status.accept("Not moved: " + problem);
+            problem = null;
+            return;
+        }
+        Edit edit = null;
+        if (m == Mode.MOVE && (start != origStart || toTrack != fromTrack)) {
+            edit = TimelineCommands.moveEdit(clip, fromTrack, toTrack, start);
+        } else if (m != Mode.MOVE && (start != origStart || duration != origDuration)) {
+            edit = TimelineCommands.trimEdit(clip, fromTrack, start, in, duration);
+        }
+        view.status.accept("");
+        if (edit != null) {
+            view.studio.execute(edit);
+        }
+    }
+
+    /** Drops a drag in progress (Esc, another project). */
+    void cancel() {
+        mode = Mode.NONE;
+        clip = null;
+        problem = null;
+        snapHit = Long.MIN_VALUE;
+        dropX = -1;
+        view.status.accept("");
+        view.canvas.redraw();
+    }
+
+    /** The model changed under a drag (undo from the keyboard...): drop it when its clip is gone. */
+    void modelChanged() {
+        if (clip != null && view.studio.findClip(clip.id()) != clip) {
+            cancel();
+        }
+    }
+
+    // ---- hover feedback ------------------------------------------------------------------------------------------
+
+    private void hover(Event e) {
+        Cursor c = null;
+        String tip = null;
+        if (view.studio.project() == null) {
+            return;
+        }
+        if (e.x >= TimelineView.HEADER_W && e.y < TimelineView.RULER_H) {
+            tip = "Click or drag to move the playhead";
+        } else if (e.x < TimelineView.HEADER_W && view.inRows(e.y)) {
+            int index = view.trackIndexAt(e.y);
+            Track t = view.timeline().tracks().get(index);
+            tip = TimelinePainter.eyeBox(view.rowY(index)).contains(e.x, e.y)
+                    ? (t.enabled() ? "Disable" : "Enable") + " track '" + t.name() + "'"
+                    : t.name() + ": blend " + t.blendMode() + ", opacity " + Math.round(t.opacity() * 100) + "%";
+        } else {
+            Clip clipAt = view.clipAt(e.x, e.y);
+            Transition tr = view.transitionAt(e.x, e.y);
+            if (tr != null) {
+                tip = "Transition " + tr.node().type() + ": " + tr.from() + " \u2192 " + tr.to()
+                        + " (right-click to change or remove)";
+            } else if (clipAt != null) {
+                Mode m = edgeMode(clipAt, e.x);
+                if (m != Mode.MOVE) {
+                    c = view.canvas.getDisplay().getSystemCursor(SWT.CURSOR_SIZEWE);
+                    tip = "Drag to trim the " + (m == Mode.TRIM_LEFT ? "start" : "end") + " of '" + clipAt.id() + "'";
+                } else {
+                    tip = clipTip(clipAt);
+                }
+            }
+        }
+        setCursor(c);
+        if (tip == null ? tooltip != null : !tip.equals(tooltip)) {
+            tooltip = tip;
+            view.canvas.setToolTipText(tip);
+        }
+    }
+
+    private String clipTip(Clip c) {
+        long tpf = view.scale.ticksPerFrame();
+        StringBuilder sb = new StringBuilder();
+        sb.append(c.id()).append(" (").append(c.source().type()).append(")\n");
+        sb.append("start ").append(view.timecode(c.start() / tpf)).append(", ").append(Math.round((double) c
+                .duration() / tpf)).append(" frames");
+        if (c.in() > 0) {
+            sb.append(", in ").append(view.timecode(c.in() / tpf));
+        }
+        List<?> fx = c.effects();
+        if (!fx.isEmpty()) {
+            sb.append("\neffects: ");
+            for (int i = 0; i < c.effects().size(); i++) {
+                sb.append(i == 0 ? "" : ", ").append(c.effects().get(i).id());
+            }
+        }
+        Object file = c.source().params().get("file");
+        if (file != null) {
+            sb.append('\n').append(file);
+        }
+        return sb.toString();
+    }
+
+    private void setCursor(Cursor c) {
+        if (c != cursor) {
+            cursor = c;
+            view.canvas.setCursor(c);
+        }
+    }
+}
