@@ -98,7 +98,7 @@ public final class StudioAddon {
                 return;
             }
             try {
-                Path f = studio.autosave();
+                Path f = s > 0 ? studio.autosave() : null; // 0 = autosave off (checked again every minute)
                 if (f != null) {
                     LOG.log(System.Logger.Level.DEBUG, "autosaved to " + f);
                 }

@@ -53,7 +53,7 @@ public final class ViewerPart {
     private final Runnable transportListener = this::transportChanged;
 
     @PostConstruct
-    public void create(Composite parent, Studio s) {
+    public void create(Composite parent, Studio s, org.lumaflow.ui.internal.model.ScopeFeed scopeFeed) {
         studio = s;
         display = parent.getDisplay();
         parent.setLayout(new GridLayout(1, false));
@@ -71,7 +71,7 @@ public final class ViewerPart {
             }
         });
         createControls(parent);
-        loop = new PlaybackLoop(studio, this::present);
+        loop = new PlaybackLoop(studio, scopeFeed, this::present);
         configure();
         studio.addListener(listener);
         studio.transport().addListener(transportListener);

@@ -25,6 +25,7 @@ public final class PlaybackLoop implements Runnable {
     private static final System.Logger LOG = System.getLogger("org.lumaflow.ui");
     private final Studio studio;
     private final Consumer<Presented> present;
+    private final org.lumaflow.ui.internal.model.ScopeFeed scopes;
     private final FrameImage[] images = {new FrameImage(), new FrameImage()};
     private final Object lock = new Object();
     private final Thread thread;
@@ -57,8 +58,9 @@ public final class PlaybackLoop implements Runnable {
     private long windowDropped;
     private double fps;
 
-    public PlaybackLoop(Studio studio, Consumer<Presented> present) {
+    public PlaybackLoop(Studio studio, org.lumaflow.ui.internal.model.ScopeFeed scopes, Consumer<Presented> present) {
         this.studio = studio;
+        this.scopes = scopes;
         this.present = present;
         this.thread = new Thread(this, "lumaflow-viewer");
         thread.setDaemon(true);
@@ -256,6 +258,10 @@ public final class PlaybackLoop implements Runnable {
             studio.readLock().unlock();
         }
         renderMs = (System.nanoTime() - t0) / 1e6;
+        if (scopes != null) {
+            var d = img.current(); // copied by the feed before publish returns
+            scopes.publish(java.nio.ByteBuffer.wrap(d.data), d.width, d.height, d.bytesPerLine, frame, null);
+        }
         long now = System.nanoTime();
         if (playing) {
             shown++;
