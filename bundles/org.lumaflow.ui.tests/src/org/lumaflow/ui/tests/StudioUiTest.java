@@ -61,7 +61,7 @@ class StudioUiTest {
         script.setDaemon(true);
         script.start();
         new E4Application().start(Workbench.context("-applicationXMI", "org.lumaflow.ui/Application.e4xmi",
-                "-applicationCSS", "platform:/plugin/org.lumaflow.ui/css/studio.css", "-clearPersistedState", "-persistState", "false"));
+                "-clearPersistedState", "-persistState", "false"));
         script.join(30_000);
         if (failure.get() != null) {
             throw failure.get();
