@@ -14,7 +14,14 @@ import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
 import org.junit.jupiter.api.Test;
+import java.util.Arrays;
+
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
 import org.lumaflow.engine.graph.GraphNode;
+import org.lumaflow.engine.timeline.Clip;
+import org.lumaflow.ui.internal.model.Edits;
 import org.lumaflow.ui.internal.StartupTimes;
 import org.lumaflow.ui.internal.model.Studio;
 import org.lumaflow.ui.internal.parts.ViewerPart;
@@ -137,5 +144,43 @@ class StudioUiTest {
         String status = wb.ui(() -> Widgets.text(wb.find("id", "export.status")));
         assertNotEquals("", status);
         System.out.println("studio UI test: export status after cancel: " + status);
+
+        // 5. an extension installed while the studio runs shows up in the node palette and renders; removal undoes it
+        Path jar;
+        try (var s = Files.list(Path.of("../../examples/com.example.lumaflow.posterize/target"))) {
+            jar = s.filter(p -> p.toString().endsWith(".jar") && !p.toString().contains("sources")).findFirst()
+                    .orElseThrow(() -> new AssertionError("build the example extension first"));
+        }
+        var extensions = studio.services().require(org.lumaflow.extensions.ExtensionService.class);
+        wb.part(studio, "org.lumaflow.ui.part.nodes", Object.class);
+        long t0 = System.nanoTime();
+        extensions.install(jar);
+        assertTrue(wb.await(5, () -> paletteHas(wb, "example.posterize")), "the example node never reached the palette");
+        double ms = (System.nanoTime() - t0) / 1e6;
+        System.out.println(String.format("studio UI test: extension installed -> in the palette after %.0f ms", ms));
+        assertTrue(ms <= 500, "the example node took " + ms + " ms to reach the palette (goal 500 ms)");
+        Clip zone = wb.ui(() -> studio.findClip("zone"));
+        GraphNode posterize = new GraphNode("posterize", "example.posterize");
+        wb.run(() -> {
+            studio.execute(Edits.addEffect(zone, zone.effects().size(), posterize));
+            studio.select("zone", "posterize");
+            studio.setPlayhead(120);
+        });
+        Thread.sleep(1500);
+        wb.screenshot("07-extension-node");
+        RenderResultCheck.assertRendersClean(studio, 120);
+        extensions.uninstall("com.example.lumaflow.posterize");
+        assertTrue(wb.await(5, () -> !paletteHas(wb, "example.posterize")), "the example node stayed in the palette");
+        wb.run(() -> studio.undo());
+        RenderResultCheck.assertRendersClean(studio, 120);
+    }
+
+    private static boolean paletteHas(Workbench wb, String type) {
+        Control c = wb.find("org.lumaflow.ui.palette", Boolean.TRUE);
+        return c instanceof Tree tree && Arrays.stream(tree.getItems()).anyMatch(i -> has(i, type));
+    }
+
+    private static boolean has(TreeItem item, String type) {
+        return type.equals(item.getData("type")) || Arrays.stream(item.getItems()).anyMatch(i -> has(i, type));
     }
 }
