@@ -10,7 +10,9 @@ public final class StartupTimes {
     }
 
     static void windowUp(long ms) {
-        window = ms;
+        if (window < 0) {
+            window = ms;
+        }
     }
 
     /** Called by the viewer when it has painted its first rendered frame. */

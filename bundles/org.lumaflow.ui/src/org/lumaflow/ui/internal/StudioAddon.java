@@ -45,6 +45,21 @@ public final class StudioAddon {
 
     @PostConstruct
     void init(IEclipseContext context) {
+        Display d = Display.getCurrent();
+        if (d != null) { // the workbench window appearing is the start-up milestone
+            org.eclipse.swt.widgets.Listener shown = new org.eclipse.swt.widgets.Listener() {
+                @Override
+                public void handleEvent(org.eclipse.swt.widgets.Event e) {
+                    if (e.widget instanceof Shell s && s.getParent() == null) {
+                        long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                        LOG.log(System.Logger.Level.INFO, "studio: workbench window shown " + ms + " ms after JVM start");
+                        StartupTimes.windowUp(ms);
+                        d.removeFilter(SWT.Show, this);
+                    }
+                }
+            };
+            d.addFilter(SWT.Show, shown);
+        }
         services = new Services();
         StudioPreferences prefs = StudioPreferences.load();
         studio = new Studio(services, prefs);
@@ -82,8 +97,7 @@ public final class StudioAddon {
     @Optional
     void started(@UIEventTopic(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE) Object event, MApplication app) {
         long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        LOG.log(System.Logger.Level.INFO, "studio: workbench window up " + ms + " ms after JVM start");
-        StartupTimes.windowUp(ms);
+        LOG.log(System.Logger.Level.INFO, "studio: workbench started " + ms + " ms after JVM start");
         studio.attach(MApplication.class, app);
         Display display = Display.getCurrent();
         Shell shell = display.getActiveShell();

@@ -210,7 +210,6 @@ public final class ViewerPart {
                 }
                 canvas.redraw();
                 canvas.update();
-                StartupTimes.firstFrame();
             } finally {
                 loop.presented();
             }
@@ -240,6 +239,7 @@ public final class ViewerPart {
             gc.drawString("rendering...", 10, 10, true);
             return;
         }
+        StartupTimes.firstFrame(); // painted, so on screen
         Rectangle b = image.getBounds();
         Rectangle r = imageBounds();
         if (r.width == b.width && r.height == b.height) {
