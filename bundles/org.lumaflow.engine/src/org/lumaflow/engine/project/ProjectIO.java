@@ -3,14 +3,9 @@ package org.lumaflow.engine.project;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 import org.lumaflow.core.internal.AtomicFiles;
 import org.lumaflow.engine.internal.json.JsonTree;
@@ -60,24 +55,7 @@ public final class ProjectIO {
     /** Saves {@code project} to {@code file} atomically (temp file + rename) and makes it the project's file. */
     public static void save(Project project, Path file, NodeRegistry.Snapshot plugins) throws IOException {
         Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
-        Files.createDirectories(dir);
-        Path tmp = AtomicFiles.tempBeside(abs, ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-                    OutputStream out = Channels.newOutputStream(ch)) {
-                ProjectWriter.write(project, out, plugins);
-                out.flush();
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(abs, out -> ProjectWriter.write(project, out, plugins));
         project.setFile(abs);
     }
 }

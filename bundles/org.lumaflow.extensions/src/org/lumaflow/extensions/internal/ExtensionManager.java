@@ -1,13 +1,12 @@
 package org.lumaflow.extensions.internal;
 
+import org.lumaflow.core.internal.AtomicFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,7 +26,6 @@ import org.lumaflow.extensions.Extension;
 import org.lumaflow.extensions.ExtensionService;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.BundleListener;
 import org.osgi.framework.Constants;
@@ -307,11 +305,7 @@ public final class ExtensionManager implements ExtensionService {
             return;
         }
         try {
-            Path tmp = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                installed.store(out, "bundles installed from " + dir);
-            }
-            Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(stateFile, out -> installed.store(out, "bundles installed from " + dir));
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot save " + stateFile + ": " + e);
         }
@@ -416,13 +410,7 @@ public final class ExtensionManager implements ExtensionService {
                     }
                 }
             }
-            Path tmp = Files.createTempFile(dir, ".install-", ".part");
-            try {
-                Files.copy(jar, tmp, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(target, out -> Files.copy(jar, out));
             seen.remove(target);
             reconcileLocked();
             for (Extension e : extensions()) {

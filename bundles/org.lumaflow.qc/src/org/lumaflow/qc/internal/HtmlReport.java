@@ -2,9 +2,7 @@ package org.lumaflow.qc.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -29,13 +27,8 @@ final class HtmlReport {
     }
 
     static void write(QcReport r, Path file) throws IOException {
-        Path tmp = AtomicFiles.tempBeside(file, ".html.tmp");
-        try {
-            Files.writeString(tmp, html(r), StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        byte[] bytes = html(r).getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, out -> out.write(bytes));
     }
 
     static String html(QcReport r) {

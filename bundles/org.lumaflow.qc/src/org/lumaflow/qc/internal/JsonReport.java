@@ -1,10 +1,7 @@
 package org.lumaflow.qc.internal;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import org.lumaflow.core.internal.AtomicFiles;
 import org.lumaflow.qc.QcEvent;
@@ -26,17 +23,13 @@ final class JsonReport {
     }
 
     static void write(QcReport r, Path file) throws IOException {
-        Path tmp = AtomicFiles.tempBeside(file, ".json.tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp);
-                    JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+        AtomicFiles.write(file, out -> {
+            try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+                g.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                 g.useDefaultPrettyPrinter();
                 write(r, g);
             }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     static void write(QcReport r, JsonGenerator g) throws IOException {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.HexFormat;
 
+import org.lumaflow.core.internal.AtomicFiles;
 import org.lumaflow.engine.project.Project;
 
 /**
@@ -34,9 +35,9 @@ public final class Recovery {
         return StudioPreferences.home().resolve("recovery").resolve(key + ".lumaflow");
     }
 
-    static Path write(Project project, Studio.IoWriter writer) throws IOException {
+    static Path write(Project project, AtomicFiles.Writer writer) throws IOException {
         Path f = fileFor(project);
-        Studio.writeAtomically(f, writer);
+        AtomicFiles.write(f, writer);
         return f;
     }
 

@@ -2,10 +2,7 @@ package org.lumaflow.ui.internal.model;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -95,12 +92,18 @@ public final class Studio {
         setProject(p);
     }
 
-    /** Opens the bundled demo as an untitled project (Save asks where). */
+    /** Opens the bundled demo (the CLI's, in org.lumaflow.cli) as an untitled project (Save asks where). */
     public void openDemo() throws ProjectException, IOException {
-        try (InputStream in = Studio.class.getResourceAsStream("/demo/demo.lumaflow")) {
-            if (in == null) {
-                throw new IOException("the bundled demo project is missing from org.lumaflow.ui");
+        java.net.URL demo = null;
+        for (org.osgi.framework.Bundle b : services.context().getBundles()) {
+            if ("org.lumaflow.cli".equals(b.getSymbolicName())) {
+                demo = b.getEntry("demo/demo.lumaflow");
             }
+        }
+        if (demo == null) {
+            throw new IOException("the bundled demo project is missing (bundle org.lumaflow.cli, demo/demo.lumaflow)");
+        }
+        try (InputStream in = demo.openStream()) {
             setProject(ProjectIO.load(in, Path.of("demo.lumaflow")));
         }
     }
@@ -152,38 +155,26 @@ public final class Studio {
 
     /** Applies {@code e} (undoable) and tells the listeners. */
     public void execute(Edit e) {
-        lock.writeLock().lock();
-        try {
+        change(() -> {
             edits.execute(e);
-            project.timeline().touch();
-        } finally {
-            lock.writeLock().unlock();
-        }
-        fire(e.change());
-        fire(Change.DIRTY);
+            return e;
+        });
     }
 
     public boolean undo() {
-        Edit e;
-        lock.writeLock().lock();
-        try {
-            e = edits.undo();
-            project.timeline().touch();
-        } finally {
-            lock.writeLock().unlock();
-        }
-        if (e != null) {
-            fire(e.change());
-            fire(Change.DIRTY);
-        }
-        return e != null;
+        return change(edits::undo);
     }
 
     public boolean redo() {
+        return change(edits::redo);
+    }
+
+    /** Runs {@code step} under the write lock, marks the timeline changed and tells the listeners what changed. */
+    private boolean change(java.util.function.Supplier<Edit> step) {
         Edit e;
         lock.writeLock().lock();
         try {
-            e = edits.redo();
+            e = step.get();
             project.timeline().touch();
         } finally {
             lock.writeLock().unlock();
@@ -326,27 +317,4 @@ public final class Studio {
         }
     }
 
-    /** Writes {@code file} atomically: a temporary file beside it, forced, then renamed over it. */
-    public static void writeAtomically(Path file, IoWriter writer) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                writer.write(out);
-            }
-            try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    /** Writes bytes to a stream. */
-    @FunctionalInterface
-    public interface IoWriter {
-        void write(OutputStream out) throws IOException;
-    }
 }

@@ -98,6 +98,6 @@ public final class StudioPreferences {
 
     /** Writes the preferences (temporary file, renamed into place). */
     public void save() throws IOException {
-        Studio.writeAtomically(file, out -> values.store(out, "Lumaflow Studio preferences"));
+        org.lumaflow.core.internal.AtomicFiles.write(file, out -> values.store(out, "Lumaflow Studio preferences"));
     }
 }

@@ -271,26 +271,8 @@ public final class ExportPart {
             td.widthHint = 80;
             t.setLayoutData(td);
         }
-        Button setIn = new Button(range, SWT.PUSH);
-        setIn.setText("Set in");
-        setIn.setToolTipText("In point = the playhead");
-        setIn.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        setIn.addListener(SWT.Selection, e -> {
-            inPoint.setText(tc(studio.playhead()));
-            rangeInOut.setSelection(true);
-            rangeAll.setSelection(false);
-            rangeChanged();
-        });
-        Button setOut = new Button(range, SWT.PUSH);
-        setOut.setText("Set out");
-        setOut.setToolTipText("Out point = the playhead (included)");
-        setOut.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        setOut.addListener(SWT.Selection, e -> {
-            outPoint.setText(tc(studio.playhead()));
-            rangeInOut.setSelection(true);
-            rangeAll.setSelection(false);
-            rangeChanged();
-        });
+        markButton(range, "Set in", "In point = the playhead", inPoint);
+        markButton(range, "Set out", "Out point = the playhead (included)", outPoint);
         rangeAll.addListener(SWT.Selection, e -> rangeChanged());
         rangeInOut.addListener(SWT.Selection, e -> rangeChanged());
 
@@ -401,6 +383,20 @@ public final class ExportPart {
     }
 
     // ---- layout helpers -------------------------------------------------------------------------------------
+
+    /** A button that sets {@code field} to the playhead and switches the range to in-out. */
+    private void markButton(Composite range, String text, String tip, Text field) {
+        Button b = new Button(range, SWT.PUSH);
+        b.setText(text);
+        b.setToolTipText(tip);
+        b.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        b.addListener(SWT.Selection, e -> {
+            field.setText(tc(studio.playhead()));
+            rangeInOut.setSelection(true);
+            rangeAll.setSelection(false);
+            rangeChanged();
+        });
+    }
 
     /** A label in the first column; returns the body for the row's widgets. */
     private Composite row(String label) {

@@ -259,8 +259,8 @@ public final class PlaybackLoop implements Runnable {
         }
         renderMs = (System.nanoTime() - t0) / 1e6;
         if (scopes != null) {
-            var d = img.current(); // copied by the feed before publish returns
-            scopes.publish(java.nio.ByteBuffer.wrap(d.data), d.width, d.height, d.bytesPerLine, frame, null);
+            var d = img.current(); // 32-bit rows are tight (w * 4); the feed copies before publish returns
+            scopes.publish(d.data, d.width, d.height, frame, null);
         }
         long now = System.nanoTime();
         if (playing) {
