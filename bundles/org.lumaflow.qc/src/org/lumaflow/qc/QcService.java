@@ -39,7 +39,12 @@ public interface QcService {
 
     /**
      * An accumulator for frames produced elsewhere (an export feeds the 4:2:0 frames it encodes), so QC costs no
-     * second decode.
+     * second decode. It measures a proxy: each plane point-sampled on a stratified grid (one sample per
+     * {@code step x step} cell, the same positions every frame) down to at most 480x270 luma samples (1080p: every 4th
+     * pixel and row; small pictures are measured whole). Averages, percentiles, fractions (black, out of range) and the
+     * frame differences behind the freeze and scene detectors are estimates from those samples; minima/maxima are the
+     * samples'; the luma histogram is scaled to the picture's pixel count. {@link #analyze(Path, QcOptions,
+     * QcListener)} measures every pixel.
      */
     Session session(String source, int width, int height, double fps, QcOptions options);
 
@@ -52,8 +57,18 @@ public interface QcService {
     /** Frames fed one at a time; not thread-safe. */
     interface Session {
 
-        /** Adds the next frame (I420 or NV12), shown at {@code seconds}. */
+        /**
+         * Adds the next frame shown at {@code seconds}: a frame of the session's size (I420 or NV12) or one made by
+         * {@link #proxy}. The frame is not retained.
+         */
         void add(Frame yuv, double seconds);
+
+        /**
+         * Samples a frame of the session's size into a new small frame for {@link #add} (the caller releases it), so
+         * a producer can keep its own frames moving and hand the proxy to a QC thread. Allocates nothing once warm;
+         * may be called on another thread than {@link #add}, one frame at a time.
+         */
+        Frame proxy(Frame yuv);
 
         /** The report so far (call once at the end). */
         QcReport finish();

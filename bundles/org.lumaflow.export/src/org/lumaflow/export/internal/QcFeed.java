@@ -2,9 +2,8 @@ package org.lumaflow.export.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import org.lumaflow.core.pool.Frame;
 import org.lumaflow.qc.QcOptions;
@@ -12,17 +11,24 @@ import org.lumaflow.qc.QcReport;
 import org.lumaflow.qc.QcService;
 
 /**
- * QC of an export on its own thread: the encoder hands over each encoded 4:2:0 frame (retained, no copy) through a
- * small bounded queue; at the end the report is written beside the output ({@code OUT.qc.html}, {@code OUT.qc.json}).
- * If QC falls behind (the queue stays full for {@value #WAIT_MS} ms) it is dropped with a note instead of slowing the
- * export.
+ * QC of an export on its own thread. The encoder thread samples each encoded 4:2:0 frame into the session's small
+ * proxy ({@link QcService.Session#proxy}, about 200 KB at 1080p) and hands that over through a 4-slot
+ * single-producer ring, so the export's own frames go straight back to its pool and nothing is allocated per frame on
+ * this path. At the end the report is written beside the output ({@code OUT.qc.html}, {@code OUT.qc.json}). If QC
+ * falls behind (the ring stays full for {@value #WAIT_MS} ms) it is dropped with a note instead of slowing the export.
  */
 final class QcFeed {
 
-    private static final Frame END = null;
     private static final long WAIT_MS = 250;
+    private static final int SLOTS = 4;
     private final QcService.Session session;
-    private final BlockingQueue<Object[]> queue = new ArrayBlockingQueue<>(4);
+    private final Frame[] frames = new Frame[SLOTS];
+    private final double[] times = new double[SLOTS];
+    /** next slot the QC thread takes / the encoder fills (monotonic counters) */
+    private volatile long head;
+    private volatile long tail;
+    private volatile boolean ended;
+    private volatile Thread producer;
     private final Thread thread;
     private volatile Throwable failure;
     private volatile boolean dropped;
@@ -35,47 +41,70 @@ final class QcFeed {
     private void run() {
         try {
             while (true) {
-                Object[] item = queue.take();
-                if (item[0] == END) {
-                    return;
+                long h = head;
+                if (h == tail) {
+                    if (ended && h == tail) {
+                        return;
+                    }
+                    LockSupport.parkNanos(this, 50_000_000L);
+                    continue;
                 }
-                Frame f = (Frame) item[0];
+                int i = (int) (h % SLOTS);
+                Frame p = frames[i];
+                frames[i] = null;
                 try {
-                    if (failure == null) {
-                        session.add(f, (Double) item[1]);
+                    if (failure == null && !dropped) {
+                        session.add(p, times[i]);
                     }
                 } finally {
-                    f.release();
+                    p.release();
+                    head = h + 1;
+                    Thread w = producer;
+                    if (w != null) {
+                        LockSupport.unpark(w);
+                    }
                 }
             }
-        } catch (InterruptedException e) {
-            dropped = true;
-            drain();
         } catch (RuntimeException | Error e) {
             failure = e;
-            drain();
+            releaseQueued();
         }
     }
 
-    /** Hands a frame over (the feed takes a reference); false when QC gave up. */
+    /** Hands a frame over (sampled now; the feed keeps no reference to {@code f}); false when QC gave up. */
     boolean add(Frame f, double seconds) {
         if (dropped || failure != null) {
             return false;
         }
-        f.retain();
-        try {
-            if (queue.offer(new Object[] {f, seconds}, WAIT_MS, TimeUnit.MILLISECONDS)) {
-                if (failure != null || dropped) {
-                    drain(); // the consumer gave up meanwhile: do not leave the frame queued
+        long t = tail;
+        if (t - head >= SLOTS) {
+            producer = Thread.currentThread();
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MS);
+            while (t - head >= SLOTS) {
+                if (dropped || failure != null) {
+                    return false;
                 }
-                return true;
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    dropped = true;
+                    return false;
+                }
+                LockSupport.parkNanos(this, Math.min(left, 5_000_000L));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
-        f.release();
-        dropped = true;
-        return false;
+        Frame p;
+        try {
+            p = session.proxy(f);
+        } catch (RuntimeException e) {
+            failure = e;
+            return false;
+        }
+        int i = (int) (t % SLOTS);
+        frames[i] = p;
+        times[i] = seconds;
+        tail = t + 1;
+        LockSupport.unpark(thread);
+        return true;
     }
 
     /**
@@ -83,9 +112,10 @@ final class QcFeed {
      * the reason in {@code note[0]} when QC was dropped or failed.
      */
     Path finish(QcService qc, Path output, String[] note) throws InterruptedException {
-        queue.put(new Object[] {END, 0.0});
+        ended = true;
+        LockSupport.unpark(thread);
         thread.join();
-        drain();
+        releaseQueued();
         if (dropped) {
             note[0] = "QC skipped: it could not keep up with the export";
             return null;
@@ -106,18 +136,20 @@ final class QcFeed {
         return html;
     }
 
-    /** Stops without a report (export failed or was cancelled). */
+    /** Stops without a report (export failed or was cancelled); the QC thread releases what is queued and ends. */
     void abandon() {
         dropped = true;
-        drain();
-        queue.offer(new Object[] {END, 0.0});
+        ended = true;
+        LockSupport.unpark(thread);
     }
 
-    private synchronized void drain() {
-        Object[] item;
-        while ((item = queue.poll()) != null) {
-            if (item[0] instanceof Frame f) {
-                f.release();
+    /** Releases proxies still queued once the QC thread has stopped taking them. */
+    private synchronized void releaseQueued() {
+        for (int i = 0; i < SLOTS; i++) {
+            Frame p = frames[i];
+            if (p != null) {
+                frames[i] = null;
+                p.release();
             }
         }
     }

@@ -66,7 +66,7 @@ public final class QcServiceImpl implements QcService {
         int h = fmt.height() & ~1;
         double fps = fmt.rate().toDouble();
         long total = timeline.frameCount();
-        Session s = session(name, w, h, fps, o);
+        Session s = fullSession(name, w, h, fps, o); // a project QC measures every pixel
         TimelineRenderer r = new TimelineRenderer(engine, timeline, baseDir);
         PixelConverter conv = converters.find(PixelFormat.RGBA8, PixelFormat.I420);
         if (conv == null) {
@@ -250,11 +250,21 @@ public final class QcServiceImpl implements QcService {
 
     @Override
     public Session session(String source, int width, int height, double fps, QcOptions o) {
+        return new ProxySession(source, width, height, fps, o, pool);
+    }
+
+    /** A session that measures every pixel of the frames it is fed. */
+    private static Session fullSession(String source, int width, int height, double fps, QcOptions o) {
         YuvAnalyzer an = new YuvAnalyzer(width, height, fps, o);
         return new Session() {
             @Override
             public void add(Frame yuv, double seconds) {
                 an.add(yuv, seconds);
+            }
+
+            @Override
+            public Frame proxy(Frame yuv) {
+                return yuv.retain(); // measured whole
             }
 
             @Override

@@ -1,0 +1,90 @@
+package org.lumaflow.export.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lumaflow.core.pool.Frame;
+import org.lumaflow.core.pool.FrameKey;
+import org.lumaflow.core.pool.FramePool;
+import org.lumaflow.core.pool.PixelFormat;
+import org.lumaflow.core.pool.Usage;
+import org.lumaflow.qc.QcService;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+/** The export's QC feed: nothing allocated per frame on the encoder's side, and its frames are never held. */
+class QcFeedTest {
+
+    @TempDir
+    Path dir;
+
+    static QcService qc() throws Exception {
+        Bundle self = FrameworkUtil.getBundle(QcFeedTest.class);
+        if (self.getBundleContext() == null) {
+            self.start();
+        }
+        BundleContext bc = self.getBundleContext();
+        for (Bundle b : bc.getBundles()) {
+            if (b.getSymbolicName().equals("org.lumaflow.qc") && b.getState() != Bundle.ACTIVE) {
+                b.start();
+            }
+        }
+        ServiceTracker<QcService, QcService> t = new ServiceTracker<>(bc, QcService.class, null);
+        t.open();
+        QcService s = t.waitForService(10_000);
+        assertNotNull(s, "QcService");
+        return s;
+    }
+
+    @Test
+    void feedingAllocatesNothingPerFrameAndHoldsNoEncoderFrame() throws Exception {
+        QcService qc = qc();
+        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        Method allocated = ClassLoader.getPlatformClassLoader().loadClass("com.sun.management.ThreadMXBean")
+                .getMethod("getCurrentThreadAllocatedBytes");
+        try (FramePool pool = new FramePool()) {
+            for (PixelFormat fmt : new PixelFormat[] {PixelFormat.I420, PixelFormat.NV12}) {
+                Frame f = pool.lease(new FrameKey(1920, 1080, fmt, Usage.ENCODE));
+                for (int i = 0; i < f.buffer().capacity(); i++) {
+                    f.buffer().put(i, (byte) (i * 31 + (i >> 11)));
+                }
+                QcFeed feed = new QcFeed(qc, "feed test", 1920, 1080, 25);
+                int k = 0;
+                for (; k < 300; k++) { // warm up (JIT, the proxy pool)
+                    assertTrue(feed.add(f, k / 25.0), "QC kept up");
+                }
+                long before = (Long) allocated.invoke(bean);
+                long after0 = (Long) allocated.invoke(bean);
+                for (int n = 0; n < 200; n++, k++) {
+                    feed.add(f, k / 25.0);
+                }
+                long after = (Long) allocated.invoke(bean);
+                assertEquals(1, f.refCount(), "the feed keeps no reference to the encoder's frame");
+                long perFeed = after - after0 - (after0 - before);
+                assertTrue(perFeed <= 64, fmt + ": bytes allocated by 200 add() calls on the encoder thread: "
+                        + perFeed);
+                String[] note = {null};
+                Path out = dir.resolve(fmt + ".mp4");
+                Path html = feed.finish(qc, out, note);
+                assertNull(note[0]);
+                assertEquals(out.resolveSibling(fmt + ".mp4.qc.html"), html);
+                String json = Files.readString(out.resolveSibling(fmt + ".mp4.qc.json"));
+                assertEquals(500, json.split("\"YAVG\"", -1).length - 1, "every frame analysed");
+                assertTrue(json.matches("(?s).*\"width\"\\s*:\\s*1920.*"), json.substring(0, 200));
+                f.release();
+            }
+        }
+    }
+}

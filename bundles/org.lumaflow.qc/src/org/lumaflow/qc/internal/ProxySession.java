@@ -1,0 +1,200 @@
+package org.lumaflow.qc.internal;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.lumaflow.core.pool.Frame;
+import org.lumaflow.core.pool.FrameKey;
+import org.lumaflow.core.pool.FramePool;
+import org.lumaflow.core.pool.PixelFormat;
+import org.lumaflow.core.pool.Usage;
+import org.lumaflow.qc.QcEvent;
+import org.lumaflow.qc.QcOptions;
+import org.lumaflow.qc.QcReport;
+import org.lumaflow.qc.QcService;
+
+/**
+ * A QC session on a proxy of the fed pictures: each plane is point-sampled on a stratified grid (one sample per
+ * {@code step x step} cell, at a fixed pseudo-random position inside the cell, the same for every frame) into a small
+ * I420 picture of at most {@value #TARGET_SAMPLES} luma samples (1080p: step 4, 480x270; 2160p: step 8), which
+ * {@link YuvAnalyzer} measures. Pictures that small already are analysed as they are (step 1).
+ * <p>
+ * Point samples, not averages, so the proxy is an unbiased sample of the picture's code values: averages (YAVG,
+ * UAVG, VAVG, SATAVG, YDIF), percentiles (YLOW, YHIGH), out-of-range and black-pixel fractions and the mean frame
+ * differences behind the freeze and scene detectors are estimates from ~130,000 samples (sampling error well below
+ * one code value; the test bounds it against a full-resolution analysis). Minimum and maximum (YMIN, YMAX, ...) are
+ * those of the samples: a lone pixel outside them can be missed. The luma histogram is scaled to the full picture's
+ * pixel count. The fingerprint and event thumbnails come from the proxy.
+ * <p>
+ * {@link #proxy} samples on the producer's thread into a frame of this session's small pool (no allocation once the
+ * pool is warm), so a producer can hand ~200 KB instead of holding its full-size frame until QC reads it.
+ */
+public final class ProxySession implements QcService.Session {
+
+    /** Luma samples per proxy picture at most: 480 x 270. */
+    public static final int TARGET_SAMPLES = 480 * 270;
+
+    private final String source;
+    private final int w;
+    private final int h;
+    private final double fps;
+    private final int step;
+    private final int pw;
+    private final int ph;
+    /** offset in the full luma plane of each proxy luma sample */
+    private final int[] lumaAt;
+    /** offset in a full chroma plane (I420 layout) of each proxy chroma sample */
+    private final int[] chromaAt;
+    private final int fullChroma;
+    private final byte[] scratch;
+    private final FramePool pool;
+    private final FrameKey key;
+    private final YuvAnalyzer an;
+
+    /** A session for {@code width x height} frames; proxy frames are leased from {@code pool}. */
+    public ProxySession(String source, int width, int height, double fps, QcOptions options, FramePool pool) {
+        this.source = source;
+        this.w = width;
+        this.h = height;
+        this.fps = fps;
+        this.pool = pool;
+        this.step = step(width, height);
+        this.pw = step == 1 ? width : (width / step) & ~1;
+        this.ph = step == 1 ? height : (height / step) & ~1;
+        int fcw = (width + 1) / 2;
+        int fch = (height + 1) / 2;
+        fullChroma = fcw * fch;
+        int pcw = (pw + 1) / 2;
+        int pch = (ph + 1) / 2;
+        lumaAt = grid(pw, ph, width, 0x9E3779B9);
+        chromaAt = grid(pcw, pch, fcw, 0x7F4A7C15);
+        scratch = new byte[pw * ph + 2 * pcw * pch];
+        key = new FrameKey(pw, ph, PixelFormat.I420, Usage.ENCODE);
+        an = new YuvAnalyzer(pw, ph, fps, options);
+    }
+
+    /** The sampling step for a picture: the smallest that keeps the proxy within {@link #TARGET_SAMPLES}. */
+    static int step(int width, int height) {
+        int s = 1;
+        while ((long) (width / s) * (height / s) > TARGET_SAMPLES) {
+            s++;
+        }
+        return s;
+    }
+
+    /** Proxy width (luma samples per row). */
+    public int proxyWidth() {
+        return pw;
+    }
+
+    /** Proxy height (rows). */
+    public int proxyHeight() {
+        return ph;
+    }
+
+    /** Offsets into a plane {@code stride} wide of one sample per {@code step x step} cell, jittered in the cell. */
+    private int[] grid(int cols, int rows, int stride, int seed) {
+        int[] at = new int[cols * rows];
+        for (int y = 0; y < rows; y++) {
+            for (int x = 0; x < cols; x++) {
+                int jx = 0;
+                int jy = 0;
+                if (step > 1) {
+                    int m = mix(seed ^ (y * 0x632BE5AB) ^ (x * 0x85157AF5));
+                    jx = Math.floorMod(m, step);
+                    jy = Math.floorMod(m >>> 16, step);
+                }
+                at[y * cols + x] = (y * step + jy) * stride + x * step + jx;
+            }
+        }
+        return at;
+    }
+
+    private static int mix(int v) {
+        v ^= v >>> 16;
+        v *= 0x7FEB352D;
+        v ^= v >>> 15;
+        v *= 0x846CA68B;
+        return v ^ (v >>> 16);
+    }
+
+    @Override
+    public Frame proxy(Frame yuv) {
+        if (yuv.width() != w || yuv.height() != h) {
+            throw new IllegalArgumentException("QC frame " + yuv.width() + "x" + yuv.height() + ", stream is " + w
+                    + "x" + h);
+        }
+        Frame p = pool.lease(key);
+        try {
+            sample(yuv, p);
+        } catch (RuntimeException e) {
+            p.release();
+            throw e;
+        }
+        return p;
+    }
+
+    /** Samples {@code src} (full size, I420 or NV12) into {@code dst} (proxy size, I420). Not thread-safe. */
+    private synchronized void sample(Frame src, Frame dst) {
+        ByteBuffer b = src.buffer();
+        byte[] s = scratch;
+        int[] la = lumaAt;
+        int n = la.length;
+        for (int i = 0; i < n; i++) {
+            s[i] = b.get(la[i]);
+        }
+        int[] ca = chromaAt;
+        int c = ca.length;
+        int luma = w * h;
+        if (src.format() == PixelFormat.I420) {
+            int v0 = luma + fullChroma;
+            for (int i = 0; i < c; i++) {
+                int at = ca[i];
+                s[n + i] = b.get(luma + at);
+                s[n + c + i] = b.get(v0 + at);
+            }
+        } else if (src.format() == PixelFormat.NV12) {
+            for (int i = 0; i < c; i++) {
+                int at = ca[i];
+                // the I420 offset y * cw + x is y * 2cw + 2x in the interleaved plane (even width)
+                int uv = luma + 2 * at;
+                s[n + i] = b.get(uv);
+                s[n + c + i] = b.get(uv + 1);
+            }
+        } else {
+            throw new IllegalArgumentException("QC needs I420 or NV12 frames, got " + src.format());
+        }
+        dst.buffer().put(0, s, 0, s.length);
+    }
+
+    @Override
+    public void add(Frame yuv, double seconds) {
+        if (yuv.width() == pw && yuv.height() == ph && yuv.format() == PixelFormat.I420) {
+            an.add(yuv, seconds); // already a proxy (or a picture small enough to be its own)
+            return;
+        }
+        Frame p = proxy(yuv);
+        try {
+            an.add(p, seconds);
+        } finally {
+            p.release();
+        }
+    }
+
+    @Override
+    public QcReport finish() {
+        an.finish();
+        List<QcEvent> events = new ArrayList<>(an.events());
+        events.sort(Comparator.comparingDouble(QcEvent::start));
+        long[] luma = an.luma().clone();
+        if (step > 1) {
+            double scale = (double) w * h / ((double) pw * ph);
+            for (int i = 0; i < luma.length; i++) {
+                luma[i] = Math.round(luma[i] * scale);
+            }
+        }
+        return new QcReport(source, w, h, fps, an.stats(), events, null, null, luma, an.thumbnails());
+    }
+}
