@@ -12,15 +12,16 @@ import org.lumaflow.qc.QcService;
 
 /**
  * QC of an export on its own thread. The encoder thread samples each encoded 4:2:0 frame into the session's small
- * proxy ({@link QcService.Session#proxy}, about 200 KB at 1080p) and hands that over through a 4-slot
+ * proxy ({@link QcService.Session#proxy}, about 200 KB at 1080p or 4K) and hands that over through an 8-slot
  * single-producer ring, so the export's own frames go straight back to its pool and nothing is allocated per frame on
  * this path. At the end the report is written beside the output ({@code OUT.qc.html}, {@code OUT.qc.json}). If QC
  * falls behind (the ring stays full for {@value #WAIT_MS} ms) it is dropped with a note instead of slowing the export.
  */
 final class QcFeed {
 
-    private static final long WAIT_MS = 250;
-    private static final int SLOTS = 4;
+    /** long enough to ride out a busy machine's scheduling (QC itself costs well under a millisecond a frame) */
+    private static final long WAIT_MS = 2000;
+    private static final int SLOTS = 8;
     private final QcService.Session session;
     private final Frame[] frames = new Frame[SLOTS];
     private final double[] times = new double[SLOTS];

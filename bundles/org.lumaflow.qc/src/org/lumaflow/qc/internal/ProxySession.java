@@ -43,12 +43,17 @@ public final class ProxySession implements QcService.Session {
     private final int step;
     private final int pw;
     private final int ph;
-    /** offset in the full luma plane of each proxy luma sample */
-    private final int[] lumaAt;
-    /** offset in a full chroma plane (I420 layout) of each proxy chroma sample */
-    private final int[] chromaAt;
+    /** source row of each proxy luma row, and source column of each proxy luma sample */
+    private final int[] lumaRow;
+    private final int[] lumaCol;
+    /** the same for the chroma planes (in chroma samples) */
+    private final int[] chromaRow;
+    private final int[] chromaCol;
+    private final int fullCw;
     private final int fullChroma;
     private final byte[] scratch;
+    /** one source row (NV12 chroma: interleaved, twice as wide) */
+    private final byte[] row;
     private final FramePool pool;
     private final FrameKey key;
     private final YuvAnalyzer an;
@@ -63,14 +68,18 @@ public final class ProxySession implements QcService.Session {
         this.step = step(width, height);
         this.pw = step == 1 ? width : (width / step) & ~1;
         this.ph = step == 1 ? height : (height / step) & ~1;
-        int fcw = (width + 1) / 2;
-        int fch = (height + 1) / 2;
-        fullChroma = fcw * fch;
+        fullCw = (width + 1) / 2;
+        fullChroma = fullCw * ((height + 1) / 2);
         int pcw = (pw + 1) / 2;
         int pch = (ph + 1) / 2;
-        lumaAt = grid(pw, ph, width, 0x9E3779B9);
-        chromaAt = grid(pcw, pch, fcw, 0x7F4A7C15);
+        lumaRow = new int[ph];
+        lumaCol = new int[pw * ph];
+        grid(pw, ph, 0x9E3779B9, lumaRow, lumaCol);
+        chromaRow = new int[pch];
+        chromaCol = new int[pcw * pch];
+        grid(pcw, pch, 0x7F4A7C15, chromaRow, chromaCol);
         scratch = new byte[pw * ph + 2 * pcw * pch];
+        row = new byte[Math.max(width, 2 * fullCw)];
         key = new FrameKey(pw, ph, PixelFormat.I420, Usage.ENCODE);
         an = new YuvAnalyzer(pw, ph, fps, options);
     }
@@ -94,22 +103,19 @@ public final class ProxySession implements QcService.Session {
         return ph;
     }
 
-    /** Offsets into a plane {@code stride} wide of one sample per {@code step x step} cell, jittered in the cell. */
-    private int[] grid(int cols, int rows, int stride, int seed) {
-        int[] at = new int[cols * rows];
+    /**
+     * One sample per {@code step x step} cell: a pseudo-random row in each band of {@code step} rows (shared by the
+     * band, so a source row is read once) and a pseudo-random column in each cell. Every pixel is equally likely to be
+     * the sample of its cell, so the samples are an unbiased, alias-free draw of the picture.
+     */
+    private void grid(int cols, int rows, int seed, int[] srcRow, int[] srcCol) {
         for (int y = 0; y < rows; y++) {
+            srcRow[y] = y * step + (step > 1 ? Math.floorMod(mix(seed ^ (y * 0x632BE5AB)), step) : 0);
             for (int x = 0; x < cols; x++) {
-                int jx = 0;
-                int jy = 0;
-                if (step > 1) {
-                    int m = mix(seed ^ (y * 0x632BE5AB) ^ (x * 0x85157AF5));
-                    jx = Math.floorMod(m, step);
-                    jy = Math.floorMod(m >>> 16, step);
-                }
-                at[y * cols + x] = (y * step + jy) * stride + x * step + jx;
+                int jx = step > 1 ? Math.floorMod(mix(seed ^ (y * 0x632BE5AB) ^ (x * 0x85157AF5)), step) : 0;
+                srcCol[y * cols + x] = x * step + jx;
             }
         }
-        return at;
     }
 
     private static int mix(int v) {
@@ -138,33 +144,44 @@ public final class ProxySession implements QcService.Session {
 
     /** Samples {@code src} (full size, I420 or NV12) into {@code dst} (proxy size, I420). Not thread-safe. */
     private synchronized void sample(Frame src, Frame dst) {
+        PixelFormat fmt = src.format();
+        if (fmt != PixelFormat.I420 && fmt != PixelFormat.NV12) {
+            throw new IllegalArgumentException("QC needs I420 or NV12 frames, got " + fmt);
+        }
         ByteBuffer b = src.buffer();
         byte[] s = scratch;
-        int[] la = lumaAt;
-        int n = la.length;
-        for (int i = 0; i < n; i++) {
-            s[i] = b.get(la[i]);
+        byte[] r = row;
+        int n = pw * ph;
+        for (int y = 0, i = 0; y < ph; y++) {
+            b.get(lumaRow[y] * w, r, 0, w);
+            for (int x = 0; x < pw; x++, i++) {
+                s[i] = r[lumaCol[i]];
+            }
         }
-        int[] ca = chromaAt;
-        int c = ca.length;
+        int pcw = (pw + 1) / 2;
+        int pch = chromaRow.length;
+        int c = pcw * pch;
         int luma = w * h;
-        if (src.format() == PixelFormat.I420) {
-            int v0 = luma + fullChroma;
-            for (int i = 0; i < c; i++) {
-                int at = ca[i];
-                s[n + i] = b.get(luma + at);
-                s[n + c + i] = b.get(v0 + at);
+        for (int y = 0, i = 0; y < pch; y++) {
+            int sy = chromaRow[y];
+            if (fmt == PixelFormat.I420) {
+                b.get(luma + sy * fullCw, r, 0, fullCw);
+                for (int x = 0; x < pcw; x++) {
+                    s[n + i + x] = r[chromaCol[i + x]];
+                }
+                b.get(luma + fullChroma + sy * fullCw, r, 0, fullCw);
+                for (int x = 0; x < pcw; x++) {
+                    s[n + c + i + x] = r[chromaCol[i + x]];
+                }
+            } else { // NV12: U and V interleaved in one plane of 2 * cw bytes per row
+                b.get(luma + sy * 2 * fullCw, r, 0, 2 * fullCw);
+                for (int x = 0; x < pcw; x++) {
+                    int at = 2 * chromaCol[i + x];
+                    s[n + i + x] = r[at];
+                    s[n + c + i + x] = r[at + 1];
+                }
             }
-        } else if (src.format() == PixelFormat.NV12) {
-            for (int i = 0; i < c; i++) {
-                int at = ca[i];
-                // the I420 offset y * cw + x is y * 2cw + 2x in the interleaved plane (even width)
-                int uv = luma + 2 * at;
-                s[n + i] = b.get(uv);
-                s[n + c + i] = b.get(uv + 1);
-            }
-        } else {
-            throw new IllegalArgumentException("QC needs I420 or NV12 frames, got " + src.format());
+            i += pcw;
         }
         dst.buffer().put(0, s, 0, s.length);
     }
