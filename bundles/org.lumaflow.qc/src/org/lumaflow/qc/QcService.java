@@ -58,17 +58,10 @@ public interface QcService {
     interface Session {
 
         /**
-         * Adds the next frame shown at {@code seconds}: a frame of the session's size (I420 or NV12) or one made by
-         * {@link #proxy}. The frame is not retained.
+         * Adds the next frame (I420 or NV12 of the session's size), shown at {@code seconds}, on the caller's thread;
+         * the frame is not retained.
          */
         void add(Frame yuv, double seconds);
-
-        /**
-         * Samples a frame of the session's size into a new small frame for {@link #add} (the caller releases it), so
-         * a producer can keep its own frames moving and hand the proxy to a QC thread. Allocates nothing once warm;
-         * may be called on another thread than {@link #add}, one frame at a time.
-         */
-        Frame proxy(Frame yuv);
 
         /** The report so far (call once at the end). */
         QcReport finish();

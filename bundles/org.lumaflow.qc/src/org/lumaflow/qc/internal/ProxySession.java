@@ -28,8 +28,9 @@ import org.lumaflow.qc.QcService;
  * those of the samples: a lone pixel outside them can be missed. The luma histogram is scaled to the full picture's
  * pixel count. The fingerprint and event thumbnails come from the proxy.
  * <p>
- * {@link #proxy} samples on the producer's thread into a frame of this session's small pool (no allocation once the
- * pool is warm), so a producer can hand ~200 KB instead of holding its full-size frame until QC reads it.
+ * {@link #add} samples on the caller's thread, reading each needed source row once in bulk, into the session's own
+ * proxy frame (nothing allocated); the analysis then allocates only the frame's {@link org.lumaflow.qc.SignalStats}
+ * (and whatever {@link YuvAnalyzer} needs per frame). Not thread-safe.
  */
 public final class ProxySession implements QcService.Session {
 
@@ -54,17 +55,16 @@ public final class ProxySession implements QcService.Session {
     private final byte[] scratch;
     /** one source row (NV12 chroma: interleaved, twice as wide) */
     private final byte[] row;
-    private final FramePool pool;
-    private final FrameKey key;
+    /** the proxy picture, the session's own (its pool goes with the session, so an abandoned session leaks nothing) */
+    private final Frame proxy;
     private final YuvAnalyzer an;
 
-    /** A session for {@code width x height} frames; proxy frames are leased from {@code pool}. */
-    public ProxySession(String source, int width, int height, double fps, QcOptions options, FramePool pool) {
+    /** A session for {@code width x height} frames. */
+    public ProxySession(String source, int width, int height, double fps, QcOptions options) {
         this.source = source;
         this.w = width;
         this.h = height;
         this.fps = fps;
-        this.pool = pool;
         this.step = step(width, height);
         this.pw = step == 1 ? width : (width / step) & ~1;
         this.ph = step == 1 ? height : (height / step) & ~1;
@@ -80,7 +80,8 @@ public final class ProxySession implements QcService.Session {
         grid(pcw, pch, 0x7F4A7C15, chromaRow, chromaCol);
         scratch = new byte[pw * ph + 2 * pcw * pch];
         row = new byte[Math.max(width, 2 * fullCw)];
-        key = new FrameKey(pw, ph, PixelFormat.I420, Usage.ENCODE);
+        proxy = new FramePool(FramePool.Config.defaults().withMaxIdlePerKey(0))
+                .lease(new FrameKey(pw, ph, PixelFormat.I420, Usage.ENCODE));
         an = new YuvAnalyzer(pw, ph, fps, options);
     }
 
@@ -126,24 +127,8 @@ public final class ProxySession implements QcService.Session {
         return v ^ (v >>> 16);
     }
 
-    @Override
-    public Frame proxy(Frame yuv) {
-        if (yuv.width() != w || yuv.height() != h) {
-            throw new IllegalArgumentException("QC frame " + yuv.width() + "x" + yuv.height() + ", stream is " + w
-                    + "x" + h);
-        }
-        Frame p = pool.lease(key);
-        try {
-            sample(yuv, p);
-        } catch (RuntimeException e) {
-            p.release();
-            throw e;
-        }
-        return p;
-    }
-
-    /** Samples {@code src} (full size, I420 or NV12) into {@code dst} (proxy size, I420). Not thread-safe. */
-    private synchronized void sample(Frame src, Frame dst) {
+    /** Samples {@code src} (full size, I420 or NV12) into {@code dst} (proxy size, I420). */
+    private void sample(Frame src, Frame dst) {
         PixelFormat fmt = src.format();
         if (fmt != PixelFormat.I420 && fmt != PixelFormat.NV12) {
             throw new IllegalArgumentException("QC needs I420 or NV12 frames, got " + fmt);
@@ -188,16 +173,16 @@ public final class ProxySession implements QcService.Session {
 
     @Override
     public void add(Frame yuv, double seconds) {
-        if (yuv.width() == pw && yuv.height() == ph && yuv.format() == PixelFormat.I420) {
-            an.add(yuv, seconds); // already a proxy (or a picture small enough to be its own)
+        if (yuv.width() != w || yuv.height() != h) {
+            throw new IllegalArgumentException("QC frame " + yuv.width() + "x" + yuv.height() + ", stream is " + w
+                    + "x" + h);
+        }
+        if (step == 1 && yuv.format() == PixelFormat.I420) {
+            an.add(yuv, seconds); // small enough to be its own proxy
             return;
         }
-        Frame p = proxy(yuv);
-        try {
-            an.add(p, seconds);
-        } finally {
-            p.release();
-        }
+        sample(yuv, proxy);
+        an.add(proxy, seconds);
     }
 
     @Override
@@ -213,5 +198,10 @@ public final class ProxySession implements QcService.Session {
             }
         }
         return new QcReport(source, w, h, fps, an.stats(), events, null, null, luma, an.thumbnails());
+    }
+
+    /** The sampling step (1: measured whole). */
+    public int step() {
+        return step;
     }
 }

@@ -250,7 +250,7 @@ public final class QcServiceImpl implements QcService {
 
     @Override
     public Session session(String source, int width, int height, double fps, QcOptions o) {
-        return new ProxySession(source, width, height, fps, o, pool);
+        return new ProxySession(source, width, height, fps, o);
     }
 
     /** A session that measures every pixel of the frames it is fed. */
@@ -260,11 +260,6 @@ public final class QcServiceImpl implements QcService {
             @Override
             public void add(Frame yuv, double seconds) {
                 an.add(yuv, seconds);
-            }
-
-            @Override
-            public Frame proxy(Frame yuv) {
-                return yuv.retain(); // measured whole
             }
 
             @Override
