@@ -40,7 +40,7 @@ public interface QcService {
     /**
      * An accumulator for frames produced elsewhere (an export feeds the 4:2:0 frames it encodes), so QC costs no
      * second decode. It measures a proxy: each plane point-sampled on a stratified grid (one sample per
-     * {@code step x step} cell, the same positions every frame) down to at most 480x270 luma samples (1080p: every 4th
+     * {@code step x step} cell, the same positions every frame) down to at most 320x180 luma samples (1080p: every 6th
      * pixel and row; small pictures are measured whole). Averages, percentiles, fractions (black, out of range) and the
      * frame differences behind the freeze and scene detectors are estimates from those samples; minima/maxima are the
      * samples'; the luma histogram is scaled to the picture's pixel count. {@link #analyze(Path, QcOptions,

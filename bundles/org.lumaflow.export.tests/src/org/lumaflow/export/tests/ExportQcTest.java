@@ -74,7 +74,7 @@ class ExportQcTest {
     @Test
     void exportQcAgreesWithFullResolutionQcOfTheOutput() throws Exception {
         // black 2.2 s, moving pattern 1.6 s, still bars 2.4 s (a freeze), moving pattern 1.2 s; 1080p, so the
-        // export's QC measures a 480x270 proxy
+        // export's QC measures a 320x180 proxy
         Path src = dir.resolve("events.mp4");
         Process p = new ProcessBuilder(org.lumaflow.media.ffmpeg.FFmpeg.commandLine().toString(), "-hide_banner",
                 "-loglevel", "error", "-f", "lavfi", "-i", "color=black:s=1920x1080:r=25:d=2.2", "-f", "lavfi",

@@ -10,7 +10,7 @@ import org.lumaflow.qc.QcService;
 
 /**
  * QC of an export, on the encoder's thread: each encoded 4:2:0 frame is sampled into the session's small proxy
- * (480x270 luma samples at 1080p and above, see {@link QcService#session}) and measured there, a fraction of a
+ * (320x180 luma samples at 720p and above, see {@link QcService#session}) and measured there, a fraction of a
  * millisecond a frame; the export's frame is not held. At the end the report is written beside the output
  * ({@code OUT.qc.html}, {@code OUT.qc.json}).
  * <p>

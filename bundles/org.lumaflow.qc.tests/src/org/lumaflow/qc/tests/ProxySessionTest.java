@@ -33,7 +33,7 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * A session (what exports feed) measures a 480x270 proxy of 1080p frames: its figures against a full-resolution
+ * A session (what exports feed) measures a 320x180 proxy of 1080p frames: its figures against a full-resolution
  * analysis of the same decoded frames (sampling error only), and no allocation when sampling.
  */
 class ProxySessionTest {
@@ -94,9 +94,9 @@ class ProxySessionTest {
             }
         }
         ProxySession ps = (ProxySession) s;
-        assertEquals(4, ps.step());
-        assertEquals(480, ps.proxyWidth());
-        assertEquals(270, ps.proxyHeight());
+        assertEquals(6, ps.step());
+        assertEquals(320, ps.proxyWidth());
+        assertEquals(180, ps.proxyHeight());
         QcReport proxy = s.finish();
         assertEquals(1920, proxy.width());
         assertEquals(full.frames().size(), proxy.frames().size());

@@ -18,12 +18,12 @@ import org.lumaflow.qc.QcService;
 /**
  * A QC session on a proxy of the fed pictures: each plane is point-sampled on a stratified grid (one sample per
  * {@code step x step} cell, at a fixed pseudo-random position inside the cell, the same for every frame) into a small
- * I420 picture of at most {@value #TARGET_SAMPLES} luma samples (1080p: step 4, 480x270; 2160p: step 8), which
+ * I420 picture of at most {@value #TARGET_SAMPLES} luma samples (720p: step 4; 1080p: step 6; 2160p: step 12; all 320x180), which
  * {@link YuvAnalyzer} measures. Pictures that small already are analysed as they are (step 1).
  * <p>
  * Point samples, not averages, so the proxy is an unbiased sample of the picture's code values: averages (YAVG,
  * UAVG, VAVG, SATAVG, YDIF), percentiles (YLOW, YHIGH), out-of-range and black-pixel fractions and the mean frame
- * differences behind the freeze and scene detectors are estimates from ~130,000 samples (sampling error well below
+ * differences behind the freeze and scene detectors are estimates from ~58,000 samples (sampling error well below
  * one code value; the test bounds it against a full-resolution analysis). Minimum and maximum (YMIN, YMAX, ...) are
  * those of the samples: a lone pixel outside them can be missed. The luma histogram is scaled to the full picture's
  * pixel count. The fingerprint and event thumbnails come from the proxy.
@@ -34,8 +34,8 @@ import org.lumaflow.qc.QcService;
  */
 public final class ProxySession implements QcService.Session {
 
-    /** Luma samples per proxy picture at most: 480 x 270. */
-    public static final int TARGET_SAMPLES = 480 * 270;
+    /** Luma samples per proxy picture at most: 320 x 180. */
+    public static final int TARGET_SAMPLES = 320 * 180;
 
     private final String source;
     private final int w;
