@@ -72,8 +72,9 @@ med() { printf '%s\n' ${T[$1]} | median; }
 rss() { printf '%s\n' ${M[$1]} | median; }
 cpu() { printf '%s\n' ${C[$1]} | median; }
 frames=$((SECS * 30))
-line() { printf '%-34s median %7.2f s  %6.1f fps  peak RSS %5d MB   (%s)\n' "$1" "$(med "$2")" \
-  "$(echo "$frames / $(med "$2")" | bc -l)" "$(( $(rss "$2") / 1024 ))" "${T[$2]% }"; }
+line() { printf '%-34s median %7.2f s  %6.1f fps  peak RSS %5d MB   (%s s; %s MB)\n' "$1" "$(med "$2")" \
+  "$(echo "$frames / $(med "$2")" | bc -l)" "$(( $(rss "$2") / 1024 ))" "${T[$2]% }" \
+  "$(for k in ${M[$2]}; do printf '%d ' $((k / 1024)); done | sed 's/ $//')"; }
 ratio() { echo "$(med "$2") / $(med "$1")" | bc -l; }
 pct() { echo "($1 / $2 - 1) * 100" | bc -l; }
 echo "== $frames frames per job, $RUNS runs each, $(nproc) cores, $(ffmpeg -version | head -n 1 | cut -d' ' -f1-3)$( [ "$JOBS" = qc ] || echo ", melt $(melt -version 2>&1 | head -n 1 | cut -d' ' -f2)")"
