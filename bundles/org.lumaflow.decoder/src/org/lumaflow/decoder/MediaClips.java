@@ -2,6 +2,7 @@ package org.lumaflow.decoder;
 
 import org.lumaflow.core.time.FrameRate;
 import org.lumaflow.core.time.Rational;
+import org.lumaflow.core.time.Ticks;
 import org.lumaflow.engine.graph.GraphNode;
 import org.lumaflow.engine.timeline.Clip;
 import org.lumaflow.engine.timeline.Timeline;
@@ -14,13 +15,31 @@ public final class MediaClips {
     private MediaClips() {
     }
 
-    /** A clip showing the first video stream of {@code info} from its start, at timeline time {@code start}. */
+    /** How long a still image lasts as a clip (and as an exported file) unless told otherwise: {@value} s. */
+    public static final int STILL_SECONDS = 5;
+
+    /**
+     * Whether {@code info}'s first video stream is a still image (PNG, JPEG, a one-picture file: at most one frame and
+     * no duration of its own); it is shown for as long as its clip lasts.
+     */
+    public static boolean isStill(MediaInfo info) {
+        VideoStreamInfo v = info.firstVideo();
+        return v != null && v.frames() <= 1 && v.durationTicks() <= 0;
+    }
+
+    /**
+     * A clip showing the first video stream of {@code info} from its start, at timeline time {@code start}; a still
+     * image lasts {@link #STILL_SECONDS}.
+     */
     public static Clip clip(String id, MediaInfo info, long start) throws MediaException {
         VideoStreamInfo v = info.firstVideo();
         if (v == null) {
             throw new MediaException(info.path(), "has no video stream");
         }
         long duration = v.durationTicks() > 0 ? v.durationTicks() : info.durationTicks();
+        if (duration <= 0 && isStill(info)) {
+            duration = Ticks.ofSeconds(STILL_SECONDS);
+        }
         if (duration <= 0) {
             throw new MediaException(info.path(), "has no known duration");
         }
@@ -44,6 +63,30 @@ public final class MediaClips {
         long whole = Math.max(frame, c.duration() / frame * frame);
         c.trim(0, whole);
         t.clips().add(c);
+        tl.tracks().add(t);
+        return tl;
+    }
+
+    /**
+     * A timeline holding an audio-only file as its only clip (a {@code media.video} clip: its audio is mixed, it has
+     * no picture), lasting exactly the audio's duration; its picture format is a placeholder (16x16 at 25 fps) that an
+     * audio-only export never renders.
+     *
+     * @throws MediaException when the file has no audio stream or no known duration
+     */
+    public static Timeline audioTimeline(MediaInfo info) throws MediaException {
+        if (info.audio().isEmpty()) {
+            throw new MediaException(info.path(), "has neither a video nor an audio stream");
+        }
+        long duration = info.audio().get(0).durationTicks() > 0 ? info.audio().get(0).durationTicks()
+                : info.durationTicks();
+        if (duration <= 0) {
+            throw new MediaException(info.path(), "has no known duration");
+        }
+        Timeline tl = new Timeline(new VideoFormat(16, 16, FrameRate.FPS_25));
+        Track t = new Track("A1");
+        GraphNode src = new GraphNode("media", "media.video").set("file", info.path().toAbsolutePath().toString());
+        t.clips().add(new Clip("media", src, 0, 0, duration));
         tl.tracks().add(t);
         return tl;
     }

@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * What to export and how. Immutable; use the {@code with...} methods.
  *
- * @param output destination file; its extension picks the container (mp4, mov, mkv, webm, gif)
+ * @param output destination file; its extension picks the container (mp4, mov, mkv, webm, gif; audio only: m4a, wav,
+ *        flac, opus, ogg)
  * @param codec {@code h264}, {@code hevc}, {@code av1}, {@code vp9}, {@code prores} or {@code gif}; null: the
  *        container's default
  * @param encoder {@code auto} (probe candidates, hardware first) or an FFmpeg encoder name, which then always wins
@@ -33,7 +34,10 @@ public record ExportSettings(Path output, String codec, String encoder, int crf,
         return new ExportSettings(output, null, "auto", -1, 0, null, 0, 0, 0, 0, -1, Duration.ofSeconds(60), true, true);
     }
 
-    /** The container named by the output's extension: {@code mp4}, {@code mov}, {@code matroska}, {@code webm}. */
+    /**
+     * The container (FFmpeg muxer) named by the output's extension: {@code mp4}, {@code mov}, {@code matroska},
+     * {@code webm}, {@code gif}; audio only: {@code ipod} (.m4a), {@code wav}, {@code flac}, {@code opus}, {@code ogg}.
+     */
     public String container() {
         String n = output.getFileName().toString().toLowerCase(Locale.ROOT);
         int dot = n.lastIndexOf('.');
@@ -44,8 +48,25 @@ public record ExportSettings(Path output, String codec, String encoder, int crf,
             case "mkv" -> "matroska";
             case "webm" -> "webm";
             case "gif" -> "gif";
+            case "m4a" -> "ipod";
+            case "wav" -> "wav";
+            case "flac" -> "flac";
+            case "opus" -> "opus";
+            case "ogg", "oga" -> "ogg";
             default -> throw new IllegalArgumentException(output + ": unknown container '." + ext
-                    + "' (use .mp4, .mov, .mkv, .webm or .gif)");
+                    + "' (use .mp4, .mov, .mkv, .webm or .gif; for audio only .m4a, .wav, .flac, .opus or .ogg)");
+        };
+    }
+
+    /**
+     * Whether the container holds audio only ({@code .m4a} AAC, {@code .wav} 16-bit PCM, {@code .flac},
+     * {@code .opus}/{@code .ogg} Opus): only the timeline's audio is exported. A timeline without pictures (clips of
+     * audio-only files) also exports audio only, to any container but GIF.
+     */
+    public boolean audioOnlyContainer() {
+        return switch (container()) {
+            case "ipod", "wav", "flac", "opus", "ogg" -> true;
+            default -> false;
         };
     }
 

@@ -96,12 +96,15 @@ public final class RenderCommand implements CliCommand {
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
-            err.println("lumaflow render: cannot create output folder " + outDir + ": " + e);
+            err.println("lumaflow render: cannot create output folder " + outDir + ": " + Errors.describe(e));
             return 1;
         }
         if (!Files.isWritable(outDir)) {
             err.println("lumaflow render: output folder " + outDir + " is not writable");
             return 1;
+        }
+        for (Path stale : org.lumaflow.core.internal.PartialFile.removeStale(outDir)) {
+            err.println("lumaflow render: removed " + stale.getFileName() + " (left by an interrupted render)");
         }
         TimelineRenderer renderer = new TimelineRenderer(engine, project.timeline(), project.baseDir());
         long count = range[1] - range[0] + 1;
