@@ -194,7 +194,7 @@ final class AudioExport implements ExportJob {
         } catch (ExportException e) {
             done.completeExceptionally(e);
         } catch (Throwable e) {
-            done.completeExceptionally(new ExportException(out + ": export failed: " + e.getMessage(), e));
+            done.completeExceptionally(new ExportException(out + ": export failed: " + Failures.describe(e), e));
         }
     }
 

@@ -197,7 +197,7 @@ final class ExportRun implements ExportJob {
         } catch (ExportException e) {
             done.completeExceptionally(e);
         } catch (Throwable e) {
-            done.completeExceptionally(new ExportException(settings.output() + ": export failed: " + e, e));
+            done.completeExceptionally(new ExportException(settings.output() + ": export failed: " + Failures.describe(e), e));
         }
     }
 
@@ -429,13 +429,13 @@ final class ExportRun implements ExportJob {
                 }
             }
         } catch (Throwable e) {
-            stop("rendering failed: " + e, e);
+            stop("rendering failed: " + Failures.describe(e), e);
         } finally {
             while (!flying.isEmpty()) {
                 try {
                     flying.poll().await().close();
                 } catch (RuntimeException e) {
-                    stop("rendering failed: " + e, e);
+                    stop("rendering failed: " + Failures.describe(e), e);
                 }
             }
         }
@@ -482,7 +482,7 @@ final class ExportRun implements ExportJob {
                 }
             }
         } catch (Throwable e) {
-            stop("decoding failed: " + e.getMessage(), e);
+            stop("decoding failed: " + Failures.describe(e), e);
         }
     }
 
@@ -529,7 +529,7 @@ final class ExportRun implements ExportJob {
         } catch (InterruptedException e) {
             stop("interrupted", e);
         } catch (Throwable e) {
-            stop("conversion failed: " + e, e);
+            stop("conversion failed: " + Failures.describe(e), e);
         }
     }
 
