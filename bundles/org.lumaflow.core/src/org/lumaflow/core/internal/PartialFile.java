@@ -46,15 +46,17 @@ public final class PartialFile implements AutoCloseable {
     private final Path target;
     private final Path temp;
     private final Path lockFile;
+    private final Path key;
     private final FileChannel channel;
     private final FileLock lock;
     private boolean committed;
     private boolean closed;
 
-    private PartialFile(Path target, Path temp, Path lockFile, FileChannel channel, FileLock lock) {
+    private PartialFile(Path target, Path temp, Path lockFile, Path key, FileChannel channel, FileLock lock) {
         this.target = target;
         this.temp = temp;
         this.lockFile = lockFile;
+        this.key = key;
         this.channel = channel;
         this.lock = lock;
     }
@@ -66,47 +68,62 @@ public final class PartialFile implements AutoCloseable {
      * @param suffix {@code .partial} (exports, frames) or {@code .tmp} (small files)
      */
     public static PartialFile beside(Path target, String suffix) throws IOException {
-        Path abs = target.toAbsolutePath();
+        Path abs = target.toAbsolutePath().normalize();
         Files.createDirectories(abs.getParent());
+        Path realDir = abs.getParent().toRealPath(); // HELD keys: the cleaner lists the same real folder
         for (int attempt = 0; attempt < 100; attempt++) {
             String name = "." + abs.getFileName() + "."
                     + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + suffix;
             Path lockFile = abs.resolveSibling(name + LOCK);
-            if (!HELD.add(lockFile)) {
-                continue;
-            }
+            Path key = realDir.resolve(name + LOCK);
+            HELD.add(key); // before the file exists: a cleaner in this JVM never opens it
             FileChannel ch;
             try {
                 ch = FileChannel.open(lockFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             } catch (FileAlreadyExistsException taken) {
-                HELD.remove(lockFile);
+                HELD.remove(key);
                 continue; // same random name: try another
             } catch (IOException e) {
-                HELD.remove(lockFile);
+                HELD.remove(key);
                 throw e;
             }
+            FileLock l;
             try {
-                FileLock l = ch.tryLock();
-                // a cleaner in another process may have taken (and deleted) the fresh lock file before we locked it
-                if (l != null && Files.exists(lockFile)) {
-                    Path temp = Files.createFile(abs.resolveSibling(name));
-                    AtomicFiles.keepPermissions(abs, temp);
-                    return new PartialFile(abs, temp, lockFile, ch, l);
-                }
-            } catch (IOException | RuntimeException e) {
+                l = ch.tryLock();
+            } catch (IOException noLocks) {
+                // a file system without locks (some network shares): unguarded, removed by age only
                 ch.close();
                 Files.deleteIfExists(lockFile);
-                HELD.remove(lockFile);
-                if (e instanceof FileAlreadyExistsException) {
-                    continue;
+                HELD.remove(key);
+                Path temp = create(abs, name);
+                if (temp != null) {
+                    return new PartialFile(abs, temp, null, null, null, null);
                 }
-                throw e;
+                continue;
+            }
+            // a cleaner in another process may have taken (and deleted) the fresh lock file before we locked it
+            if (l != null && Files.exists(lockFile)) {
+                Path temp = create(abs, name);
+                if (temp != null) {
+                    return new PartialFile(abs, temp, lockFile, key, ch, l);
+                }
             }
             ch.close();
             Files.deleteIfExists(lockFile);
-            HELD.remove(lockFile);
+            HELD.remove(key);
         }
-        throw new IOException(abs + ": cannot create a locked temporary file beside it");
+        throw new IOException(abs + ": cannot create a temporary file beside it");
+    }
+
+    /** Creates the temporary {@code name} beside {@code abs}; null when that name is taken. */
+    private static Path create(Path abs, String name) throws IOException {
+        try {
+            Path temp = Files.createFile(abs.resolveSibling(name));
+            AtomicFiles.keepPermissions(abs, temp);
+            return temp;
+        } catch (FileAlreadyExistsException taken) {
+            return null;
+        }
     }
 
     /** The temporary file to write. */
@@ -144,13 +161,17 @@ public final class PartialFile implements AutoCloseable {
             if (!committed) {
                 Files.deleteIfExists(temp);
             }
-            Files.deleteIfExists(lockFile); // while still locked: no cleaner can take it in between
+            if (lockFile != null) {
+                Files.deleteIfExists(lockFile); // while still locked: no cleaner can take it in between
+            }
         } finally {
-            try {
-                lock.release();
-            } finally {
-                channel.close();
-                HELD.remove(lockFile);
+            if (lock != null) {
+                try {
+                    lock.release();
+                } finally {
+                    channel.close();
+                    HELD.remove(key);
+                }
             }
         }
     }
@@ -179,7 +200,13 @@ public final class PartialFile implements AutoCloseable {
         }
         List<Path> temps = new ArrayList<>();
         List<Path> locks = new ArrayList<>();
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, ".*")) {
+        Path real;
+        try {
+            real = dir.toRealPath();
+        } catch (IOException e) {
+            return removed;
+        }
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(real, ".*")) {
             for (Path p : s) {
                 String n = p.getFileName().toString();
                 if (prefix != null && !n.startsWith(prefix)) {
@@ -188,7 +215,7 @@ public final class PartialFile implements AutoCloseable {
                 boolean isLock = n.endsWith(LOCK);
                 String base = isLock ? n.substring(0, n.length() - LOCK.length()) : n;
                 if (TEMP.matcher(base).matches()) {
-                    (isLock ? locks : temps).add(p.toAbsolutePath());
+                    (isLock ? locks : temps).add(real.resolve(n));
                 }
             }
         } catch (IOException e) {
