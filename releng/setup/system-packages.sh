@@ -13,13 +13,15 @@
 #            libpulse0 libasound2 libxcb1 libxcb-shm0   FFmpeg's avdevice (PulseAudio/ALSA audio capture, X11 screen
 #                                          capture), which JavaCV loads with every grabber
 #            libvulkan1                    the Vulkan loader for the GPU backend (without it: CPU backend)
+#            libgtk2.0-0                   OpenCV's highgui, which JavaCV's OpenCV build links against GTK 2 and which
+#                                          face analysis loads with objdetect
 #   studio   libgtk-3-0                    SWT (the workbench) on GTK 3
 #   test     mesa-vulkan-drivers           lavapipe, the software Vulkan device the GPU backend's tests run on
 #            xvfb xauth                    a private X display for the studio's UI tests
 # (VA-API's libva2/libva-drm2 ship inside FFmpeg's native cache; programs we run ourselves get it on their library path.)
 set -eu
 
-RUNTIME="fontconfig fonts-dejavu-core libpulse0 libasound2 libxcb1 libxcb-shm0 libvulkan1"
+RUNTIME="fontconfig fonts-dejavu-core libpulse0 libasound2 libxcb1 libxcb-shm0 libvulkan1 libgtk2.0-0"
 STUDIO="$RUNTIME libgtk-3-0"
 TEST="$STUDIO mesa-vulkan-drivers xvfb xauth"
 

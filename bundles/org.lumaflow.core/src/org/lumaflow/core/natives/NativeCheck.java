@@ -47,6 +47,7 @@ public final class NativeCheck {
             Map.entry("libz.so.1", "zlib1g"), Map.entry("libstdc++.so.6", "libstdc++6"),
             Map.entry("libgcc_s.so.1", "libgcc-s1"), Map.entry("libGL.so.1", "libgl1"),
             Map.entry("libEGL.so.1", "libegl1"), Map.entry("libgtk-3.so.0", "libgtk-3-0"),
+            Map.entry("libgtk-x11-2.0.so.0", "libgtk2.0-0"), Map.entry("libgdk-x11-2.0.so.0", "libgtk2.0-0"),
             Map.entry("libdl.so.2", "libc6"), Map.entry("libpthread.so.0", "libc6"), Map.entry("libm.so.6", "libc6"),
             Map.entry("libc.so.6", "libc6"), Map.entry("librt.so.1", "libc6"));
 
