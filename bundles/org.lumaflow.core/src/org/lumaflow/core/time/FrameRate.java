@@ -139,20 +139,26 @@ public record FrameRate(int num, int den) {
         }
         long k = Math.floorDiv(ticks, cycle);
         long s = ticks - k * cycle; // 0 <= s < cycle: time within the cycle of num frames
-        // estimate (within one of the answer: s < 2^61, b < 2^31), then settle on exact boundaries
+        // estimate (within one of the answer: s < 2^61, b < 2^31), then settle on exact boundaries lo <= s < hi
         long b = Math.min(num - 1, (long) (s * ((double) num / cycle)));
-        while (b > 0 && inCycle(b, q, r) > s) {
-            b--;
-        }
-        while (inCycle(b + 1, q, r) <= s) { // inCycle(num) == cycle > s: stops below num
-            b++;
-        }
         long lo = inCycle(b, q, r);
+        long hi;
+        if (lo > s) {
+            do {
+                hi = lo;
+                lo = inCycle(--b, q, r);
+            } while (lo > s);
+        } else {
+            hi = inCycle(b + 1, q, r);
+            while (hi <= s) { // inCycle(num) == cycle > s: stops below num
+                lo = hi;
+                hi = inCycle(++b + 1, q, r);
+            }
+        }
         long frame = Math.addExact(Math.multiplyExact(k, num), b);
         if (lo == s) {
             return frame;
         }
-        long hi = inCycle(b + 1, q, r);
         boolean later = switch (mode) { // ticks lies strictly inside frame "frame"
             case FLOOR -> false;
             case CEILING -> true;
@@ -178,7 +184,7 @@ public record FrameRate(int num, int den) {
 
     /** Start of frame {@code b} (0..num) of a cycle, in ticks from the cycle's start: {@code round(b * (q + r/num))}. */
     private long inCycle(long b, long q, long r) {
-        return b * q + TickMath.divRound(b * r, num, RoundingMode.HALF_UP); // b*r < num^2 < 2^62
+        return b * q + (2 * b * r + num) / (2L * num); // floor(b*r/num + 1/2); 2*b*r + num < 2^63 as b <= num < 2^31
     }
 
     /** Returns true for the NTSC rates ({@code den == 1001}). */
