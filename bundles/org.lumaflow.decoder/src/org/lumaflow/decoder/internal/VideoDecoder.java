@@ -137,11 +137,12 @@ final class VideoDecoder implements AutoCloseable {
      * How far after a requested time a picture may be stamped and still count as shown then. When the frame duration
      * is not a whole number of time-base units, the container rounded the timestamps (MKV/WebM store 1 ms: at 29.97
      * fps picture 2 is stamped 67 ms, after its exact time 66.73 ms), so a picture may start half a unit earlier than
-     * stamped. Streams whose frames are stamped exactly (MP4, MPEG-TS) keep exact boundaries: 0.
+     * stamped. Streams whose frame duration is a whole number of units (MP4, MPEG-TS, an AVI's 125/2997 at 2997/125
+     * fps) keep exact boundaries: 0.
      */
     long slack() {
         long unit = timeBase.unitTicks();
-        return unit > 1 && nominalDuration % unit != 0 ? Math.min(unit / 2, nominalDuration / 2) : 0;
+        return unit > 1 && !timeBase.divides(info.frameRate()) ? Math.min(unit / 2, nominalDuration / 2) : 0;
     }
 
     /** Source time of the last decoded picture, ticks. */
