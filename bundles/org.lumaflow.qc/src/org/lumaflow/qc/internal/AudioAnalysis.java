@@ -34,7 +34,7 @@ final class AudioAnalysis {
             Loudness.Result r;
             try (AudioSource src = media.openAudio(file)) {
                 r = Loudness.measure(src, silence);
-                FileAnalysis.Damage d = new FileAnalysis.Damage(0.1);
+                FileAnalysis.Damage d = new FileAnalysis.Damage(10); // reports within 0.1 s form one event
                 for (org.lumaflow.decoder.DecodeError e : src.errors()) {
                     d.add(org.lumaflow.core.time.Ticks.toSeconds(e.ticks()), "audio: " + e.message());
                 }

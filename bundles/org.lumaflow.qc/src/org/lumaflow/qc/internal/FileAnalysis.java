@@ -93,13 +93,15 @@ final class FileAnalysis {
             }
             an = new YuvAnalyzer(layout, fps, o);
             long nominal = Math.round(Ticks.PER_SECOND / fps);
+            // constant rate: a step of more than 1.5 frames; variable rate: of more than 3 frames and 0.25 s
+            long gap = v.variableFrameRate() ? Math.max(3 * nominal, Ticks.PER_SECOND / 4) : nominal * 3 / 2;
             boolean refEnded = false;
             long k = 0;
             long prev = Long.MIN_VALUE;
             while (src.next()) {
                 long t = src.time();
                 double seconds = Ticks.toSeconds(t);
-                if (prev != Long.MIN_VALUE && !v.variableFrameRate() && t - prev > nominal * 3 / 2) {
+                if (prev != Long.MIN_VALUE && t - prev > gap) {
                     events.add(new QcEvent("gap", Ticks.toSeconds(prev + nominal), seconds, String.format(Locale.ROOT,
                             "no picture for %.3f s (timestamps jump from %.3f s)", Ticks.toSeconds(t - prev - nominal),
                             Ticks.toSeconds(prev))));

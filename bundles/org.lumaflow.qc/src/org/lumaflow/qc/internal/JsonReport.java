@@ -14,9 +14,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
  * The report as JSON. Field names are stable (tools parse them): {@code source, width, height, fps, pixel_format,
- * bit_depth, summary,
- * events[], audio, comparison, luma_histogram[], frames[]} with signalstats' names per frame ({@code YMIN, YLOW,
- * YAVG, YHIGH, YMAX, UMIN ... VMAX, SATAVG, SATMAX, BRNG, YDIF, t}).
+ * bit_depth, summary, events[], audio, comparison, luma_histogram[], frames[]} with signalstats' names per frame
+ * ({@code YMIN, YLOW, YAVG, YHIGH, YMAX, UMIN ... VMAX, SATAVG, SATMAX, BRNG, YDIF, t}).
  */
 final class JsonReport {
 
