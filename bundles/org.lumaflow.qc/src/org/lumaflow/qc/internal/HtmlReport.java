@@ -20,8 +20,9 @@ import org.lumaflow.qc.SignalStats;
 final class HtmlReport {
 
     private static final int PW = 960;
-    private static final String[] TYPES = {"black", "freeze", "scene", "clipping", "silence"};
-    private static final String[] COLORS = {"#333", "#1f77b4", "#d62728", "#ff7f0e", "#2ca02c"};
+    private static final String[] TYPES = {"black", "freeze", "scene", "clipping", "silence", "damage", "gap"};
+    private static final String[] COLORS = {"#333", "#1f77b4", "#d62728", "#ff7f0e", "#2ca02c", "#9467bd",
+        "#8c564b"};
 
     private HtmlReport() {
     }
@@ -39,7 +40,7 @@ final class HtmlReport {
                         + "table{border-collapse:collapse}td,th{padding:3px 10px;border-bottom:1px solid #ddd;"
                         + "text-align:left}svg{background:#fafafa;border:1px solid #ddd}</style></head><body>");
         s.append("<h1>QC report</h1><p>").append(esc(r.source())).append("<br>").append(r.width()).append('x')
-                .append(r.height()).append(", ").append(fmt(r.fps())).append(" fps, ").append(r.frames().size())
+                .append(r.height()).append(", ").append(fmt(r.fps())).append(" fps, ").append(esc(r.pixelFormat())).append(", ").append(r.frames().size())
                 .append(" frames (").append(fmt(duration)).append(" s); mean luma ").append(fmt(r.meanLuma()))
                 .append("</p><table><tr>");
         for (String t : TYPES) {
@@ -56,7 +57,7 @@ final class HtmlReport {
                     .append(" dBTP</p>");
         }
         s.append("<h2>Luma over time</h2>");
-        plot(s, r.frames(), duration, 255, new String[] {"#ccc", "#9ecae1", "#9ecae1", "#08519c"},
+        plot(s, r.frames(), duration, r.bitDepth() > 8 ? (1 << r.bitDepth()) - 1 : 255, new String[] {"#ccc", "#9ecae1", "#9ecae1", "#08519c"},
                 List.of(SignalStats::yMax, SignalStats::yHigh, SignalStats::yLow, SignalStats::yAvg));
         s.append("<p>dark blue: average; light blue: 10th and 90th percentiles; grey: maximum</p>");
         s.append("<h2>Luma histogram</h2>");

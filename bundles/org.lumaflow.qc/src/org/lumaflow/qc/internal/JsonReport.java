@@ -13,9 +13,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
- * The report as JSON. Field names are stable (tools parse them): {@code source, width, height, fps, summary,
- * events[], audio, comparison, luma_histogram[], frames[]} with signalstats' names per frame ({@code YMIN, YLOW,
- * YAVG, YHIGH, YMAX, UMIN ... VMAX, SATAVG, SATMAX, BRNG, YDIF, t}).
+ * The report as JSON. Field names are stable (tools parse them): {@code source, width, height, fps, pixel_format,
+ * bit_depth, summary, events[], audio, comparison, luma_histogram[], frames[]} with signalstats' names per frame
+ * ({@code YMIN, YLOW, YAVG, YHIGH, YMAX, UMIN ... VMAX, SATAVG, SATMAX, BRNG, YDIF, t}).
  */
 final class JsonReport {
 
@@ -38,10 +38,12 @@ final class JsonReport {
         g.writeNumberField("width", r.width());
         g.writeNumberField("height", r.height());
         g.writeNumberField("fps", r.fps());
+        g.writeStringField("pixel_format", r.pixelFormat());
+        g.writeNumberField("bit_depth", r.bitDepth());
         g.writeObjectFieldStart("summary");
         g.writeNumberField("frames", r.frames().size());
         g.writeNumberField("mean_luma", r.meanLuma());
-        for (String t : new String[] {"black", "freeze", "scene", "clipping", "silence"}) {
+        for (String t : new String[] {"black", "freeze", "scene", "clipping", "silence", "damage", "gap"}) {
             g.writeNumberField(t, r.events(t).size());
         }
         g.writeEndObject();
