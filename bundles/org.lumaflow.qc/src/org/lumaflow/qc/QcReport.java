@@ -17,16 +17,23 @@ import java.util.List;
  * @param comparison  PSNR/SSIM against a reference, or null
  * @param luma        256-bin histogram of luma code values over all frames
  * @param thumbnails  small JPEG pictures (base64) at events, keyed by the event's start formatted {@code %.3f}
+ * @param options     the thresholds (and preset) the detectors ran with, or null when not recorded (since 0.2)
  */
 public record QcReport(String source, int width, int height, double fps, List<SignalStats> frames,
         List<QcEvent> events, AudioQc audio, Comparison comparison, long[] luma,
-        java.util.Map<String, String> thumbnails) {
+        java.util.Map<String, String> thumbnails, QcOptions options) {
 
     public QcReport {
         frames = List.copyOf(frames);
         events = List.copyOf(events);
         luma = luma.clone();
         thumbnails = java.util.Map.copyOf(thumbnails);
+    }
+
+    /** A report without the thresholds recorded, as before 0.2. */
+    public QcReport(String source, int width, int height, double fps, List<SignalStats> frames, List<QcEvent> events,
+            AudioQc audio, Comparison comparison, long[] luma, java.util.Map<String, String> thumbnails) {
+        this(source, width, height, fps, frames, events, audio, comparison, luma, thumbnails, null);
     }
 
     /** Events of one type. */

@@ -223,7 +223,8 @@ public final class QcServiceImpl implements QcService {
         }
         events.sort(Comparator.comparingDouble(QcEvent::start));
         Comparison c = cmp == null ? null : cmp.result(reference.toString());
-        return new QcReport(file.toString(), v.width(), v.height(), fps, an.stats(), events, audio, c, an.luma(), an.thumbnails());
+        return new QcReport(file.toString(), v.width(), v.height(), fps, an.stats(), events, audio, c, an.luma(),
+                an.thumbnails(), o);
     }
 
     private VideoStreamInfo video(Path file) throws QcException {
@@ -263,7 +264,7 @@ public final class QcServiceImpl implements QcService {
                 List<QcEvent> events = new ArrayList<>(an.events());
                 events.sort(Comparator.comparingDouble(QcEvent::start));
                 return new QcReport(source, width, height, fps, an.stats(), events, null, null, an.luma(),
-                        an.thumbnails());
+                        an.thumbnails(), o);
             }
         };
     }
