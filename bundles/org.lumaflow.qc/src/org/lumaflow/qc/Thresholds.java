@@ -35,11 +35,11 @@ final class Thresholds {
     static {
         Map<String, String> d = new LinkedHashMap<>();
         // values in KEYS order; noise in dB
-        d.put("default", "FFmpeg's defaults: black, freeze and silence from 2 s, scene 10, clipping at 1 %");
+        d.put("default", "FFmpeg's defaults: black, freeze, silence from 2 s; scene 10; clipping 1 %");
         PRESETS.put("default", new double[] {2, 0.10, 0.98, -60, 2, 10, 0.01, -60, 2});
-        d.put("broadcast", "delivery QC: black, freeze and silence from 0.5 s; other thresholds FFmpeg's");
+        d.put("broadcast", "delivery QC: black, freeze, silence from 0.5 s; the rest as default");
         PRESETS.put("broadcast", new double[] {0.5, 0.10, 0.98, -60, 0.5, 10, 0.01, -60, 0.5});
-        d.put("strict", "black, freeze and silence from 0.1 s (a few frames), clipping at 0.1 %");
+        d.put("strict", "black, freeze, silence from 0.1 s (a few frames); clipping 0.1 %");
         PRESETS.put("strict", new double[] {0.1, 0.10, 0.98, -60, 0.1, 10, 0.001, -60, 0.1});
         DESCRIPTIONS = java.util.Collections.unmodifiableMap(d);
     }

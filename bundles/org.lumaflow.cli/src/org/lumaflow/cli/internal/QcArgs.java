@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -124,25 +125,25 @@ final class QcArgs {
         return o;
     }
 
-    /** Help lines for the options, {@code presetOptions} naming the preset option(s) as shown. */
-    static String usage(String presetOptions) {
+    /** Help lines for the options, {@code presetOption} naming the preset option shown. */
+    static String usage(String presetOption) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format("  %-24s detector thresholds from a preset (default: default):%n",
-                presetOptions + " NAME"));
+        s.append(String.format(Locale.ROOT, "  %-22s detector thresholds from a preset (%sdefault: default):%n",
+                presetOption + " NAME", presetOption.equals("--qc-preset") ? "" : "or --qc-preset; "));
         for (Map.Entry<String, String> p : QcOptions.presets().entrySet()) {
-            s.append(String.format("  %-26s %-10s %s%n", "", p.getKey(), p.getValue()));
+            s.append(String.format(Locale.ROOT, "  %-22s   %-10s %s%n", "", p.getKey(), p.getValue()));
         }
-        s.append("  then any threshold, by FFmpeg's filter option and in its units (durations 0.5, 500ms or\n"
-                + "  00:00:00.5; noise as an amplitude ratio 0.001 or -60dB):\n");
+        s.append("  then single thresholds, in the units of FFmpeg's option [filter option=default]: durations as\n"
+                + "  0.5, 500ms or 00:00:00.5; noise as an amplitude ratio (0.001) or in dB (-60dB)\n");
         String[] args = {"S", "F", "F", "N", "S", "T", "F", "N", "S"};
-        String[] what = {"shortest black segment (blackdetect d, 2)", "black pixel level (blackdetect pix_th, 0.10)",
-            "black picture ratio (blackdetect pic_th, 0.98)", "freeze noise (freezedetect n, -60dB)",
-            "shortest freeze (freezedetect d, 2)", "scene change score 0..100 (scdet threshold, 10)",
-            "clipping pixel ratio 0..1 (signalstats BRNG, 0.01)", "silence level (silencedetect n, -60dB)",
-            "shortest silence (silencedetect d, 2)"};
+        String[] what = {"shortest black segment [blackdetect d=2]", "black pixel level [blackdetect pix_th=0.10]",
+            "black pixels per picture [blackdetect pic_th=0.98]", "freeze noise [freezedetect n=-60dB]",
+            "shortest freeze [freezedetect d=2]", "scene change score 0..100 [scdet threshold=10]",
+            "clipping pixels per picture [ours: 0.01]", "silence level [silencedetect n=-60dB]",
+            "shortest silence [silencedetect d=2]"};
         int i = 0;
         for (String opt : OPTIONS.keySet()) {
-            s.append(String.format("  %-24s %s%n", "--" + opt + " " + args[i], what[i]));
+            s.append(String.format(Locale.ROOT, "  %-22s %s%n", "--" + opt + " " + args[i], what[i]));
             i++;
         }
         return s.toString().stripTrailing();

@@ -60,7 +60,7 @@ public final class QcCommand implements CliCommand {
                                the thresholds used)
                   --quiet      no progress bar
                 Prints a summary; exit 0 when done (events are findings, not errors), 1 when the input cannot be read.
-                """ + QcArgs.usage("--preset, --qc-preset");
+                """ + QcArgs.usage("--preset");
     }
 
     @Override
