@@ -2,6 +2,7 @@ package org.lumaflow.ui.internal.dialogs;
 
 import java.io.IOException;
 
+import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -54,6 +55,12 @@ public final class QcThresholdsDialog extends TitleAreaDialog {
         Form.dimHints(c, look);
         area.setBackground(look.background);
         return area;
+    }
+
+    @Override
+    protected void createButtonsForButtonBar(Composite parent) {
+        super.createButtonsForButtonBar(parent);
+        getButton(IDialogConstants.OK_ID).setData("id", "qc.thresholds.ok");
     }
 
     @Override
