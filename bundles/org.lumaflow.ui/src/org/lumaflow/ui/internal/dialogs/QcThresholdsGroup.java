@@ -82,8 +82,8 @@ public final class QcThresholdsGroup {
             try {
                 o = o.with(key, v);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("QC " + LABELS[i].toLowerCase(java.util.Locale.ROOT) + " '" + v
-                        + "' is not " + QcOptions.accepted(key) + ".");
+                throw new IllegalArgumentException(LABELS[i] + " '" + v + "' is not " + QcOptions.accepted(key)
+                        + ".");
             }
         }
         return o;

@@ -95,7 +95,7 @@ public final class QcPart {
 
         Composite bar0 = new Composite(parent, SWT.NONE);
         bar0.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        GridLayout gl = new GridLayout(8, false);
+        GridLayout gl = new GridLayout(6, false);
         gl.marginWidth = gl.marginHeight = 0;
         bar0.setLayout(gl);
         run = new Button(bar0, SWT.PUSH);
@@ -117,7 +117,6 @@ public final class QcPart {
         html.setText("Open HTML report");
         html.setData("id", "qc.html");
         html.addListener(SWT.Selection, e -> openHtml());
-        thresholds = new QcThresholdsBar(bar0, studio);
         bar = new ProgressBar(bar0, SWT.HORIZONTAL | SWT.SMOOTH);
         bar.setData("id", "qc.progress");
         GridData bd = new GridData(SWT.FILL, SWT.CENTER, true, false);
@@ -127,6 +126,8 @@ public final class QcPart {
         progressText.setLayoutData(new GridData(SWT.RIGHT, SWT.CENTER, false, false));
         stale = new Label(bar0, SWT.NONE);
         stale.setLayoutData(new GridData(SWT.RIGHT, SWT.CENTER, false, false));
+
+        thresholds = new QcThresholdsBar(parent, studio);
 
         summary = new Label(parent, SWT.WRAP);
         summary.setData("id", "qc.summary");

@@ -3,9 +3,12 @@ package org.lumaflow.ui.internal.parts;
 import java.io.IOException;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
 import org.lumaflow.qc.QcOptions;
 import org.lumaflow.ui.internal.Dialogs;
 import org.lumaflow.ui.internal.dialogs.QcThresholdsDialog;
@@ -14,16 +17,23 @@ import org.lumaflow.ui.internal.model.QcSettings;
 import org.lumaflow.ui.internal.model.Studio;
 
 /**
- * The QC part's threshold controls (two cells of its tool bar): the preset list, whose choice replaces the thresholds
- * in the preferences, and "Thresholds…" ({@link QcThresholdsDialog}) for single values. The tooltip shows what is set.
+ * The QC part's threshold row: the preset list, whose choice replaces the thresholds in the preferences, and
+ * "Thresholds…" ({@link QcThresholdsDialog}) for single values; the list's tooltip shows what is set.
  */
 final class QcThresholdsBar {
 
     private final Studio studio;
     private final Combo preset;
 
-    QcThresholdsBar(Composite bar, Studio studio) {
+    /** Adds the row to {@code parent} (a one-column grid). */
+    QcThresholdsBar(Composite parent, Studio studio) {
         this.studio = studio;
+        Composite bar = new Composite(parent, SWT.NONE);
+        bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        GridLayout gl = new GridLayout(3, false);
+        gl.marginWidth = gl.marginHeight = 0;
+        bar.setLayout(gl);
+        new Label(bar, SWT.NONE).setText("Thresholds");
         preset = new Combo(bar, SWT.READ_ONLY);
         preset.setItems(QcOptions.presets().keySet().toArray(String[]::new));
         preset.setData("id", "qc.preset");
