@@ -191,6 +191,7 @@ class StudioUiTest {
         Widgets.setText(wb, blackMin, "abc");
         Widgets.click(wb, wb.find("id", "qc.thresholds.ok"));
         assertFalse(wb.ui(blackMin::isDisposed), "a bad value closed the dialog");
+        Thread.sleep(300);
         wb.screenshot("08-qc-thresholds-refused");
         Widgets.setText(wb, blackMin, "300ms");
         Widgets.click(wb, wb.find("id", "qc.thresholds.ok"));
