@@ -57,7 +57,7 @@ final class FileAnalysis {
             }
             events.sort(Comparator.comparingDouble(QcEvent::start));
             return new QcReport(file.toString(), 0, 0, 0, List.of(), events, audio, null, new long[256], Map.of(),
-                    "none", 0);
+                    "none", 0, o);
         }
         VideoStreamInfo rv = null;
         if (reference != null) {
@@ -144,7 +144,7 @@ final class FileAnalysis {
         events.sort(Comparator.comparingDouble(QcEvent::start));
         Comparison c = cmp == null ? null : cmp.result(reference.toString());
         return new QcReport(file.toString(), v.width(), v.height(), fps, an.stats(), events, audio, c, an.luma(),
-                an.thumbnails(), layout.pixelFormat(), layout.depth());
+                an.thumbnails(), layout.pixelFormat(), layout.depth(), o);
     }
 
     private static MediaInfo probe(MediaService media, Path file) throws QcException {

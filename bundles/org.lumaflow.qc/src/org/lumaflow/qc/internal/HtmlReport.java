@@ -9,6 +9,7 @@ import java.util.function.ToDoubleFunction;
 
 import org.lumaflow.core.internal.AtomicFiles;
 import org.lumaflow.qc.QcEvent;
+import org.lumaflow.qc.QcOptions;
 import org.lumaflow.qc.QcReport;
 import org.lumaflow.qc.SignalStats;
 
@@ -51,6 +52,7 @@ final class HtmlReport {
             s.append("<td>").append(r.events(t).size()).append("</td>");
         }
         s.append("</tr></table>");
+        thresholds(s, r.options());
         if (r.audio() != null) {
             s.append("<p>Audio: integrated ").append(fmt(r.audio().integrated())).append(" LUFS, range ")
                     .append(fmt(r.audio().range())).append(" LU, true peak ").append(fmt(r.audio().truePeak()))
@@ -93,6 +95,32 @@ final class HtmlReport {
         }
         s.append("</table></body></html>\n");
         return s.toString();
+    }
+
+    /** The thresholds the detectors used, by FFmpeg's filter and option names. */
+    private static void thresholds(StringBuilder s, QcOptions o) {
+        if (o == null) {
+            s.append("<p>Thresholds: not recorded</p>");
+            return;
+        }
+        List<String> changed = o.changedFromPreset();
+        s.append("<p id=\"thresholds\">Thresholds: preset <b>").append(esc(o.preset())).append("</b>");
+        if (!changed.isEmpty()) {
+            s.append(" changed: ").append(esc(String.join(", ", changed)));
+        }
+        String open = null;
+        for (String key : QcOptions.KEYS) {
+            int dot = key.indexOf('.');
+            String filter = key.substring(0, dot);
+            s.append(filter.equals(open) ? ":" : open == null ? "<br>" : "; ");
+            if (!filter.equals(open)) {
+                s.append(filter).append(' ');
+                open = filter;
+            }
+            String v = esc(key.substring(dot + 1) + "=" + o.format(key));
+            s.append(changed.contains(key) ? "<b>" + v + "</b>" : v);
+        }
+        s.append("</p>");
     }
 
     private static void plot(StringBuilder s, List<SignalStats> frames, double duration, double max,

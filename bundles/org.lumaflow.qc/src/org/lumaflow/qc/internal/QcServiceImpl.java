@@ -162,7 +162,7 @@ public final class QcServiceImpl implements QcService {
                 List<QcEvent> events = new ArrayList<>(an.events());
                 events.sort(Comparator.comparingDouble(QcEvent::start));
                 return new QcReport(source, width, height, fps, an.stats(), events, null, null, an.luma(),
-                        an.thumbnails());
+                        an.thumbnails(), "yuv420p", 8, o);
             }
         };
     }
