@@ -1,5 +1,7 @@
 package org.lumaflow.decoder;
 
+import java.math.RoundingMode;
+
 import org.lumaflow.core.time.FrameRate;
 import org.lumaflow.core.time.Rational;
 import org.lumaflow.core.time.Ticks;
@@ -48,8 +50,9 @@ public final class MediaClips {
     }
 
     /**
-     * A timeline at the file's display size and frame rate (a rate that is not a whole number of ticks per frame is
-     * replaced by the nearest common rate) holding the file as its only clip: exporting it transcodes the file.
+     * A timeline at the file's display size and exact frame rate (a stream rate that cannot be a {@link FrameRate}, such
+     * as 0/0 or one beyond int/int, is replaced by the nearest common rate) holding the file as its only clip, trimmed
+     * to whole frames: exporting it transcodes the file.
      */
     public static Timeline timeline(MediaInfo info) throws MediaException {
         VideoStreamInfo v = info.firstVideo();
@@ -59,9 +62,9 @@ public final class MediaClips {
         Timeline tl = new Timeline(new VideoFormat(v.displayWidth(), v.displayHeight(), rate(v.frameRate())));
         Track t = new Track("V1");
         Clip c = clip("media", info, 0);
-        long frame = tl.format().rate().ticksPerFrame();
-        long whole = Math.max(frame, c.duration() / frame * frame);
-        c.trim(0, whole);
+        FrameRate rate = tl.format().rate();
+        long frames = Math.max(1, rate.ticksToFrame(c.duration(), RoundingMode.FLOOR));
+        c.trim(0, rate.frameToTicks(frames));
         t.clips().add(c);
         tl.tracks().add(t);
         return tl;
@@ -91,20 +94,24 @@ public final class MediaClips {
         return tl;
     }
 
+    /** The stream's rate exactly when it is a valid {@link FrameRate}, else the nearest common rate. */
     static FrameRate rate(Rational r) {
-        try {
-            return new FrameRate((int) r.num(), (int) r.den());
-        } catch (IllegalArgumentException e) {
-            FrameRate best = FrameRate.FPS_30;
-            double want = r.toDouble();
-            for (FrameRate f : new FrameRate[] {FrameRate.FPS_23_976, FrameRate.FPS_24, FrameRate.FPS_25,
-                    FrameRate.FPS_29_97, FrameRate.FPS_30, FrameRate.FPS_48, FrameRate.FPS_50, FrameRate.FPS_59_94,
-                    FrameRate.FPS_60, FrameRate.FPS_119_88, FrameRate.FPS_120}) {
-                if (Math.abs(f.toDouble() - want) < Math.abs(best.toDouble() - want)) {
-                    best = f;
-                }
+        if (r.num() > 0 && r.den() > 0 && r.num() <= Integer.MAX_VALUE && r.den() <= Integer.MAX_VALUE) {
+            try {
+                return new FrameRate((int) r.num(), (int) r.den());
+            } catch (IllegalArgumentException fasterThanATick) {
+                // fall through to the nearest common rate
             }
-            return best;
         }
+        FrameRate best = FrameRate.FPS_30;
+        double want = r.toDouble();
+        for (FrameRate f : new FrameRate[] {FrameRate.FPS_23_976, FrameRate.FPS_24, FrameRate.FPS_25,
+                FrameRate.FPS_29_97, FrameRate.FPS_30, FrameRate.FPS_48, FrameRate.FPS_50, FrameRate.FPS_59_94,
+                FrameRate.FPS_60, FrameRate.FPS_119_88, FrameRate.FPS_120}) {
+            if (Math.abs(f.toDouble() - want) < Math.abs(best.toDouble() - want)) {
+                best = f;
+            }
+        }
+        return best;
     }
 }

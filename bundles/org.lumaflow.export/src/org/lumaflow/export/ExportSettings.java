@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
+import org.lumaflow.qc.QcOptions;
+
 /**
  * What to export and how. Immutable; use the {@code with...} methods.
  *
@@ -24,14 +26,24 @@ import java.util.Locale;
  * @param audio whether to mix and encode the timeline's audio (AAC; Opus for WebM) when it has any
  * @param qc    whether to run QC on the encoded frames and write {@code OUTPUT.qc.html} and {@code .qc.json} beside the
  *              output (on by default; it reuses the frames the export converted, no second decode)
+ * @param qcOptions the QC thresholds (audio is not measured on an export); null: FFmpeg's defaults (since 0.2)
  */
 public record ExportSettings(Path output, String codec, String encoder, int crf, long bitrate, String preset,
         int keyframeInterval, int width, int height, long firstFrame, long frames, Duration stallTimeout,
-        boolean audio, boolean qc) {
+        boolean audio, boolean qc, QcOptions qcOptions) {
+
+    /** Settings with FFmpeg's default QC thresholds, as before 0.2. */
+    public ExportSettings(Path output, String codec, String encoder, int crf, long bitrate, String preset,
+            int keyframeInterval, int width, int height, long firstFrame, long frames, Duration stallTimeout,
+            boolean audio, boolean qc) {
+        this(output, codec, encoder, crf, bitrate, preset, keyframeInterval, width, height, firstFrame, frames,
+                stallTimeout, audio, qc, null);
+    }
 
     /** Defaults for {@code output}: container default codec, automatic encoder, default quality, whole timeline. */
     public static ExportSettings to(Path output) {
-        return new ExportSettings(output, null, "auto", -1, 0, null, 0, 0, 0, 0, -1, Duration.ofSeconds(60), true, true);
+        return new ExportSettings(output, null, "auto", -1, 0, null, 0, 0, 0, 0, -1, Duration.ofSeconds(60), true,
+                true, null);
     }
 
     /**
@@ -92,58 +104,64 @@ public record ExportSettings(Path output, String codec, String encoder, int crf,
 
     public ExportSettings withCodec(String c) {
         return new ExportSettings(output, c, encoder, crf, bitrate, preset, keyframeInterval, width, height,
-                firstFrame, frames, stallTimeout, audio, qc);
+                firstFrame, frames, stallTimeout, audio, qc, qcOptions);
     }
 
     public ExportSettings withEncoder(String e) {
         return new ExportSettings(output, codec, e == null ? "auto" : e, crf, bitrate, preset, keyframeInterval,
-                width, height, firstFrame, frames, stallTimeout, audio, qc);
+                width, height, firstFrame, frames, stallTimeout, audio, qc, qcOptions);
     }
 
     public ExportSettings withCrf(int q) {
         return new ExportSettings(output, codec, encoder, q, bitrate, preset, keyframeInterval, width, height,
-                firstFrame, frames, stallTimeout, audio, qc);
+                firstFrame, frames, stallTimeout, audio, qc, qcOptions);
     }
 
     public ExportSettings withBitrate(long bps) {
         return new ExportSettings(output, codec, encoder, crf, bps, preset, keyframeInterval, width, height,
-                firstFrame, frames, stallTimeout, audio, qc);
+                firstFrame, frames, stallTimeout, audio, qc, qcOptions);
     }
 
     public ExportSettings withPreset(String p) {
         return new ExportSettings(output, codec, encoder, crf, bitrate, p, keyframeInterval, width, height,
-                firstFrame, frames, stallTimeout, audio, qc);
+                firstFrame, frames, stallTimeout, audio, qc, qcOptions);
     }
 
     public ExportSettings withKeyframeInterval(int k) {
         return new ExportSettings(output, codec, encoder, crf, bitrate, preset, k, width, height, firstFrame, frames,
-                stallTimeout, audio, qc);
+                stallTimeout, audio, qc, qcOptions);
     }
 
     public ExportSettings withSize(int w, int h) {
         return new ExportSettings(output, codec, encoder, crf, bitrate, preset, keyframeInterval, w, h, firstFrame,
-                frames, stallTimeout, audio, qc);
+                frames, stallTimeout, audio, qc, qcOptions);
     }
 
     public ExportSettings withRange(long first, long count) {
         return new ExportSettings(output, codec, encoder, crf, bitrate, preset, keyframeInterval, width, height,
-                first, count, stallTimeout, audio, qc);
+                first, count, stallTimeout, audio, qc, qcOptions);
     }
 
     public ExportSettings withStallTimeout(Duration d) {
         return new ExportSettings(output, codec, encoder, crf, bitrate, preset, keyframeInterval, width, height,
-                firstFrame, frames, d, audio, qc);
+                firstFrame, frames, d, audio, qc, qcOptions);
     }
 
     /** With or without QC of the encoded frames (report beside the output). */
     public ExportSettings withQc(boolean on) {
         return new ExportSettings(output, codec, encoder, crf, bitrate, preset, keyframeInterval, width, height,
-                firstFrame, frames, stallTimeout, audio, on);
+                firstFrame, frames, stallTimeout, audio, on, qcOptions);
+    }
+
+    /** With these QC thresholds (a preset and/or single values; see {@link QcOptions}). */
+    public ExportSettings withQcOptions(QcOptions o) {
+        return new ExportSettings(output, codec, encoder, crf, bitrate, preset, keyframeInterval, width, height,
+                firstFrame, frames, stallTimeout, audio, qc, o);
     }
 
     public ExportSettings withAudio(boolean on) {
         return new ExportSettings(output, codec, encoder, crf, bitrate, preset, keyframeInterval, width, height,
-                firstFrame, frames, stallTimeout, on, qc);
+                firstFrame, frames, stallTimeout, on, qc, qcOptions);
     }
 
     /** Whether the user named the encoder (no automatic fallback then). */

@@ -80,6 +80,7 @@ public final class ExportCommand implements CliCommand {
                                  inputs an upper bound (the first S seconds)
                   --no-audio     leave the clips' audio out (default: mixed, AAC; Opus in .webm)
                   --no-qc        no QC report (default: OUT.qc.html and OUT.qc.json from the encoded frames)
+                  --qc-preset NAME, --black-min S ...  QC thresholds as for lumaflow qc (see lumaflow help qc)
                   --list-encoders  probe and list the encoder candidates for --codec, then exit
                   --quiet        no progress bar""";
     }
@@ -90,6 +91,7 @@ public final class ExportCommand implements CliCommand {
         for (String s : argv) {
             args.add(s.equals("-o") ? "--out" : s);
         }
+        Args qcArgs = QcArgs.take(args); // QC thresholds (--qc-preset, --black-min ...): see QcArgs
         Args a = Args.parse(args, Set.of("out", "codec", "encoder", "crf", "bitrate", "preset", "gop", "frames",
                 "size", "duration"), Set.of("quiet", "list-encoders", "no-audio", "no-qc"));
         if (a.flag("list-encoders")) {
@@ -171,6 +173,7 @@ public final class ExportCommand implements CliCommand {
             throw new UsageException("bad number: " + e.getMessage());
         }
         s = s.withPreset(a.get("preset")).withAudio(!a.flag("no-audio")).withQc(!a.flag("no-qc"));
+        s = QcArgs.export(s, qcArgs);
         if (a.get("size") != null) {
             int[] wh = RenderCommand.parseSize(a.get("size"));
             s = s.withSize(wh[0], wh[1]);

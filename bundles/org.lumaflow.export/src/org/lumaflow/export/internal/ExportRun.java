@@ -241,7 +241,8 @@ final class ExportRun implements ExportJob {
                     listener.note(encoder + " ignored options " + enc.ignoredOptions());
                 }
                 if (qc != null && settings.qc() && !settings.container().equals("gif")) {
-                    feed = new QcFeed(qc, out.toString(), width, height, timeline.format().rate().toDouble());
+                    feed = new QcFeed(qc, out.toString(), width, height, timeline.format().rate().toDouble(),
+                            settings.qcOptions());
                 }
                 pipeline(enc, warnings, enc.audio() != null ? mix : null);
                 try {

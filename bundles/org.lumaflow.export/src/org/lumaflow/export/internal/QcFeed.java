@@ -27,8 +27,9 @@ final class QcFeed {
     private volatile Throwable failure;
     private volatile boolean dropped;
 
-    QcFeed(QcService qc, String source, int width, int height, double fps) {
-        this.session = qc.session(source, width, height, fps, QcOptions.defaults().withoutAudio());
+    QcFeed(QcService qc, String source, int width, int height, double fps, QcOptions options) {
+        this.session = qc.session(source, width, height, fps,
+                (options == null ? QcOptions.defaults() : options).withoutAudio());
         this.thread = Thread.ofPlatform().name("export qc").daemon().start(this::run);
     }
 
