@@ -16,6 +16,14 @@ public interface AudioSource extends AutoCloseable {
      */
     void read(long start, float[] left, float[] right, int offset, int n) throws MediaException;
 
+    /**
+     * Damage met so far and stepped over (packets the decoder refused, decoding errors), with the time of the packet;
+     * their samples are silence.
+     */
+    default java.util.List<DecodeError> errors() {
+        return java.util.List.of();
+    }
+
     /** The probed stream. */
     AudioStreamInfo stream();
 

@@ -48,6 +48,16 @@ public interface MediaService {
             throws MediaException;
 
     /**
+     * Opens the first video stream for measuring every decoded picture as it is: planar, in the stream's own bit
+     * depth, chroma subsampling and range ({@link PictureLayout}), in software, damage stepped over and listed. Any
+     * pixel format FFmpeg decodes is accepted; see {@link PictureLayout#source()} for when pictures are converted.
+     *
+     * @param lookahead pictures decoded ahead of the consumer (at least 1)
+     * @throws MediaException when the file cannot be read or has no video stream
+     */
+    PictureSource openPictures(Path file, int lookahead) throws MediaException;
+
+    /**
      * Opens the first audio stream, decoded to {@value AudioSource#SAMPLE_RATE} Hz stereo float.
      *
      * @throws MediaException when the file cannot be read or has no audio stream

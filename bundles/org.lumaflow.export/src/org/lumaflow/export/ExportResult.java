@@ -11,8 +11,8 @@ import java.util.List;
  * @param candidates how each candidate fared during selection (in priority order)
  * @param frames frames encoded
  * @param seconds wall-clock seconds
- * @param width encoded width
- * @param height encoded height
+ * @param width encoded width; 0 for an audio-only file
+ * @param height encoded height; 0 for an audio-only file
  * @param warnings render warnings summarised (text with the first frame it occurred on), and notes such as fallbacks
  * @param qcReport   the QC report written beside the output (HTML; JSON next to it), or null when QC was off
  */
@@ -22,6 +22,11 @@ public record ExportResult(Path output, String encoder, List<EncoderChoice> cand
     public ExportResult {
         candidates = List.copyOf(candidates);
         warnings = List.copyOf(warnings);
+    }
+
+    /** Whether the file holds audio only (no video stream). */
+    public boolean audioOnly() {
+        return width == 0;
     }
 
     /** Frames per second over the whole export. */

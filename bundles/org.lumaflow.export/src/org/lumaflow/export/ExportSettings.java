@@ -4,10 +4,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
+import org.lumaflow.qc.QcOptions;
+
 /**
  * What to export and how. Immutable; use the {@code with...} methods.
  *
- * @param output destination file; its extension picks the container (mp4, mov, mkv, webm, gif)
+ * @param output destination file; its extension picks the container (mp4, mov, mkv, webm, gif; audio only: m4a, wav,
+ *        flac, opus, ogg)
  * @param codec {@code h264}, {@code hevc}, {@code av1}, {@code vp9}, {@code prores} or {@code gif}; null: the
  *        container's default
  * @param encoder {@code auto} (probe candidates, hardware first) or an FFmpeg encoder name, which then always wins
@@ -23,17 +26,30 @@ import java.util.Locale;
  * @param audio whether to mix and encode the timeline's audio (AAC; Opus for WebM) when it has any
  * @param qc    whether to run QC on the encoded frames and write {@code OUTPUT.qc.html} and {@code .qc.json} beside the
  *              output (on by default; it reuses the frames the export converted, no second decode)
+ * @param qcOptions the QC thresholds (audio is not measured on an export); null: FFmpeg's defaults (since 0.2)
  */
 public record ExportSettings(Path output, String codec, String encoder, int crf, long bitrate, String preset,
         int keyframeInterval, int width, int height, long firstFrame, long frames, Duration stallTimeout,
-        boolean audio, boolean qc) {
+        boolean audio, boolean qc, QcOptions qcOptions) {
+
+    /** Settings with FFmpeg's default QC thresholds, as before 0.2. */
+    public ExportSettings(Path output, String codec, String encoder, int crf, long bitrate, String preset,
+            int keyframeInterval, int width, int height, long firstFrame, long frames, Duration stallTimeout,
+            boolean audio, boolean qc) {
+        this(output, codec, encoder, crf, bitrate, preset, keyframeInterval, width, height, firstFrame, frames,
+                stallTimeout, audio, qc, null);
+    }
 
     /** Defaults for {@code output}: container default codec, automatic encoder, default quality, whole timeline. */
     public static ExportSettings to(Path output) {
-        return new ExportSettings(output, null, "auto", -1, 0, null, 0, 0, 0, 0, -1, Duration.ofSeconds(60), true, true);
+        return new ExportSettings(output, null, "auto", -1, 0, null, 0, 0, 0, 0, -1, Duration.ofSeconds(60), true,
+                true, null);
     }
 
-    /** The container named by the output's extension: {@code mp4}, {@code mov}, {@code matroska}, {@code webm}. */
+    /**
+     * The container (FFmpeg muxer) named by the output's extension: {@code mp4}, {@code mov}, {@code matroska},
+     * {@code webm}, {@code gif}; audio only: {@code ipod} (.m4a), {@code wav}, {@code flac}, {@code opus}, {@code ogg}.
+     */
     public String container() {
         String n = output.getFileName().toString().toLowerCase(Locale.ROOT);
         int dot = n.lastIndexOf('.');
@@ -44,8 +60,25 @@ public record ExportSettings(Path output, String codec, String encoder, int crf,
             case "mkv" -> "matroska";
             case "webm" -> "webm";
             case "gif" -> "gif";
+            case "m4a" -> "ipod";
+            case "wav" -> "wav";
+            case "flac" -> "flac";
+            case "opus" -> "opus";
+            case "ogg", "oga" -> "ogg";
             default -> throw new IllegalArgumentException(output + ": unknown container '." + ext
-                    + "' (use .mp4, .mov, .mkv, .webm or .gif)");
+                    + "' (use .mp4, .mov, .mkv, .webm or .gif; for audio only .m4a, .wav, .flac, .opus or .ogg)");
+        };
+    }
+
+    /**
+     * Whether the container holds audio only ({@code .m4a} AAC, {@code .wav} 16-bit PCM, {@code .flac},
+     * {@code .opus}/{@code .ogg} Opus): only the timeline's audio is exported. A timeline without pictures (clips of
+     * audio-only files) also exports audio only, to any container but GIF.
+     */
+    public boolean audioOnlyContainer() {
+        return switch (container()) {
+            case "ipod", "wav", "flac", "opus", "ogg" -> true;
+            default -> false;
         };
     }
 
@@ -71,58 +104,64 @@ public record ExportSettings(Path output, String codec, String encoder, int crf,
 
     public ExportSettings withCodec(String c) {
         return new ExportSettings(output, c, encoder, crf, bitrate, preset, keyframeInterval, width, height,
-                firstFrame, frames, stallTimeout, audio, qc);
+                firstFrame, frames, stallTimeout, audio, qc, qcOptions);
     }
 
     public ExportSettings withEncoder(String e) {
         return new ExportSettings(output, codec, e == null ? "auto" : e, crf, bitrate, preset, keyframeInterval,
-                width, height, firstFrame, frames, stallTimeout, audio, qc);
+                width, height, firstFrame, frames, stallTimeout, audio, qc, qcOptions);
     }
 
     public ExportSettings withCrf(int q) {
         return new ExportSettings(output, codec, encoder, q, bitrate, preset, keyframeInterval, width, height,
-                firstFrame, frames, stallTimeout, audio, qc);
+                firstFrame, frames, stallTimeout, audio, qc, qcOptions);
     }
 
     public ExportSettings withBitrate(long bps) {
         return new ExportSettings(output, codec, encoder, crf, bps, preset, keyframeInterval, width, height,
-                firstFrame, frames, stallTimeout, audio, qc);
+                firstFrame, frames, stallTimeout, audio, qc, qcOptions);
     }
 
     public ExportSettings withPreset(String p) {
         return new ExportSettings(output, codec, encoder, crf, bitrate, p, keyframeInterval, width, height,
-                firstFrame, frames, stallTimeout, audio, qc);
+                firstFrame, frames, stallTimeout, audio, qc, qcOptions);
     }
 
     public ExportSettings withKeyframeInterval(int k) {
         return new ExportSettings(output, codec, encoder, crf, bitrate, preset, k, width, height, firstFrame, frames,
-                stallTimeout, audio, qc);
+                stallTimeout, audio, qc, qcOptions);
     }
 
     public ExportSettings withSize(int w, int h) {
         return new ExportSettings(output, codec, encoder, crf, bitrate, preset, keyframeInterval, w, h, firstFrame,
-                frames, stallTimeout, audio, qc);
+                frames, stallTimeout, audio, qc, qcOptions);
     }
 
     public ExportSettings withRange(long first, long count) {
         return new ExportSettings(output, codec, encoder, crf, bitrate, preset, keyframeInterval, width, height,
-                first, count, stallTimeout, audio, qc);
+                first, count, stallTimeout, audio, qc, qcOptions);
     }
 
     public ExportSettings withStallTimeout(Duration d) {
         return new ExportSettings(output, codec, encoder, crf, bitrate, preset, keyframeInterval, width, height,
-                firstFrame, frames, d, audio, qc);
+                firstFrame, frames, d, audio, qc, qcOptions);
     }
 
     /** With or without QC of the encoded frames (report beside the output). */
     public ExportSettings withQc(boolean on) {
         return new ExportSettings(output, codec, encoder, crf, bitrate, preset, keyframeInterval, width, height,
-                firstFrame, frames, stallTimeout, audio, on);
+                firstFrame, frames, stallTimeout, audio, on, qcOptions);
+    }
+
+    /** With these QC thresholds (a preset and/or single values; see {@link QcOptions}). */
+    public ExportSettings withQcOptions(QcOptions o) {
+        return new ExportSettings(output, codec, encoder, crf, bitrate, preset, keyframeInterval, width, height,
+                firstFrame, frames, stallTimeout, audio, qc, o);
     }
 
     public ExportSettings withAudio(boolean on) {
         return new ExportSettings(output, codec, encoder, crf, bitrate, preset, keyframeInterval, width, height,
-                firstFrame, frames, stallTimeout, on, qc);
+                firstFrame, frames, stallTimeout, on, qc, qcOptions);
     }
 
     /** Whether the user named the encoder (no automatic fallback then). */

@@ -7,7 +7,10 @@ import org.lumaflow.engine.timeline.Timeline;
 
 /**
  * Exports timelines to video files (an OSGi service). Stages run concurrently: render -> RGBA to 4:2:0 (our BT.709
- * converter) -> encode -> mux, joined by bounded queues sized from memory and frame size.
+ * converter) -> encode -> mux, joined by bounded queues sized from memory and frame size. An audio-only container
+ * ({@link ExportSettings#audioOnlyContainer()}), or a timeline without pictures (clips of audio-only files), exports
+ * the audio mix alone. Every export writes a locked temporary beside the destination, renamed over it on success;
+ * temporaries left there by a killed export are removed when the next export to that folder starts.
  */
 public interface Exporter {
 

@@ -2,7 +2,9 @@ package org.lumaflow.qc;
 
 /**
  * Something a detector found: {@code black}, {@code freeze}, {@code scene} (a cut, {@code start == end}),
- * {@code clipping}, {@code silence}.
+ * {@code clipping}, {@code silence}; and damage found while decoding: {@code damage} (packets refused, pictures
+ * concealed or flagged corrupt, decoding errors, in video or audio) and {@code gap} (missing time between pictures
+ * of a constant-rate stream).
  *
  * @param type   detector name
  * @param start  seconds

@@ -17,10 +17,21 @@ import java.util.List;
  * @param comparison  PSNR/SSIM against a reference, or null
  * @param luma        256-bin histogram of luma code values over all frames
  * @param thumbnails  small JPEG pictures (base64) at events, keyed by the event's start formatted {@code %.3f}
+ * @param pixelFormat FFmpeg's name of the layout the statistics were measured in ({@code yuv420p},
+ *                    {@code yuv422p10le}...; {@code yuv444p} for RGB sources), or {@code none} without video
+ * @param bitDepth    bits per sample of that layout: the statistics' code values run 0..2^bitDepth-1
+ * @param options     the thresholds (and preset) the detectors ran with, or null when not recorded (since 0.2)
  */
 public record QcReport(String source, int width, int height, double fps, List<SignalStats> frames,
         List<QcEvent> events, AudioQc audio, Comparison comparison, long[] luma,
-        java.util.Map<String, String> thumbnails) {
+        java.util.Map<String, String> thumbnails, String pixelFormat, int bitDepth, QcOptions options) {
+
+    /** A report on 8-bit 4:2:0 frames (yuv420p) without the thresholds recorded, as before 0.2. */
+    public QcReport(String source, int width, int height, double fps, List<SignalStats> frames,
+            List<QcEvent> events, AudioQc audio, Comparison comparison, long[] luma,
+            java.util.Map<String, String> thumbnails) {
+        this(source, width, height, fps, frames, events, audio, comparison, luma, thumbnails, "yuv420p", 8, null);
+    }
 
     public QcReport {
         frames = List.copyOf(frames);

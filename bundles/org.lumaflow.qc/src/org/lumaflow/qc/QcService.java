@@ -7,15 +7,19 @@ import org.lumaflow.core.pool.Frame;
 
 /**
  * Quality control as a service (DS): QCTools-style signal statistics, black/freeze/scene/clipping detection, audio
- * loudness and silence, PSNR/SSIM comparisons, JSON and HTML reports. Pictures are analysed as decoded (8-bit 4:2:0,
- * no RGB round trip), so figures match FFmpeg's filters on the same file.
+ * loudness and silence, PSNR/SSIM comparisons, JSON and HTML reports. Pictures are analysed as decoded, in the
+ * stream's own bit depth, chroma subsampling and range (no RGB round trip), so figures match FFmpeg's filters on the
+ * same file; RGB, palette and grey sources are measured after the conversion ffmpeg itself applies before
+ * {@code signalstats} (RGB to BT.601 limited-range YUV 4:4:4, bicubic scaler; grey to full-range 4:4:4). Display
+ * rotation is ignored (statistics do not depend on it). Damage is reported as events and the analysis goes on.
  */
 public interface QcService {
 
     /**
-     * Analyses every frame of {@code media} (and its audio when asked).
+     * Analyses every frame of {@code media} (and its audio when asked); a file without video gets an audio-only
+     * report (no frames).
      *
-     * @throws QcException naming the file when it cannot be read (or is not 8-bit 4:2:0 video)
+     * @throws QcException naming the file when it cannot be read
      */
     QcReport analyze(Path media, QcOptions options, QcListener listener) throws QcException;
 

@@ -1,10 +1,12 @@
 package org.lumaflow.qc;
 
 /**
- * One frame's signal statistics, with the meaning FFmpeg's {@code signalstats} gives them (8-bit code values):
- * minimum, 10th percentile, average, 90th percentile and maximum of Y, U and V; chroma saturation
- * {@code hypot(U-128, V-128)} average and maximum; the fraction of pixels outside broadcast range (Y outside 16..235 or
- * U/V outside 16..240); and the mean absolute luma difference to the previous frame.
+ * One frame's signal statistics, with the meaning and scale FFmpeg's {@code signalstats} gives them for the stream's
+ * format (code values of its bit depth, e.g. 0..1023 at 10 bits; see {@link QcReport#bitDepth()}): minimum, 10th
+ * percentile, average, 90th percentile and maximum of Y, U and V; chroma saturation {@code hypot(U-mid, V-mid)}
+ * average and maximum ({@code mid} = 128 at 8 bits, 512 at 10); the fraction of pixels outside broadcast range (Y
+ * outside 16..235 or U/V outside 16..240, times {@code 2^(depth-8)}); and the mean absolute luma difference to the
+ * previous frame.
  *
  * @param time seconds from the start
  * @param fingerprint mean R, G, B and standard deviation of R, G, B (code values, BT.709) over a sampled grid (every

@@ -148,6 +148,9 @@ class CliTest {
                 r.err);
         BufferedImage img = ImageIO.read(dir.resolve("out/frame_000002.png").toFile());
         assertEquals(0xFF000000, img.getRGB(3, 3), "deterministic black");
+        String last = r.err.strip().lines().reduce((a, b) -> b).orElse("");
+        assertTrue(last.contains(project.toString()) && last.contains("1 warning(s), in up to 3 frame(s)")
+                && last.contains("--strict"), "the last line says the render was not clean: " + last);
         Run strict = run("render", project.toString(), "--out", dir.resolve("out2").toString(), "--quiet", "--strict");
         assertEquals(3, strict.code);
     }

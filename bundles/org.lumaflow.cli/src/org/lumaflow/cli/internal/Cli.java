@@ -73,7 +73,10 @@ public final class Cli {
             err.println(c.usage());
             return 2;
         } catch (Exception e) {
-            err.println("lumaflow " + c.name() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            err.println("lumaflow " + c.name() + ": " + Errors.describe(e));
+            if (System.getenv("LUMAFLOW_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
             return 1;
         }
     }

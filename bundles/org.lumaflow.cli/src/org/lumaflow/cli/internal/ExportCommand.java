@@ -12,7 +12,6 @@ import java.util.Set;
 
 import org.lumaflow.cli.CliCommand;
 import org.lumaflow.cli.UsageException;
-import org.lumaflow.decoder.MediaClips;
 import org.lumaflow.decoder.MediaException;
 import org.lumaflow.decoder.MediaService;
 import org.lumaflow.engine.project.Project;
@@ -56,7 +55,7 @@ public final class ExportCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "export a project (or transcode a media file) to MP4/MOV/MKV/WebM";
+        return "export a project (or transcode a media file) to MP4/MOV/MKV/WebM/GIF, or its audio to M4A/WAV/FLAC/Opus";
     }
 
     @Override
@@ -64,8 +63,10 @@ public final class ExportCommand implements CliCommand {
         return """
                 usage: lumaflow export [PROJECT|MEDIA] [-o OUT] [options]
                   PROJECT|MEDIA  a .lumaflow project, or a media file to transcode (default: the bundled demo)
-                  -o, --out      output file; the extension picks the container: .mp4 .mov .mkv .webm .gif
-                                 (default: demo.mp4, or NAME.export.mp4 for an input NAME.ext)
+                  -o, --out      output file; the extension picks the container: .mp4 .mov .mkv .webm .gif, or
+                                 audio only: .m4a (AAC) .wav (16-bit PCM) .flac .opus/.ogg (Opus); a timeline
+                                 without pictures (an audio file) exports audio only to any of them but .gif
+                                 (default: demo.mp4, or NAME.export.mp4 for an input NAME.ext; .m4a for audio)
                   --codec        h264 | hevc | av1 | vp9 | prores (default: h264; vp9 for .webm; a .gif is
                                  palettised per frame with dithering)
                   --encoder      auto (default: hardware first, probed, software fallback) or an FFmpeg encoder name
@@ -75,8 +76,11 @@ public final class ExportCommand implements CliCommand {
                   --gop N        frames between keyframes (default: 2 s)
                   --frames A..B  frame range at the project rate (default: all)
                   --size WxH     output size (odd sizes are rounded down to even)
+                  --duration S   seconds: how long a still image lasts (default 5 s at 25 fps); for other
+                                 inputs an upper bound (the first S seconds)
                   --no-audio     leave the clips' audio out (default: mixed, AAC; Opus in .webm)
                   --no-qc        no QC report (default: OUT.qc.html and OUT.qc.json from the encoded frames)
+                  --qc-preset NAME, --black-min S ...  QC thresholds as for lumaflow qc (see lumaflow help qc)
                   --list-encoders  probe and list the encoder candidates for --codec, then exit
                   --quiet        no progress bar""";
     }
@@ -87,8 +91,9 @@ public final class ExportCommand implements CliCommand {
         for (String s : argv) {
             args.add(s.equals("-o") ? "--out" : s);
         }
+        Args qcArgs = QcArgs.take(args); // QC thresholds (--qc-preset, --black-min ...): see QcArgs
         Args a = Args.parse(args, Set.of("out", "codec", "encoder", "crf", "bitrate", "preset", "gop", "frames",
-                "size"), Set.of("quiet", "list-encoders", "no-audio", "no-qc"));
+                "size", "duration"), Set.of("quiet", "list-encoders", "no-audio", "no-qc"));
         if (a.flag("list-encoders")) {
             String codec = a.get("codec") == null ? "h264" : a.get("codec");
             try {
@@ -107,6 +112,18 @@ public final class ExportCommand implements CliCommand {
         Timeline timeline;
         Path baseDir;
         String stem;
+        String ext = ".mp4";
+        Double duration = null;
+        if (a.get("duration") != null) {
+            try {
+                duration = Double.parseDouble(a.get("duration"));
+            } catch (NumberFormatException e) {
+                duration = -1.0;
+            }
+            if (!(duration > 0) || duration > 86_400) {
+                throw new UsageException("bad --duration '" + a.get("duration") + "': expected seconds, e.g. 5 or 2.5");
+            }
+        }
         try {
             if (a.positionals.isEmpty()) {
                 Project p = RenderCommand.loadDemo();
@@ -123,15 +140,24 @@ public final class ExportCommand implements CliCommand {
                     baseDir = p.baseDir();
                     stem = n.substring(0, n.lastIndexOf('.'));
                 } else {
-                    timeline = MediaClips.timeline(media.probe(in));
+                    MediaTimeline mt = MediaTimeline.of(media, in, duration,
+                            a.get("size") == null ? null : RenderCommand.parseSize(a.get("size")));
+                    timeline = mt.timeline();
                     baseDir = in.toAbsolutePath().getParent();
+                    if (mt.note() != null) {
+                        err.println("lumaflow export: " + mt.note());
+                    }
+                    if (mt.audioOnly()) {
+                        ext = ".m4a"; // an audio file: audio out
+                    }
+                    duration = null; // applied to the clip
                 }
             }
         } catch (ProjectException | MediaException e) {
             err.println("lumaflow export: " + e.getMessage());
             return 1;
         }
-        Path output = Path.of(a.get("out") != null ? a.get("out") : stem + ".mp4");
+        Path output = Path.of(a.get("out") != null ? a.get("out") : stem + ext);
         ExportSettings s = ExportSettings.to(output).withCodec(a.get("codec")).withEncoder(a.get("encoder"));
         try {
             if (a.get("crf") != null) {
@@ -147,6 +173,7 @@ public final class ExportCommand implements CliCommand {
             throw new UsageException("bad number: " + e.getMessage());
         }
         s = s.withPreset(a.get("preset")).withAudio(!a.flag("no-audio")).withQc(!a.flag("no-qc"));
+        s = QcArgs.export(s, qcArgs);
         if (a.get("size") != null) {
             int[] wh = RenderCommand.parseSize(a.get("size"));
             s = s.withSize(wh[0], wh[1]);
@@ -154,6 +181,12 @@ public final class ExportCommand implements CliCommand {
         if (a.get("frames") != null) {
             long[] r = RenderCommand.parseFrames(a.get("frames"), timeline.frameCount());
             s = s.withRange(r[0], r[1] - r[0] + 1);
+        }
+        if (duration != null) { // a project: the first S seconds (of the --frames range)
+            long max = timeline.format().rate().ticksToFrame(
+                    org.lumaflow.core.time.Ticks.fromSeconds(duration, java.math.RoundingMode.HALF_UP),
+                    java.math.RoundingMode.CEILING);
+            s = s.withRange(s.firstFrame(), s.frames() < 0 ? max : Math.min(s.frames(), max));
         }
         ProgressBar bar = a.flag("quiet") ? null : new ProgressBar(err, "export", expected(s, timeline));
         ExportJob job;
@@ -189,8 +222,16 @@ public final class ExportCommand implements CliCommand {
             for (String w : r.warnings()) {
                 err.println("lumaflow export: warning: " + w);
             }
-            out.printf(Locale.ROOT, "%s: %d frames %dx%d with %s in %.1f s (%.1f fps)%n", r.output(), r.frames(),
-                    r.width(), r.height(), r.encoder(), r.seconds(), r.fps());
+            if (r.audioOnly()) {
+                var rate = timeline.format().rate();
+                long t0 = rate.frameToTicks(s.firstFrame());
+                long t1 = Math.min(rate.frameToTicks(s.firstFrame() + r.frames()), timeline.duration());
+                out.printf(Locale.ROOT, "%s: audio only, %.2f s with %s in %.1f s%n", r.output(),
+                        (t1 - t0) / (double) org.lumaflow.core.time.Ticks.PER_SECOND, r.encoder(), r.seconds());
+            } else {
+                out.printf(Locale.ROOT, "%s: %d frames %dx%d with %s in %.1f s (%.1f fps)%n", r.output(),
+                        r.frames(), r.width(), r.height(), r.encoder(), r.seconds(), r.fps());
+            }
             if (r.qcReport() != null) {
                 out.println("QC report: " + r.qcReport());
             }

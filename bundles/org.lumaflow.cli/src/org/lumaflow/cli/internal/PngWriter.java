@@ -5,16 +5,17 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
+import org.lumaflow.core.internal.PartialFile;
 import org.lumaflow.core.pool.Frame;
 import org.lumaflow.core.pool.PixelFormat;
 
 /**
  * A fast PNG encoder for RGBA8 frames (8-bit RGBA, "Sub" row filter, fast deflate). One instance per thread: its
- * buffers are reused from frame to frame. Files are written to a temporary name and renamed into place.
+ * buffers are reused from frame to frame. Files are written to a locked temporary ({@link PartialFile}) and renamed
+ * into place.
  */
 final class PngWriter {
 
@@ -34,19 +35,20 @@ final class PngWriter {
             throw new IllegalArgumentException("PNG output needs RGBA8, got " + frame.format());
         }
         encode(frame);
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            out.write(SIGNATURE);
-            byte[] ihdr = new byte[13];
-            putInt(ihdr, 0, frame.width());
-            putInt(ihdr, 4, frame.height());
-            ihdr[8] = 8; // bit depth
-            ihdr[9] = 6; // colour type RGBA
-            chunk(out, "IHDR", ihdr, ihdr.length);
-            chunk(out, "IDAT", compressed, compressedLength);
-            chunk(out, "IEND", new byte[0], 0);
+        try (PartialFile tmp = PartialFile.beside(file, ".partial")) {
+            try (OutputStream out = Files.newOutputStream(tmp.path())) {
+                out.write(SIGNATURE);
+                byte[] ihdr = new byte[13];
+                putInt(ihdr, 0, frame.width());
+                putInt(ihdr, 4, frame.height());
+                ihdr[8] = 8; // bit depth
+                ihdr[9] = 6; // colour type RGBA
+                chunk(out, "IHDR", ihdr, ihdr.length);
+                chunk(out, "IDAT", compressed, compressedLength);
+                chunk(out, "IEND", new byte[0], 0);
+            }
+            tmp.commit();
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private void encode(Frame frame) {

@@ -21,11 +21,14 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** {@code lumaflow qc MEDIA|PROJECT [--reference OTHER] [--report out.html] [--json out.json] [--quiet]}. */
+/**
+ * {@code lumaflow qc MEDIA|PROJECT [--reference OTHER] [--report out.html] [--json out.json] [--preset NAME]
+ * [threshold options] [--quiet]}.
+ */
 @Component(service = CliCommand.class)
 public final class QcCommand implements CliCommand {
 
-    private static final Set<String> VALUED = Set.of("reference", "report", "json");
+    private static final Set<String> VALUED = QcArgs.valued("reference", "report", "json", "preset");
     private final QcService qc;
 
     @Activate
@@ -47,14 +50,17 @@ public final class QcCommand implements CliCommand {
     @Override
     public String usage() {
         return """
-                usage: lumaflow qc MEDIA|PROJECT [--reference OTHER] [--report OUT.html] [--json OUT.json] [--quiet]
+                usage: lumaflow qc MEDIA|PROJECT [--reference OTHER] [--report OUT.html] [--json OUT.json]
+                                   [--preset NAME] [threshold options] [--quiet]
                   MEDIA        a video file (8-bit 4:2:0), analysed as decoded
                   PROJECT      a .lumaflow project: rendered and analysed as an export would encode it
                   --reference  compare with another file of the same size: PSNR and SSIM per frame and overall
                   --report     write a self-contained HTML report (plots, events); default: none
-                  --json       write the JSON report (per-frame signalstats fields, events, audio, comparison)
+                  --json       write the JSON report (per-frame signalstats fields, events, audio, comparison,
+                               the thresholds used)
                   --quiet      no progress bar
-                Prints a summary; exit 0 when done (events are findings, not errors), 1 when the input cannot be read.""";
+                Prints a summary; exit 0 when done (events are findings, not errors), 1 when the input cannot be read.
+                """ + QcArgs.usage("--preset");
     }
 
     @Override
@@ -63,10 +69,11 @@ public final class QcCommand implements CliCommand {
         if (a.positionals.size() != 1) {
             throw new UsageException("expected one media file or project, got " + a.positionals);
         }
+        QcOptions options = QcArgs.options(a, "preset");
         boolean quiet = a.flag("quiet");
         Path in = Path.of(a.positionals.get(0));
         ProgressBar[] bar = {null};
-                QcListener l = (done, total) -> {
+        QcListener l = (done, total) -> {
             if (!quiet) {
                 if (bar[0] == null) {
                     bar[0] = new ProgressBar(err, "qc", total);
@@ -83,11 +90,11 @@ public final class QcCommand implements CliCommand {
                     throw new UsageException("--reference compares media files; export the project first");
                 }
                 Project p = ProjectIO.load(in);
-                r = qc.analyze(p.timeline(), p.baseDir(), in.toString(), QcOptions.defaults(), l);
+                r = qc.analyze(p.timeline(), p.baseDir(), in.toString(), options, l);
             } else if (a.flag("reference")) {
-                r = qc.compare(in, Path.of(a.get("reference")), QcOptions.defaults(), l);
+                r = qc.compare(in, Path.of(a.get("reference")), options, l);
             } else {
-                r = qc.analyze(in, QcOptions.defaults(), l);
+                r = qc.analyze(in, options, l);
             }
         } catch (QcException | org.lumaflow.engine.project.ProjectException e) {
             err.println("lumaflow qc: " + e.getMessage());
@@ -101,6 +108,7 @@ public final class QcCommand implements CliCommand {
         }
         out.printf(Locale.ROOT, "%s: %d frames %dx%d, mean luma %.1f%n", r.source(), r.frames().size(), r.width(),
                 r.height(), r.meanLuma());
+        out.println("  thresholds: " + thresholds(options));
         for (QcEvent e : r.events()) {
             out.printf(Locale.ROOT, "  %-8s %9.3f .. %9.3f s  %s%n", e.type(), e.start(), e.end(), e.detail());
         }
@@ -113,5 +121,16 @@ public final class QcCommand implements CliCommand {
                     r.comparison().psnr(), r.comparison().ssim());
         }
         return 0;
+    }
+
+    /** {@code preset broadcast, changed blackdetect.d=0.3}: the preset and what differs from it. */
+    static String thresholds(QcOptions o) {
+        StringBuilder s = new StringBuilder("preset ").append(o.preset());
+        String sep = ", changed ";
+        for (String k : o.changedFromPreset()) {
+            s.append(sep).append(k).append('=').append(o.format(k));
+            sep = " ";
+        }
+        return s.toString();
     }
 }

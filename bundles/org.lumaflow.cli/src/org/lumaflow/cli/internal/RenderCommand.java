@@ -96,12 +96,15 @@ public final class RenderCommand implements CliCommand {
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
-            err.println("lumaflow render: cannot create output folder " + outDir + ": " + e);
+            err.println("lumaflow render: cannot create output folder " + outDir + ": " + Errors.describe(e));
             return 1;
         }
         if (!Files.isWritable(outDir)) {
             err.println("lumaflow render: output folder " + outDir + " is not writable");
             return 1;
+        }
+        for (Path stale : org.lumaflow.core.internal.PartialFile.removeStale(outDir)) {
+            err.println("lumaflow render: removed " + stale.getFileName() + " (left by an interrupted render)");
         }
         TimelineRenderer renderer = new TimelineRenderer(engine, project.timeline(), project.baseDir());
         long count = range[1] - range[0] + 1;
@@ -145,6 +148,14 @@ public final class RenderCommand implements CliCommand {
         out.printf(Locale.ROOT, "rendered %d frame(s) %dx%d of '%s' to %s%s on %s%n", count, size[0], size[1],
                 project.name(), outDir, secs > 0 ? String.format(Locale.ROOT, " in %.2f s (%.1f fps)", secs, count / secs)
                         : "", backend);
+        if (!warnings.isEmpty()) {
+            // the last line says it too: a failed node (a title without its font, a missing source) is easy to miss
+            long errors = warnings.keySet().stream().filter(k -> k.startsWith("error")).count();
+            long affected = warnings.values().stream().mapToLong(s -> s[0]).max().orElse(0);
+            err.printf(Locale.ROOT, "lumaflow render: %s: %d node error(s) and %d warning(s), in up to %d frame(s); "
+                    + "those frames are not as the project describes them (listed above%s)%n", source(project),
+                    errors, warnings.size() - errors, affected, a.flag("strict") ? "" : "; --strict makes this fail");
+        }
         if (a.flag("strict") && !warnings.isEmpty()) {
             err.println("lumaflow render: --strict: " + warnings.size() + " distinct warning(s)/error(s), see above");
             return 3;

@@ -35,10 +35,38 @@ class FrameRateTest {
         assertThrows(IllegalArgumentException.class, () -> new FrameRate(0, 1));
         assertThrows(IllegalArgumentException.class, () -> new FrameRate(-25, 1));
         assertThrows(IllegalArgumentException.class, () -> new FrameRate(25, 0));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new FrameRate(11, 1));
-        assertEquals("frame rate 11 is not a whole number of ticks", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new FrameRate(2997, 100));
-        assertEquals("frame rate 2997/100 is not a whole number of ticks", e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new FrameRate(Integer.MAX_VALUE, 1));
+        assertEquals("frame rate 2147483647 is faster than one frame per tick (705600000 per second)", e.getMessage());
+        assertEquals(1, new FrameRate(705_600_000, 1).ticksPerFrame());
+    }
+
+    /** Rates whose frame is not a whole number of ticks are accepted (they were refused before). */
+    @Test
+    void anyRationalRate() {
+        FrameRate avi = new FrameRate(2997, 125);
+        assertEquals(2997, avi.num());
+        assertEquals(125, avi.den());
+        assertFalse(avi.isTickExact());
+        assertEquals(29_429_429L, avi.ticksPerFrame()); // 29,429,429.43 exactly
+        assertEquals(new FrameRate(1_000_000, 33_333), FrameRate.parse("1000000/33333"));
+        assertEquals(FrameRate.FPS_60, new FrameRate(15360, 256));
+        assertEquals(FrameRate.FPS_60, FrameRate.parse("15360/256"));
+        assertEquals(new FrameRate(2997, 100), new FrameRate(2997, 100));
+        assertEquals(new FrameRate(11, 1), FrameRate.parse("11"));
+        assertEquals(new FrameRate(29_971, 1000), FrameRate.parse("29.971")); // exact: only 29.97 means NTSC
+        assertTrue(FrameRate.FPS_29_97.isTickExact());
+        assertEquals("2997/125", avi.toString());
+        assertEquals(avi, FrameRate.parse(avi.toString()));
+        // boundaries rounded once from the index: 29,429,429 or 29,429,430 ticks per frame, 333 frames of a cycle
+        assertEquals(0, avi.frameToTicks(0));
+        assertEquals(29_429_429L, avi.frameToTicks(1)); // .43 rounds down
+        assertEquals(58_858_859L, avi.frameToTicks(2)); // .86 rounds up
+        assertEquals(29_429_430L, avi.frameDuration(1));
+        assertEquals(Ticks.PER_SECOND * 125, avi.frameToTicks(2997));
+        assertEquals(-29_429_429L, avi.frameToTicks(-1));
+        assertEquals(24, avi.nominalFps());
+        assertEquals(30, new FrameRate(1_000_000, 33_333).nominalFps());
     }
 
     @Test
@@ -53,7 +81,7 @@ class FrameRateTest {
         assertSame(FrameRate.FPS_119_88, FrameRate.parse("119.88"));
         assertEquals(new FrameRate(25, 2), FrameRate.parse("12.5"));
         assertEquals(FrameRate.FPS_120, FrameRate.parse(" 120 "));
-        for (String s : new String[] {"abc", "0", "-25", "29.971", "2997/100", "1/0", "3000000000", ""}) {
+        for (String s : new String[] {"abc", "0", "-25", "1/0", "3000000000", ""}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FrameRate.parse(s), s);
             assertTrue(e.getMessage().contains("\"" + s + "\""), e.getMessage());
         }

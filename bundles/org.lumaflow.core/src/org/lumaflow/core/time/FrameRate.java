@@ -4,8 +4,12 @@ import java.math.RoundingMode;
 import java.util.Map;
 
 /**
- * Video frame rate {@code num/den} frames per second, normalized to lowest terms. Every instance lasts a
- * whole number of {@link Ticks} per frame, so frame/tick conversion is exact and allocation-free.
+ * Video frame rate {@code num/den} frames per second, normalized to lowest terms: any positive rational up to one
+ * frame per tick. Frame {@code n} starts at {@code round(n * PER_SECOND * den / num)} ticks (ties toward later), a
+ * boundary rounded once from the frame index and never accumulated, so a frame lasts either
+ * {@link #ticksPerFrame()} or one tick more and long timelines do not drift. For the common rates (24, 25, 30, 50,
+ * 60, 120 and their /1.001 variants) every frame lasts exactly {@link #ticksPerFrame()}. Frame/tick conversion is
+ * exact and allocation-free.
  *
  * @param num frames, positive
  * @param den per this many seconds, positive (1001 for NTSC rates)
@@ -46,7 +50,7 @@ public record FrameRate(int num, int den) {
     /**
      * Normalizes to lowest terms.
      *
-     * @throws IllegalArgumentException if not positive, or a frame is not a whole number of ticks
+     * @throws IllegalArgumentException if not positive, or faster than one frame per tick
      */
     public FrameRate {
         if (num <= 0 || den <= 0) {
@@ -55,18 +59,17 @@ public record FrameRate(int num, int den) {
         int g = (int) TickMath.gcd(num, den);
         num /= g;
         den /= g;
-        if (Ticks.PER_SECOND * den % num != 0) {
+        if (num > Ticks.PER_SECOND * den) {
             throw new IllegalArgumentException("frame rate " + (den == 1 ? num : num + "/" + den)
-                    + " is not a whole number of ticks");
+                    + " is faster than one frame per tick (" + Ticks.PER_SECOND + " per second)");
         }
     }
 
     /**
-     * Parses "30000/1001", "25" or a decimal. The decimals 23.976, 23.98, 29.97, 59.94 and 119.88 mean the
-     * NTSC rates 24000/1001, 30000/1001, 60000/1001 and 120000/1001; other decimals are exact ("12.5" is 25/2).
+     * Parses "30000/1001", "2997/125", "25" or a decimal. The decimals 23.976, 23.98, 29.97, 59.94 and 119.88 mean
+     * the NTSC rates 24000/1001, 30000/1001, 60000/1001 and 120000/1001; other decimals are exact ("12.5" is 25/2).
      *
-     * @throws IllegalArgumentException naming the input if malformed, not positive, out of range or not
-     *         a whole number of ticks per frame
+     * @throws IllegalArgumentException naming the input if malformed, not positive or out of range
      */
     public static FrameRate parse(String text) {
         Rational r = Rational.parse(text);
@@ -86,24 +89,102 @@ public record FrameRate(int num, int den) {
         }
     }
 
-    /** Returns the exact duration of one frame in ticks. */
+    /**
+     * Returns the frame duration rounded down to whole ticks: the exact duration when {@link #isTickExact()}, else
+     * the shorter of the two durations frames alternate between (each lasts this or one tick more). For positions
+     * use {@link #frameToTicks}; for one frame's length {@link #frameDuration}.
+     */
     public long ticksPerFrame() {
         return Ticks.PER_SECOND * den / num;
     }
 
-    /** Returns the start time of frame {@code frame} in ticks (exact); throws ArithmeticException on overflow. */
+    /** Returns true if every frame lasts exactly {@link #ticksPerFrame()} ticks (all the common rates). */
+    public boolean isTickExact() {
+        return Ticks.PER_SECOND * den % num == 0;
+    }
+
+    /** Returns the duration of frame {@code frame} in ticks: {@code frameToTicks(frame + 1) - frameToTicks(frame)}. */
+    public long frameDuration(long frame) {
+        return Math.subtractExact(frameToTicks(Math.addExact(frame, 1)), frameToTicks(frame));
+    }
+
+    /**
+     * Returns the start time of frame {@code frame} in ticks, {@code round(frame * PER_SECOND * den / num)} computed
+     * exactly (ties toward later); allocation-free. Throws ArithmeticException on overflow.
+     */
     public long frameToTicks(long frame) {
-        return Math.multiplyExact(frame, ticksPerFrame());
+        long cycle = Ticks.PER_SECOND * den; // num frames last exactly this many ticks
+        long q = cycle / num;
+        long r = cycle - q * num;
+        if (r == 0) {
+            return Math.multiplyExact(frame, q);
+        }
+        long a = Math.floorDiv(frame, num);
+        long b = frame - a * num; // 0 <= b < num
+        return Math.addExact(Math.multiplyExact(a, cycle), inCycle(b, q, r));
     }
 
     /**
      * Returns the frame index at {@code ticks}. Frame {@code n} spans {@code [frameToTicks(n), frameToTicks(n+1))}:
      * FLOOR gives the frame showing at that time, CEILING the first frame starting at or after it, HALF_UP
      * the frame whose start is nearest (ties to the later frame for non-negative time); UNNECESSARY throws
-     * unless {@code ticks} is a frame boundary.
+     * unless {@code ticks} is a frame boundary. Exact inverse of {@link #frameToTicks}; allocation-free.
      */
     public long ticksToFrame(long ticks, RoundingMode mode) {
-        return TickMath.divRound(ticks, ticksPerFrame(), mode);
+        long cycle = Ticks.PER_SECOND * den;
+        long q = cycle / num;
+        long r = cycle - q * num;
+        if (r == 0) {
+            return TickMath.divRound(ticks, q, mode);
+        }
+        long k = Math.floorDiv(ticks, cycle);
+        long s = ticks - k * cycle; // 0 <= s < cycle: time within the cycle of num frames
+        // estimate (within one of the answer: s < 2^61, b < 2^31), then settle on exact boundaries lo <= s < hi
+        long b = Math.min(num - 1, (long) (s * ((double) num / cycle)));
+        long lo = inCycle(b, q, r);
+        long hi;
+        if (lo > s) {
+            do {
+                hi = lo;
+                lo = inCycle(--b, q, r);
+            } while (lo > s);
+        } else {
+            hi = inCycle(b + 1, q, r);
+            while (hi <= s) { // inCycle(num) == cycle > s: stops below num
+                lo = hi;
+                hi = inCycle(++b + 1, q, r);
+            }
+        }
+        long frame = Math.addExact(Math.multiplyExact(k, num), b);
+        if (lo == s) {
+            return frame;
+        }
+        boolean later = switch (mode) { // ticks lies strictly inside frame "frame"
+            case FLOOR -> false;
+            case CEILING -> true;
+            case DOWN -> ticks < 0;
+            case UP -> ticks > 0;
+            case HALF_UP, HALF_DOWN, HALF_EVEN -> {
+                long before = s - lo;
+                long after = hi - s;
+                if (before != after) {
+                    yield before > after;
+                }
+                yield switch (mode) {
+                    case HALF_UP -> ticks > 0;
+                    case HALF_DOWN -> ticks < 0;
+                    default -> (frame & 1) != 0;
+                };
+            }
+            case UNNECESSARY -> throw new ArithmeticException(
+                    ticks + " ticks is not a frame boundary at " + this + " fps");
+        };
+        return later ? Math.addExact(frame, 1) : frame;
+    }
+
+    /** Start of frame {@code b} (0..num) of a cycle, in ticks from the cycle's start: {@code round(b * (q + r/num))}. */
+    private long inCycle(long b, long q, long r) {
+        return b * q + (2 * b * r + num) / (2L * num); // floor(b*r/num + 1/2); 2*b*r + num < 2^63 as b <= num < 2^31
     }
 
     /** Returns true for the NTSC rates ({@code den == 1001}). */

@@ -15,28 +15,38 @@ final class TickMath {
      * Allocates only when throwing for {@link RoundingMode#UNNECESSARY}.
      */
     static long divRound(long num, long den, RoundingMode mode) {
-        long q = Math.floorDiv(num, den);
-        long r = Math.floorMod(num, den); // 0 <= r < den
+        long r = Math.floorMod(num, den);
+        if (r != 0 && mode == RoundingMode.UNNECESSARY) {
+            throw new ArithmeticException(num + "/" + den + " is not a whole number");
+        }
+        return round(Math.floorDiv(num, den), r, den, mode);
+    }
+
+    /**
+     * Returns {@code q + r / den} rounded to an integer as {@code mode} says, where {@code 0 <= r < den}: the value's
+     * sign is that of {@code q} when {@code r > 0}. Allocates only when throwing for {@link RoundingMode#UNNECESSARY}.
+     */
+    static long round(long q, long r, long den, RoundingMode mode) {
         if (r == 0) {
             return q;
         }
         boolean up = switch (mode) { // true: return q + 1 (toward +infinity); q + 1 cannot overflow as den >= 2
             case FLOOR -> false;
             case CEILING -> true;
-            case DOWN -> num < 0;
-            case UP -> num > 0;
+            case DOWN -> q < 0;
+            case UP -> q >= 0;
             case HALF_UP, HALF_DOWN, HALF_EVEN -> {
                 long rest = den - r;
                 if (r != rest) {
                     yield r > rest;
                 }
                 yield switch (mode) {
-                    case HALF_UP -> num > 0;
-                    case HALF_DOWN -> num < 0;
+                    case HALF_UP -> q >= 0;
+                    case HALF_DOWN -> q < 0;
                     default -> (q & 1) != 0;
                 };
             }
-            case UNNECESSARY -> throw new ArithmeticException(num + "/" + den + " is not a whole number");
+            case UNNECESSARY -> throw new ArithmeticException(q + " + " + r + "/" + den + " is not a whole number");
         };
         return up ? q + 1 : q;
     }

@@ -10,7 +10,8 @@ import java.util.Objects;
  * <p>Every frame rate 24, 25, 30, 48, 50, 60, 120 and their /1.001 NTSC variants, and every audio rate
  * 8 kHz to 192 kHz of the 8000/11025/12000 families, lasts a whole number of ticks per frame or sample,
  * so summing durations never drifts. Finer or coarser bases fail: 1/60000 s (or 1/90000 s) cannot
- * represent a 24000/1001 frame. The tick arithmetic ({@link #add}, {@link #samples}, {@link #ofSamples},
+ * represent a 24000/1001 frame. Any other frame rate (2997/125, 1000000/33333...) works too: {@link FrameRate}
+ * rounds each frame boundary to a tick once, from the frame index. The tick arithmetic ({@link #add}, {@link #samples}, {@link #ofSamples},
  * ...) never allocates; overflow throws {@link ArithmeticException}.
  */
 public final class Ticks {
@@ -74,6 +75,28 @@ public final class Ticks {
         }
         long g = TickMath.gcd(PER_SECOND, d);
         return TickMath.mulDivRound(n, PER_SECOND / g, d / g, mode);
+    }
+
+    /**
+     * Converts {@code units} units of {@code num/den} seconds (a stream time base such as 1/90000 or 125/2997) to
+     * ticks, rounded as {@code mode} says. Exact and allocation-free for every int time base.
+     *
+     * @throws IllegalArgumentException if {@code num} or {@code den} is not positive
+     * @throws ArithmeticException if out of range, or {@code mode} is UNNECESSARY and rounding is needed
+     */
+    public static long fromUnits(long units, int num, int den, RoundingMode mode) {
+        Objects.requireNonNull(mode, "mode");
+        if (num <= 0 || den <= 0) {
+            throw new IllegalArgumentException("time base " + num + "/" + den + " must be positive");
+        }
+        long per = PER_SECOND * num; // ticks in den units, < 2^61
+        long q = per / den;
+        long r = per - q * den;
+        long a = Math.floorDiv(units, den);
+        long b = units - a * den; // 0 <= b < den
+        long frac = b * r; // < den^2 < 2^62
+        long whole = Math.addExact(Math.addExact(Math.multiplyExact(a, per), b * q), frac / den);
+        return TickMath.round(whole, frac % den, den, mode);
     }
 
     /** Returns ticks as exact seconds. */

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * SMPTE timecode "HH:MM:SS:FF" (non-drop) and "HH:MM:SS;FF" (drop-frame) for frame indices. Frames are
- * counted in base {@link FrameRate#nominalFps()}. Drop-frame is defined only for 30000/1001 (frame numbers
+ * counted in base {@link FrameRate#nominalFps()} at any rate, so the label is a frame count, not wall-clock time,
+ * unless the rate is a whole number (2997/125 counts 24 frames a label second). Drop-frame is defined only for 30000/1001 (frame numbers
  * 00-01 skipped) and 60000/1001 (00-03 skipped) at the start of every minute except every tenth. Hours do
  * not wrap at 24; negative frames get a leading '-'.
  */

@@ -55,6 +55,9 @@ final class AudioReader implements AudioSource {
     private int winLen;
     private boolean eof;
     private boolean needsAlign = true;
+    private final java.util.List<org.lumaflow.decoder.DecodeError> errors = new java.util.ArrayList<>();
+    private long packetTicks;
+    private int errorRun;
 
     AudioReader(Path file) throws MediaException {
         this.file = file;
@@ -168,6 +171,7 @@ final class AudioReader implements AudioSource {
         while (true) {
             int r = avcodec_receive_frame(codec, frame);
             if (r == 0) {
+                errorRun = 0;
                 append();
                 return;
             }
@@ -176,7 +180,12 @@ final class AudioReader implements AudioSource {
                 return;
             }
             if (r != AVERROR_EAGAIN()) {
-                throw new MediaException(file, "audio decoding failed (" + FFmpeg.error(r) + ")");
+                // damage in the middle: its samples stay silent, the stream goes on (a decoder stuck on errors fails)
+                if (++errorRun > 1000) {
+                    throw new MediaException(file, "audio decoding failed (" + FFmpeg.error(r) + ")");
+                }
+                error(packetTicks, "audio decoding failed (" + FFmpeg.error(r) + ")");
+                continue;
             }
             r = av_read_frame(fmt, packet);
             if (r < 0) {
@@ -184,10 +193,28 @@ final class AudioReader implements AudioSource {
                 continue;
             }
             if (packet.stream_index() == stream) {
-                avcodec_send_packet(codec, packet); // corrupt packets are skipped: their samples stay silent
+                long ts = packet.pts() != AV_NOPTS_VALUE ? packet.pts() : packet.dts();
+                if (ts != AV_NOPTS_VALUE) {
+                    packetTicks = timeBase.toTicks(ts - (startTs == AV_NOPTS_VALUE ? ts : startTs));
+                }
+                int s = avcodec_send_packet(codec, packet); // corrupt packets are skipped: their samples stay silent
+                if (s < 0 && s != AVERROR_EAGAIN()) {
+                    error(packetTicks, "damaged audio packet refused (" + FFmpeg.error(s) + ")");
+                }
             }
             av_packet_unref(packet);
         }
+    }
+
+    private void error(long ticks, String message) {
+        if (errors.size() < 10_000) {
+            errors.add(new org.lumaflow.decoder.DecodeError(ticks, message));
+        }
+    }
+
+    @Override
+    public java.util.List<org.lumaflow.decoder.DecodeError> errors() {
+        return java.util.Collections.unmodifiableList(errors);
     }
 
     private void append() {

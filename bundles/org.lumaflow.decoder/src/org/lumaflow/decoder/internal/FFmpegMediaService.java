@@ -55,6 +55,11 @@ public final class FFmpegMediaService implements MediaService {
     }
 
     @Override
+    public org.lumaflow.decoder.PictureSource openPictures(Path file, int lookahead) throws MediaException {
+        return new PictureReader(file, lookahead);
+    }
+
+    @Override
     public AudioSource openAudio(Path file) throws MediaException {
         return new AudioReader(file);
     }

@@ -26,6 +26,12 @@ import org.lumaflow.media.ffmpeg.BufferPointers;
 final class PictureScaler implements PictureConverter {
 
     private static final int BLACK = 0xFF000000;
+    /**
+     * Rectangles narrower than this many pixels are scaled into a padded scratch buffer and copied: FFmpeg's SIMD
+     * converters write whole blocks of pixels per row, past the end of a tiny frame's memory (a 2x2 picture corrupted
+     * the native heap).
+     */
+    private static final int NARROW = 64;
 
     private final int outW;
     private final int outH;
@@ -52,6 +58,9 @@ final class PictureScaler implements PictureConverter {
     private ByteBuffer scratch;
     private BytePointer scratchPtr;
     private IntBuffer scratchPixels;
+    /** Pixels per scratch row (padded). */
+    private int scratchStride;
+    private boolean narrow;
 
     PictureScaler(int outW, int outH, Fit fit, int rotation) {
         this.outW = outW;
@@ -70,11 +79,11 @@ final class PictureScaler implements PictureConverter {
         }
         fillBars(out);
         boolean rotated = rotation != 0;
-        int sw = rotation % 180 == 0 ? rw : rh;
-        BytePointer target = rotated ? scratchPtr : addresses.of(out);
-        long offset = rotated ? 0 : ((long) ry * outW + rx) * 4;
+        boolean viaScratch = rotated || narrow;
+        BytePointer target = viaScratch ? scratchPtr : addresses.of(out);
+        long offset = viaScratch ? 0 : ((long) ry * outW + rx) * 4;
         dst.put(0, target.position(offset));
-        dstStride.put(0, (rotated ? sw : outW) * 4);
+        dstStride.put(0, (viaScratch ? scratchStride : outW) * 4);
         if (pic != source) {
             source = pic;
             srcData = pic.data();
@@ -84,6 +93,20 @@ final class PictureScaler implements PictureConverter {
         target.position(0);
         if (rotated) {
             rotateInto(out);
+        } else if (narrow) {
+            copyInto(out);
+        }
+    }
+
+    /** Scratch -> fitted rectangle of the output, unrotated. */
+    private void copyInto(ByteBuffer out) {
+        IntBuffer src = scratchPixels;
+        IntBuffer dstPx = pixels(out);
+        for (int y = 0; y < rh; y++) {
+            int row = (ry + y) * outW + rx;
+            for (int x = 0; x < rw; x++) {
+                dstPx.put(row + x, src.get(y * scratchStride + x));
+            }
         }
     }
 
@@ -128,8 +151,10 @@ final class PictureScaler implements PictureConverter {
         int fullRange = srcRange == AVCOL_RANGE_JPEG || isJpegFormat(srcFormat) ? 1 : 0;
         sws_setColorspaceDetails(sws, sws_getCoefficients(matrix), fullRange, sws_getCoefficients(SWS_CS_DEFAULT), 1,
                 0, 1 << 16, 1 << 16);
-        if (rotation != 0) {
-            scratch = ByteBuffer.allocateDirect(sw * sh * 4).order(ByteOrder.nativeOrder());
+        narrow = sw < NARROW;
+        if (rotation != 0 || narrow) {
+            scratchStride = (sw + 63) & ~63;
+            scratch = ByteBuffer.allocateDirect(scratchStride * (sh + 2) * 4).order(ByteOrder.nativeOrder());
             scratchPtr = new BytePointer(scratch);
             scratchPixels = scratch.asIntBuffer();
         }
@@ -198,7 +223,7 @@ final class PictureScaler implements PictureConverter {
                         sy = x;
                     }
                 }
-                dstPx.put(row + x, src.get(sy * sw + sx));
+                dstPx.put(row + x, src.get(sy * scratchStride + sx));
             }
         }
     }

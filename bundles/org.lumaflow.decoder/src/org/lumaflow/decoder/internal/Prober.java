@@ -44,7 +44,8 @@ final class Prober {
         int r = avformat_open_input(fmt, file.toString(), null, null);
         if (r < 0) {
             throw new MediaException(file, pattern ? "no image sequence matches the pattern (" + FFmpeg.error(r) + ")"
-                    : "not a readable media file (" + FFmpeg.error(r) + ")");
+                    : "not a readable media file (" + FFmpeg.error(r) + "); check that the file is complete and is"
+                            + " a video, audio or image file");
         }
         r = avformat_find_stream_info(fmt, (PointerPointer<?>) null);
         if (r < 0) {

@@ -9,8 +9,8 @@ import org.lumaflow.core.time.Ticks;
 /** Exact conversion between a stream's timestamps (units of {@code num/den} seconds) and ticks. */
 final class TimeBase {
 
-    private final long num;
-    private final long den;
+    private final int num;
+    private final int den;
     /** Ticks per timestamp unit when that is a whole number (the common case: 1/90000, 1/1000, 1/30000...), else 0. */
     private final long ticksPerUnit;
 
@@ -18,7 +18,7 @@ final class TimeBase {
         this(tb.num(), tb.den());
     }
 
-    TimeBase(long num, long den) {
+    TimeBase(int num, int den) {
         this.num = num;
         this.den = den;
         long t = Ticks.PER_SECOND * num;
@@ -30,19 +30,33 @@ final class TimeBase {
         return ticksPerUnit != 0 ? ticksPerUnit : Ticks.fromRational(Rational.of(num, den), RoundingMode.CEILING);
     }
 
-    /** Timestamp -> ticks, rounded down. */
+    /**
+     * Timestamp -> ticks, rounded to the nearest tick (ties later) as
+     * {@link org.lumaflow.core.time.FrameRate#frameToTicks} rounds: in a frame-rate time base (125/2997 for a 2997/125
+     * fps AVI) picture N lands on frame boundary N. Allocation-free for any time base.
+     */
     long toTicks(long ts) {
         if (ticksPerUnit != 0) {
             return Math.multiplyExact(ts, ticksPerUnit);
         }
-        return Ticks.fromRational(Rational.of(Math.multiplyExact(ts, num), den), RoundingMode.FLOOR);
+        return Ticks.fromUnits(ts, num, den, RoundingMode.HALF_UP);
     }
 
-    /** Ticks -> timestamp, rounded down (the timestamp at or before the time). */
+    /** True if a frame at {@code rate} fps lasts a whole number of timestamp units (frames are stamped exactly). */
+    boolean divides(Rational rate) {
+        if (rate.num() <= 0) {
+            return false;
+        }
+        // frame / unit = (rate.den / rate.num) / (num / den) = rate.den * den / (rate.num * num)
+        java.math.BigInteger f = java.math.BigInteger.valueOf(rate.den()).multiply(java.math.BigInteger.valueOf(den));
+        return f.mod(java.math.BigInteger.valueOf(rate.num()).multiply(java.math.BigInteger.valueOf(num))).signum() == 0;
+    }
+
+    /** Ticks -> timestamp, rounded down (the timestamp at or before the time: {@code toTicks} of it is not later). */
     long fromTicks(long ticks) {
         if (ticksPerUnit != 0) {
             return Math.floorDiv(ticks, ticksPerUnit);
         }
-        return Rational.of(Math.multiplyExact(ticks, den), Math.multiplyExact(Ticks.PER_SECOND, num)).floor();
+        return Rational.of(Math.multiplyExact(ticks, (long) den), Math.multiplyExact(Ticks.PER_SECOND, num)).floor();
     }
 }

@@ -52,6 +52,11 @@ final class VideoDecoder implements AutoCloseable {
     private boolean eof;
     private String readError;
     private int corruptPackets;
+    /** Damage with times, recorded only when {@link #tolerateErrors()} was called. */
+    private java.util.List<org.lumaflow.decoder.DecodeError> errors;
+    private boolean lastCorrupt;
+    private long lastPacketTicks;
+    private int errorRun;
     private long pts;
     private long end;
 
@@ -137,11 +142,12 @@ final class VideoDecoder implements AutoCloseable {
      * How far after a requested time a picture may be stamped and still count as shown then. When the frame duration
      * is not a whole number of time-base units, the container rounded the timestamps (MKV/WebM store 1 ms: at 29.97
      * fps picture 2 is stamped 67 ms, after its exact time 66.73 ms), so a picture may start half a unit earlier than
-     * stamped. Streams whose frames are stamped exactly (MP4, MPEG-TS) keep exact boundaries: 0.
+     * stamped. Streams whose frame duration is a whole number of units (MP4, MPEG-TS, an AVI's 125/2997 at 2997/125
+     * fps) keep exact boundaries: 0.
      */
     long slack() {
         long unit = timeBase.unitTicks();
-        return unit > 1 && nominalDuration % unit != 0 ? Math.min(unit / 2, nominalDuration / 2) : 0;
+        return unit > 1 && !timeBase.divides(info.frameRate()) ? Math.min(unit / 2, nominalDuration / 2) : 0;
     }
 
     /** Source time of the last decoded picture, ticks. */
@@ -169,6 +175,32 @@ final class VideoDecoder implements AutoCloseable {
         return corruptPackets;
     }
 
+    /**
+     * From now on, decoding errors in the middle of the stream are recorded in {@link #errors()} (with the time of
+     * the packet last sent) and stepped over instead of ending the stream with an exception.
+     */
+    void tolerateErrors() {
+        if (errors == null) {
+            errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        }
+    }
+
+    /** Damage stepped over (empty unless {@link #tolerateErrors()} was called). */
+    java.util.List<org.lumaflow.decoder.DecodeError> errors() {
+        return errors == null ? java.util.List.of() : errors;
+    }
+
+    /** Whether the decoder flagged the last decoded picture as damaged. */
+    boolean lastCorrupt() {
+        return lastCorrupt;
+    }
+
+    private void recordError(long ticks, String message) {
+        if (errors != null && errors.size() < 10_000) {
+            errors.add(new org.lumaflow.decoder.DecodeError(ticks, message));
+        }
+    }
+
     /** Decodes the next picture; false at the end of the stream. */
     boolean next() throws MediaException {
         if (replay) {
@@ -182,9 +214,11 @@ final class VideoDecoder implements AutoCloseable {
         while (true) {
             int r = avcodec_receive_frame(codec, frame);
             if (r == 0) {
-                if ((frame.flags() & FRAME_FLAG_CORRUPT) != 0 || frame.decode_error_flags() != 0) {
+                lastCorrupt = (frame.flags() & FRAME_FLAG_CORRUPT) != 0 || frame.decode_error_flags() != 0;
+                if (lastCorrupt) {
                     corruptPackets++;
                 }
+                errorRun = 0;
                 if (hardware != null && (r = hardware.download(frame)) < 0) {
                     throw new MediaException(file, "copying a " + hardware.type() + " picture to memory failed ("
                             + FFmpeg.error(r) + ")");
@@ -198,7 +232,12 @@ final class VideoDecoder implements AutoCloseable {
                 return false;
             }
             if (r != AVERROR_EAGAIN()) {
-                throw new MediaException(file, "decoding failed (" + FFmpeg.error(r) + ")");
+                if (errors == null || ++errorRun > 1000) {
+                    throw new MediaException(file, "decoding failed (" + FFmpeg.error(r) + ")");
+                }
+                corruptPackets++;
+                recordError(lastPacketTicks, "decoding failed (" + FFmpeg.error(r) + ")");
+                continue;
             }
             if (draining) {
                 eof = true;
@@ -214,9 +253,16 @@ final class VideoDecoder implements AutoCloseable {
                 continue;
             }
             if (packet.stream_index() == stream) {
+                if (errors != null) {
+                    long ts = packet.pts() != AV_NOPTS_VALUE ? packet.pts() : packet.dts();
+                    if (ts != AV_NOPTS_VALUE) {
+                        lastPacketTicks = timeBase.toTicks(ts - (startTs == AV_NOPTS_VALUE ? ts : startTs));
+                    }
+                }
                 int s = avcodec_send_packet(codec, packet);
                 if (s < 0 && s != AVERROR_EAGAIN()) {
                     corruptPackets++;
+                    recordError(lastPacketTicks, "damaged packet refused (" + FFmpeg.error(s) + ")");
                 }
             }
             av_packet_unref(packet);

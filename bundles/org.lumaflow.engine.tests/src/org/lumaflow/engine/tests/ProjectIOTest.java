@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.lumaflow.core.time.FrameRate;
 import org.lumaflow.core.time.Ticks;
 import org.lumaflow.engine.anim.Animation;
 import org.lumaflow.engine.project.Project;
@@ -88,6 +89,33 @@ class ProjectIOTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ProjectIO.write(again, out, null);
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"plugin\" : \"com.acme.glow\""));
+    }
+
+    /** A rate whose frame is not a whole number of ticks (2997/125, as OpenCV's sample AVI) loads, saves and reloads. */
+    @Test
+    void oddFrameRateRoundTrips() throws Exception {
+        Project p = load(GOOD.replace("\"rate\": \"29.97\"", "\"rate\": \"2997/125\"")
+                .replace("\"start\": \"00:00:01;15\"", "\"start\": \"22f\"")
+                .replace("\"duration\": \"1001/1000\"", "\"duration\": \"00:00:10:00\""));
+        FrameRate rate = p.timeline().format().rate();
+        assertEquals(new FrameRate(2997, 125), rate);
+        Clip b = p.timeline().tracks().get(0).clips().get(1);
+        assertEquals(rate.frameToTicks(22), b.start());
+        // timecode counts 24 frames a label second at 23.976; 240 frames from frame 22 end on frame 262's boundary
+        assertEquals(rate.frameToTicks(262) - rate.frameToTicks(22), b.duration());
+        assertEquals(262, p.timeline().frameCount());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ProjectIO.write(p, out, null);
+        String json = out.toString(StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"rate\" : \"2997/125\""), json);
+        Project again = load(json);
+        assertEquals(rate, again.timeline().format().rate());
+        Clip b2 = again.timeline().tracks().get(0).clips().get(1);
+        assertEquals(b.start(), b2.start());
+        assertEquals(b.duration(), b2.duration());
+        ByteArrayOutputStream out2 = new ByteArrayOutputStream();
+        ProjectIO.write(again, out2, null);
+        assertEquals(json, out2.toString(StandardCharsets.UTF_8), "load + save is stable");
     }
 
     @Test

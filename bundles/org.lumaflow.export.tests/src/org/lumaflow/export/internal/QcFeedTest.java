@@ -63,7 +63,7 @@ class QcFeedTest {
                 for (int i = 0; i < f.buffer().capacity(); i++) {
                     f.buffer().put(i, (byte) (i * 31 + (i >> 11)));
                 }
-                QcFeed feed = new QcFeed(qc, "feed test", 1920, 1080, 25);
+                QcFeed feed = new QcFeed(qc, "feed test", 1920, 1080, 25, null);
                 int k = 0;
                 for (; k < 300; k++) { // warm up (JIT, the proxy pool)
                     assertTrue(feed.add(f, k / 25.0), "QC kept up");

@@ -3,7 +3,6 @@ package org.lumaflow.export.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.lumaflow.core.internal.AtomicFiles;
+import org.lumaflow.core.internal.PartialFile;
 import org.lumaflow.core.pool.Frame;
 import org.lumaflow.core.pool.FrameKey;
 import org.lumaflow.core.pool.PixelFormat;
@@ -157,6 +156,7 @@ final class ExportRun implements ExportJob {
         long t0 = System.nanoTime();
         List<String> notes = new ArrayList<>();
         List<EncoderChoice> usable = candidates.stream().filter(EncoderChoice::usable).toList();
+        Stale.remove(settings.output(), listener);
         try {
             for (int i = 0; i < usable.size(); i++) {
                 String encoder = usable.get(i).name();
@@ -197,7 +197,7 @@ final class ExportRun implements ExportJob {
         } catch (ExportException e) {
             done.completeExceptionally(e);
         } catch (Throwable e) {
-            done.completeExceptionally(new ExportException(settings.output() + ": export failed: " + e, e));
+            done.completeExceptionally(new ExportException(settings.output() + ": export failed: " + Failures.describe(e), e));
         }
     }
 
@@ -213,10 +213,10 @@ final class ExportRun implements ExportJob {
     private Map<String, Long> attempt(String encoder) throws ExportException, EncoderFailed {
         Path out = settings.output().toAbsolutePath();
         Path dir = out.getParent();
-        Path temp;
+        PartialFile partial;
         try {
             Files.createDirectories(dir);
-            temp = AtomicFiles.tempBeside(out, ".partial");
+            partial = PartialFile.beside(out, ".partial");
         } catch (IOException e) {
             throw new ExportException(out + ": cannot create a temporary file beside it (" + e.getMessage() + ")", e);
         }
@@ -229,7 +229,7 @@ final class ExportRun implements ExportJob {
             }
             VideoEncoder enc;
             try {
-                enc = new VideoEncoder(encoder, temp, settings.container(), width, height, timeline.format().rate(),
+                enc = new VideoEncoder(encoder, partial.path(), settings.container(), width, height, timeline.format().rate(),
                         keyframes(), EncoderCatalog.options(encoder, settings.effectiveCodec(), settings, width,
                                 height, timeline.format().rate().toDouble()),
                         mix != null && mix.present() && !settings.container().equals("gif"));
@@ -241,7 +241,8 @@ final class ExportRun implements ExportJob {
                     listener.note(encoder + " ignored options " + enc.ignoredOptions());
                 }
                 if (qc != null && settings.qc() && !settings.container().equals("gif")) {
-                    feed = new QcFeed(qc, out.toString(), width, height, timeline.format().rate().toDouble());
+                    feed = new QcFeed(qc, out.toString(), width, height, timeline.format().rate().toDouble(),
+                            settings.qcOptions());
                 }
                 pipeline(enc, warnings, enc.audio() != null ? mix : null);
                 try {
@@ -253,7 +254,7 @@ final class ExportRun implements ExportJob {
                 enc.close();
             }
             try {
-                Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                partial.commit();
             } catch (IOException e) {
                 throw new ExportException(out + ": cannot move the finished file into place (" + e.getMessage()
                         + ")", e);
@@ -282,12 +283,10 @@ final class ExportRun implements ExportJob {
                 feed.abandon();
                 feed = null;
             }
-            if (!ok) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // best effort; reported by the caller's error anyway
-                }
+            try {
+                partial.close(); // removes the temporary unless committed, releases its lock
+            } catch (IOException ignored) {
+                // best effort; reported by the caller's error anyway
             }
         }
     }
@@ -431,13 +430,13 @@ final class ExportRun implements ExportJob {
                 }
             }
         } catch (Throwable e) {
-            stop("rendering failed: " + e, e);
+            stop("rendering failed: " + Failures.describe(e), e);
         } finally {
             while (!flying.isEmpty()) {
                 try {
                     flying.poll().await().close();
                 } catch (RuntimeException e) {
-                    stop("rendering failed: " + e, e);
+                    stop("rendering failed: " + Failures.describe(e), e);
                 }
             }
         }
@@ -484,7 +483,7 @@ final class ExportRun implements ExportJob {
                 }
             }
         } catch (Throwable e) {
-            stop("decoding failed: " + e.getMessage(), e);
+            stop("decoding failed: " + Failures.describe(e), e);
         }
     }
 
@@ -531,7 +530,7 @@ final class ExportRun implements ExportJob {
         } catch (InterruptedException e) {
             stop("interrupted", e);
         } catch (Throwable e) {
-            stop("conversion failed: " + e, e);
+            stop("conversion failed: " + Failures.describe(e), e);
         }
     }
 

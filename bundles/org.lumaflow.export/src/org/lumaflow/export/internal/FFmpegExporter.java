@@ -71,6 +71,9 @@ public final class FFmpegExporter implements Exporter {
         if (!problems.isEmpty()) {
             throw new ExportException("cannot export: " + String.join("; ", problems), null);
         }
+        if (s.audioOnlyContainer() || AudioExport.noPicture(timeline, baseDir, media)) {
+            return AudioExport.start(timeline, baseDir, s, listener, media);
+        }
         boolean gif = codec.equals("gif");
         int w = s.width() > 0 ? s.width() : timeline.format().width();
         int h = s.height() > 0 ? s.height() : timeline.format().height();

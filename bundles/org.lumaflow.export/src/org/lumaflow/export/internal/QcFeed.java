@@ -23,8 +23,9 @@ final class QcFeed {
     private final QcService.Session session;
     private RuntimeException failure;
 
-    QcFeed(QcService qc, String source, int width, int height, double fps) {
-        this.session = qc.session(source, width, height, fps, QcOptions.defaults().withoutAudio());
+    QcFeed(QcService qc, String source, int width, int height, double fps, QcOptions options) {
+        this.session = qc.session(source, width, height, fps,
+                (options == null ? QcOptions.defaults() : options).withoutAudio());
     }
 
     /** Measures a frame (sampled now; no reference kept); false once QC has failed. */

@@ -1,5 +1,7 @@
 package org.lumaflow.media.ffmpeg;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -11,6 +13,7 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Loader;
 import org.lumaflow.media.ffmpeg.internal.CacheDirs;
 import org.lumaflow.media.ffmpeg.internal.FFmpegLog;
+import org.lumaflow.media.ffmpeg.internal.ProgramLauncher;
 
 /**
  * Entry point to the embedded FFmpeg libraries. Call {@link #load()} before the first FFmpeg call: it points the
@@ -82,11 +85,18 @@ public final class FFmpeg {
 
     /**
      * The {@code ffmpeg} command-line program of the loaded build, unpacked into the native cache (for validation and
-     * benchmarks; the product itself never runs it).
+     * benchmarks; the product itself never runs it). The path is a small launcher beside the program that puts the
+     * cache folder first on {@code LD_LIBRARY_PATH}, so the program finds the libraries that ship beside it (VA-API's
+     * {@code libva.so.2} among them) on a machine that has none installed.
      */
     public static Path commandLine() {
         load();
-        return Path.of(Loader.load(org.bytedeco.ffmpeg.ffmpeg.class));
+        Path program = Path.of(Loader.load(org.bytedeco.ffmpeg.ffmpeg.class));
+        try {
+            return ProgramLauncher.beside(program);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a launcher for " + program + ": " + e.getMessage(), e);
+        }
     }
 
     /** Forgets this thread's last logged FFmpeg error (call before an operation whose failure you will explain). */

@@ -41,7 +41,10 @@ class QcAgainstFFmpegTest {
     static final double FPS = 25;
 
     @BeforeAll
-    static void setup() throws Exception {
+    static synchronized void setup() throws Exception {
+        if (qc != null) {
+            return;
+        }
         Bundle self = FrameworkUtil.getBundle(QcAgainstFFmpegTest.class);
         BundleContext bc = self.getBundleContext() != null ? self.getBundleContext() : start(self);
         for (Bundle b : bc.getBundles()) {
@@ -195,12 +198,6 @@ class QcAgainstFFmpegTest {
         Path missing = dir.resolve("nope.mp4");
         QcException e = assertThrows(QcException.class, () -> qc.analyze(missing, QcOptions.defaults(), null));
         assertTrue(e.getMessage().contains("nope.mp4"), e.getMessage());
-        Path odd = dir.resolve("odd.mkv");
-        ffmpeg("-f", "lavfi", "-i", "color=red:s=320x240:r=25:d=0.2", "-vf", "scale=321:241", "-pix_fmt", "yuv420p",
-                "-c:v", "ffv1",
-                odd.toString());
-        QcException o = assertThrows(QcException.class, () -> qc.analyze(odd, QcOptions.defaults(), null));
-        assertTrue(o.getMessage().contains("odd.mkv") && o.getMessage().contains("321x241"), o.getMessage());
         QcException rate = assertThrows(QcException.class, () -> qc.compare(signal, events, QcOptions.defaults(),
                 null));
         assertTrue(rate.getMessage().contains("cannot be compared"), rate.getMessage());

@@ -20,8 +20,11 @@ final class AudioAnalysis {
     private AudioAnalysis() {
     }
 
-    /** The audio figures, or null when the file has no audio stream. */
-    static AudioQc of(MediaService media, Path file, QcOptions o) throws QcException {
+    /**
+     * The audio figures, or null when the file has no audio stream. Damage met while decoding (stepped over, its
+     * samples silent) is added to {@code damage} as {@code damage} events.
+     */
+    static AudioQc of(MediaService media, Path file, QcOptions o, List<QcEvent> damage) throws QcException {
         try {
             MediaInfo info = media.probe(file);
             if (info.audio().isEmpty()) {
@@ -31,6 +34,11 @@ final class AudioAnalysis {
             Loudness.Result r;
             try (AudioSource src = media.openAudio(file)) {
                 r = Loudness.measure(src, silence);
+                FileAnalysis.Damage d = new FileAnalysis.Damage(10); // reports within 0.1 s form one event
+                for (org.lumaflow.decoder.DecodeError e : src.errors()) {
+                    d.add(org.lumaflow.core.time.Ticks.toSeconds(e.ticks()), "audio: " + e.message());
+                }
+                damage.addAll(d.events());
             }
             List<QcEvent> quiet = new ArrayList<>();
             for (SilenceDetector.Interval i : silence.intervals()) {

@@ -9,6 +9,7 @@ import java.util.function.ToDoubleFunction;
 
 import org.lumaflow.core.internal.AtomicFiles;
 import org.lumaflow.qc.QcEvent;
+import org.lumaflow.qc.QcOptions;
 import org.lumaflow.qc.QcReport;
 import org.lumaflow.qc.SignalStats;
 
@@ -20,8 +21,9 @@ import org.lumaflow.qc.SignalStats;
 final class HtmlReport {
 
     private static final int PW = 960;
-    private static final String[] TYPES = {"black", "freeze", "scene", "clipping", "silence"};
-    private static final String[] COLORS = {"#333", "#1f77b4", "#d62728", "#ff7f0e", "#2ca02c"};
+    private static final String[] TYPES = {"black", "freeze", "scene", "clipping", "silence", "damage", "gap"};
+    private static final String[] COLORS = {"#333", "#1f77b4", "#d62728", "#ff7f0e", "#2ca02c", "#9467bd",
+        "#8c564b"};
 
     private HtmlReport() {
     }
@@ -39,7 +41,7 @@ final class HtmlReport {
                         + "table{border-collapse:collapse}td,th{padding:3px 10px;border-bottom:1px solid #ddd;"
                         + "text-align:left}svg{background:#fafafa;border:1px solid #ddd}</style></head><body>");
         s.append("<h1>QC report</h1><p>").append(esc(r.source())).append("<br>").append(r.width()).append('x')
-                .append(r.height()).append(", ").append(fmt(r.fps())).append(" fps, ").append(r.frames().size())
+                .append(r.height()).append(", ").append(fmt(r.fps())).append(" fps, ").append(esc(r.pixelFormat())).append(", ").append(r.frames().size())
                 .append(" frames (").append(fmt(duration)).append(" s); mean luma ").append(fmt(r.meanLuma()))
                 .append("</p><table><tr>");
         for (String t : TYPES) {
@@ -50,13 +52,14 @@ final class HtmlReport {
             s.append("<td>").append(r.events(t).size()).append("</td>");
         }
         s.append("</tr></table>");
+        thresholds(s, r.options());
         if (r.audio() != null) {
             s.append("<p>Audio: integrated ").append(fmt(r.audio().integrated())).append(" LUFS, range ")
                     .append(fmt(r.audio().range())).append(" LU, true peak ").append(fmt(r.audio().truePeak()))
                     .append(" dBTP</p>");
         }
         s.append("<h2>Luma over time</h2>");
-        plot(s, r.frames(), duration, 255, new String[] {"#ccc", "#9ecae1", "#9ecae1", "#08519c"},
+        plot(s, r.frames(), duration, r.bitDepth() > 8 ? (1 << r.bitDepth()) - 1 : 255, new String[] {"#ccc", "#9ecae1", "#9ecae1", "#08519c"},
                 List.of(SignalStats::yMax, SignalStats::yHigh, SignalStats::yLow, SignalStats::yAvg));
         s.append("<p>dark blue: average; light blue: 10th and 90th percentiles; grey: maximum</p>");
         s.append("<h2>Luma histogram</h2>");
@@ -92,6 +95,32 @@ final class HtmlReport {
         }
         s.append("</table></body></html>\n");
         return s.toString();
+    }
+
+    /** The thresholds the detectors used, by FFmpeg's filter and option names. */
+    private static void thresholds(StringBuilder s, QcOptions o) {
+        if (o == null) {
+            s.append("<p>Thresholds: not recorded</p>");
+            return;
+        }
+        List<String> changed = o.changedFromPreset();
+        s.append("<p id=\"thresholds\">Thresholds: preset <b>").append(esc(o.preset())).append("</b>");
+        if (!changed.isEmpty()) {
+            s.append(" changed: ").append(esc(String.join(", ", changed)));
+        }
+        String open = null;
+        for (String key : QcOptions.KEYS) {
+            int dot = key.indexOf('.');
+            String filter = key.substring(0, dot);
+            s.append(filter.equals(open) ? ":" : open == null ? "<br>" : "; ");
+            if (!filter.equals(open)) {
+                s.append(filter).append(' ');
+                open = filter;
+            }
+            String v = esc(key.substring(dot + 1) + "=" + o.format(key));
+            s.append(changed.contains(key) ? "<b>" + v + "</b>" : v);
+        }
+        s.append("</p>");
     }
 
     private static void plot(StringBuilder s, List<SignalStats> frames, double duration, double max,

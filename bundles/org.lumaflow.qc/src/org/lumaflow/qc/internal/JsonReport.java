@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import org.lumaflow.core.internal.AtomicFiles;
 import org.lumaflow.qc.QcEvent;
+import org.lumaflow.qc.QcOptions;
 import org.lumaflow.qc.QcReport;
 import org.lumaflow.qc.SignalStats;
 
@@ -13,9 +14,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
- * The report as JSON. Field names are stable (tools parse them): {@code source, width, height, fps, summary,
- * events[], audio, comparison, luma_histogram[], frames[]} with signalstats' names per frame ({@code YMIN, YLOW,
- * YAVG, YHIGH, YMAX, UMIN ... VMAX, SATAVG, SATMAX, BRNG, YDIF, t}).
+ * The report as JSON. Field names are stable (tools parse them): {@code source, width, height, fps, pixel_format,
+ * bit_depth, thresholds, summary, events[], audio, comparison, luma_histogram[], frames[]} with signalstats' names per
+ * frame ({@code YMIN, YLOW, YAVG, YHIGH, YMAX, UMIN ... VMAX, SATAVG, SATMAX, BRNG, YDIF, t}). {@code thresholds} holds
+ * the preset, the keys changed from it, and one object per detector with FFmpeg's option names ({@code blackdetect:
+ * {d, pix_th, pic_th}}, {@code freezedetect: {n, n_db, d}}, {@code scdet: {threshold}}, {@code clipping: {ratio}},
+ * {@code silencedetect: {n, n_db, d}}; {@code n} is the amplitude ratio, {@code n_db} the same in dB).
  */
 final class JsonReport {
 
@@ -38,10 +42,15 @@ final class JsonReport {
         g.writeNumberField("width", r.width());
         g.writeNumberField("height", r.height());
         g.writeNumberField("fps", r.fps());
+        g.writeStringField("pixel_format", r.pixelFormat());
+        g.writeNumberField("bit_depth", r.bitDepth());
+        if (r.options() != null) {
+            thresholds(r.options(), g);
+        }
         g.writeObjectFieldStart("summary");
         g.writeNumberField("frames", r.frames().size());
         g.writeNumberField("mean_luma", r.meanLuma());
-        for (String t : new String[] {"black", "freeze", "scene", "clipping", "silence"}) {
+        for (String t : new String[] {"black", "freeze", "scene", "clipping", "silence", "damage", "gap"}) {
             g.writeNumberField(t, r.events(t).size());
         }
         g.writeEndObject();
@@ -121,6 +130,40 @@ final class JsonReport {
             g.writeEndObject();
         }
         g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void thresholds(QcOptions o, JsonGenerator g) throws IOException {
+        g.writeObjectFieldStart("thresholds");
+        g.writeStringField("preset", o.preset());
+        g.writeArrayFieldStart("changed");
+        for (String k : o.changedFromPreset()) {
+            g.writeString(k);
+        }
+        g.writeEndArray();
+        String open = null;
+        for (String key : QcOptions.KEYS) {
+            int dot = key.indexOf('.');
+            String filter = key.substring(0, dot);
+            String name = key.substring(dot + 1);
+            if (!filter.equals(open)) {
+                if (open != null) {
+                    g.writeEndObject();
+                }
+                g.writeObjectFieldStart(filter);
+                open = filter;
+            }
+            String text = o.format(key);
+            if (name.equals("n")) {
+                double db = Double.parseDouble(text.substring(0, text.length() - 2));
+                g.writeNumberField("n", new java.math.BigDecimal(Math.pow(10, db / 20))
+                        .round(new java.math.MathContext(9)).stripTrailingZeros().doubleValue());
+                g.writeNumberField("n_db", db);
+            } else {
+                g.writeNumberField(name, Double.parseDouble(text));
+            }
+        }
+        g.writeEndObject();
         g.writeEndObject();
     }
 

@@ -18,8 +18,8 @@ import org.lumaflow.qc.QcService;
 /**
  * A QC session on a proxy of the fed pictures: each plane is point-sampled on a stratified grid (one sample per
  * {@code step x step} cell, at a fixed pseudo-random position inside the cell, the same for every frame) into a small
- * I420 picture of at most {@value #TARGET_SAMPLES} luma samples (720p: step 4; 1080p: step 6; 2160p: step 12; all 320x180), which
- * {@link YuvAnalyzer} measures. Pictures that small already are analysed as they are (step 1).
+ * I420 picture of at most {@value #TARGET_SAMPLES} luma samples (720p: step 4, 1080p: step 6, 2160p: step 12, all
+ * 320x180), which {@link YuvAnalyzer} measures. Pictures that small already are analysed as they are (step 1).
  * <p>
  * Point samples, not averages, so the proxy is an unbiased sample of the picture's code values: averages (YAVG,
  * UAVG, VAVG, SATAVG, YDIF), percentiles (YLOW, YHIGH), out-of-range and black-pixel fractions and the mean frame
@@ -41,6 +41,7 @@ public final class ProxySession implements QcService.Session {
     private final int w;
     private final int h;
     private final double fps;
+    private final QcOptions options;
     private final int step;
     private final int pw;
     private final int ph;
@@ -65,6 +66,7 @@ public final class ProxySession implements QcService.Session {
         this.w = width;
         this.h = height;
         this.fps = fps;
+        this.options = options;
         this.step = step(width, height);
         this.pw = step == 1 ? width : (width / step) & ~1;
         this.ph = step == 1 ? height : (height / step) & ~1;
@@ -107,7 +109,7 @@ public final class ProxySession implements QcService.Session {
     /**
      * One sample per {@code step x step} cell: a pseudo-random row in each band of {@code step} rows (shared by the
      * band, so a source row is read once) and a pseudo-random column in each cell. Every pixel is equally likely to be
-     * the sample of its cell, so the samples are an unbiased, alias-free draw of the picture.
+     * the sample of its cell, so the samples are an unbiased draw of the picture that periodic patterns cannot alias.
      */
     private void grid(int cols, int rows, int seed, int[] srcRow, int[] srcCol) {
         for (int y = 0; y < rows; y++) {
@@ -197,7 +199,9 @@ public final class ProxySession implements QcService.Session {
                 luma[i] = Math.round(luma[i] * scale);
             }
         }
-        return new QcReport(source, w, h, fps, an.stats(), events, null, null, luma, an.thumbnails());
+        // the frames an export encodes: 8-bit 4:2:0 (I420 or NV12)
+        return new QcReport(source, w, h, fps, an.stats(), events, null, null, luma, an.thumbnails(), "yuv420p", 8,
+                options);
     }
 
     /** The sampling step (1: measured whole). */

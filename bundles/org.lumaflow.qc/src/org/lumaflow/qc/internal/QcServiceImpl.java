@@ -18,17 +18,10 @@ import org.lumaflow.engine.render.Engine;
 import org.lumaflow.engine.render.RenderResult;
 import org.lumaflow.engine.timeline.Timeline;
 import org.lumaflow.engine.timeline.TimelineRenderer;
-import org.lumaflow.core.time.FrameRate;
 import org.lumaflow.core.time.Ticks;
-import org.lumaflow.decoder.MediaException;
-import org.lumaflow.decoder.MediaInfo;
 import org.lumaflow.decoder.MediaService;
-import org.lumaflow.decoder.VideoSource;
-import org.lumaflow.decoder.VideoStreamInfo;
 import org.lumaflow.engine.render.FrameStats;
-import org.lumaflow.qc.AudioQc;
 import org.lumaflow.qc.ColorSample;
-import org.lumaflow.qc.Comparison;
 import org.lumaflow.qc.QcEvent;
 import org.lumaflow.qc.QcException;
 import org.lumaflow.qc.QcListener;
@@ -40,7 +33,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
-/** The QC service: decodes 8-bit 4:2:0 pictures (no RGB round trip) and runs the analyzer, detectors and reports. */
+/** The QC service: files through {@link FileAnalysis}, renders and exports through the analyzer, detectors and reports. */
 @Component(service = QcService.class)
 public final class QcServiceImpl implements QcService {
 
@@ -151,101 +144,7 @@ public final class QcServiceImpl implements QcService {
     }
 
     private QcReport run(Path file, Path reference, QcOptions o, QcListener l) throws QcException {
-        VideoStreamInfo v = video(file);
-        VideoStreamInfo rv = reference == null ? null : video(reference);
-        if (rv != null && (rv.width() != v.width() || rv.height() != v.height())) {
-            throw new QcException(file + ": " + v.width() + "x" + v.height() + " cannot be compared with "
-                    + reference + " (" + rv.width() + "x" + rv.height() + ")", null);
-        }
-        if (rv != null && !rv.frameRate().equals(v.frameRate())) {
-            throw new QcException(file + " (" + v.frameRate() + " fps) cannot be compared frame by frame with "
-                    + reference + " (" + rv.frameRate() + " fps)", null);
-        }
-        FrameRate rate;
-        try {
-            rate = new FrameRate((int) v.frameRate().num(), (int) v.frameRate().den());
-        } catch (IllegalArgumentException e) {
-            throw new QcException(file + ": frame rate " + v.frameRate() + " is not supported by QC ("
-                    + e.getMessage() + ")", e);
-        }
-        boolean estimated = v.frames() <= 0;
-        double fps = v.frameRate().toDouble();
-        long total = v.frames() > 0 ? v.frames() : Math.round(v.durationTicks() / (double) Ticks.PER_SECOND * fps);
-        YuvAnalyzer an = new YuvAnalyzer(v.width(), v.height(), fps, o);
-        Compare cmp = rv == null ? null : new Compare(v.width(), v.height());
-        boolean refEnded = false;
-        try (VideoSource src = media.openVideoYuv(file, PixelFormat.I420, pool, 4);
-                VideoSource ref = reference == null ? null : media.openVideoYuv(reference, PixelFormat.I420, pool, 4)) {
-            for (long k = 0; k < total; k++) {
-                long ticks = rate.frameToTicks(k);
-                Frame f;
-                try {
-                    f = src.frame(ticks);
-                } catch (MediaException e) {
-                    if (k > 0 && (estimated || k >= total - 2)) {
-                        break; // the frame count was an estimate (or rounded): the stream ended here
-                    }
-                    throw e;
-                }
-                try {
-                    an.add(f, ticks / (double) Ticks.PER_SECOND);
-                    if (ref != null && !refEnded) {
-                        Frame r;
-                        try {
-                            r = ref.frame(ticks);
-                        } catch (MediaException e) {
-                            r = null;
-                            refEnded = true; // the reference is shorter: compared up to its end
-                        }
-                        if (r != null) {
-                            try {
-                                cmp.add(f, r);
-                            } finally {
-                                r.release();
-                            }
-                        }
-                    }
-                } finally {
-                    f.release();
-                }
-                if (l != null && !l.progress(k + 1, total)) {
-                    throw new QcException(file + ": QC cancelled", null);
-                }
-            }
-        } catch (MediaException e) {
-            throw new QcException(e.getMessage(), e);
-        }
-        an.finish();
-        List<QcEvent> events = new ArrayList<>(an.events());
-        AudioQc audio = o.audio() ? AudioAnalysis.of(media, file, o) : null;
-        if (audio != null) {
-            events.addAll(audio.silences());
-        }
-        events.sort(Comparator.comparingDouble(QcEvent::start));
-        Comparison c = cmp == null ? null : cmp.result(reference.toString());
-        return new QcReport(file.toString(), v.width(), v.height(), fps, an.stats(), events, audio, c, an.luma(), an.thumbnails());
-    }
-
-    private VideoStreamInfo video(Path file) throws QcException {
-        MediaInfo info;
-        try {
-            info = media.probe(file);
-        } catch (MediaException e) {
-            throw new QcException(e.getMessage(), e);
-        }
-        VideoStreamInfo v = info.firstVideo();
-        if (v == null) {
-            throw new QcException(file + ": no video stream to check", null);
-        }
-        if (v.width() % 2 != 0 || v.height() % 2 != 0) {
-            throw new QcException(file + ": QC reads 4:2:0 pictures of even size; this one is " + v.width() + "x"
-                    + v.height(), null);
-        }
-        if (!media.yuvReadable(v)) {
-            throw new QcException(file + ": QC reads 8-bit 4:2:0 video without rotation; this stream is "
-                    + v.pixelFormat() + (v.rotation() != 0 ? ", rotated " + v.rotation() : ""), null);
-        }
-        return v;
+        return FileAnalysis.run(media, file, reference, o, l);
     }
 
     @Override
@@ -268,7 +167,7 @@ public final class QcServiceImpl implements QcService {
                 List<QcEvent> events = new ArrayList<>(an.events());
                 events.sort(Comparator.comparingDouble(QcEvent::start));
                 return new QcReport(source, width, height, fps, an.stats(), events, null, null, an.luma(),
-                        an.thumbnails());
+                        an.thumbnails(), "yuv420p", 8, o);
             }
         };
     }

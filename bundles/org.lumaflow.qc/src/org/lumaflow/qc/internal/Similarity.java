@@ -22,9 +22,74 @@ final class Similarity {
         return s;
     }
 
+    /** Sum of squared differences of 16-bit samples. */
+    static long sse(short[] a, short[] b, int off, int n) {
+        long s = 0;
+        for (int i = off, end = off + n; i < end; i++) {
+            long d = (a[i] & 0xFFFF) - (b[i] & 0xFFFF);
+            s += d * d;
+        }
+        return s;
+    }
+
     /** PSNR in dB of a mean squared error (255 peak); infinite when identical. */
     static double psnr(double mse) {
-        return mse <= 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(255.0 * 255.0 / mse);
+        return psnr(mse, 255);
+    }
+
+    /** PSNR in dB of a mean squared error with peak {@code max} ({@code 2^depth - 1}). */
+    static double psnr(double mse, int max) {
+        return mse <= 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10((double) max * max / mse);
+    }
+
+    /**
+     * SSIM of 16-bit plane {@code a} against {@code b} with peak {@code max}, as FFmpeg's high-bit-depth path
+     * computes it (same windows, constants scaled to the peak, double arithmetic).
+     */
+    static double ssim(short[] a, short[] b, int off, int w, int h, int max) {
+        int bw = w >> 2;
+        int bh = h >> 2;
+        if (bw < 2 || bh < 2) {
+            return 1;
+        }
+        double c1 = .01 * .01 * max * max * 64;
+        double c2 = .03 * .03 * max * max * 64 * 63;
+        long[][] s0 = new long[bw][4];
+        long[][] s1 = new long[bw][4];
+        double ssim = 0;
+        int z = 0;
+        for (int y = 1; y < bh; y++) {
+            for (; z <= y; z++) {
+                long[][] t = s0;
+                s0 = s1;
+                s1 = t;
+                for (int x = 0; x < bw; x++) {
+                    long[] out = s1[x];
+                    java.util.Arrays.fill(out, 0);
+                    int o0 = off + 4 * z * w + 4 * x;
+                    for (int yy = 0; yy < 4; yy++) {
+                        for (int xx = 0; xx < 4; xx++) {
+                            long p = a[o0 + yy * w + xx] & 0xFFFF;
+                            long q = b[o0 + yy * w + xx] & 0xFFFF;
+                            out[0] += p;
+                            out[1] += q;
+                            out[2] += p * p + q * q;
+                            out[3] += p * q;
+                        }
+                    }
+                }
+            }
+            for (int x = 0; x < bw - 1; x++) {
+                double fs1 = s0[x][0] + s0[x + 1][0] + s1[x][0] + s1[x + 1][0];
+                double fs2 = s0[x][1] + s0[x + 1][1] + s1[x][1] + s1[x + 1][1];
+                double fss = s0[x][2] + s0[x + 1][2] + s1[x][2] + s1[x + 1][2];
+                double fs12 = s0[x][3] + s0[x + 1][3] + s1[x][3] + s1[x + 1][3];
+                double vars = fss * 64 - fs1 * fs1 - fs2 * fs2;
+                double covar = fs12 * 64 - fs1 * fs2;
+                ssim += (2 * fs1 * fs2 + c1) * (2 * covar + c2) / ((fs1 * fs1 + fs2 * fs2 + c1) * (vars + c2));
+            }
+        }
+        return ssim / ((double) (bh - 1) * (bw - 1));
     }
 
     /** SSIM of plane {@code a} against {@code b} ({@code w x h} at {@code off}). */

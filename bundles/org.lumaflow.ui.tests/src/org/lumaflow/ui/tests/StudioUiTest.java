@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
@@ -21,7 +22,9 @@ import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 import org.lumaflow.engine.graph.GraphNode;
 import org.lumaflow.engine.timeline.Clip;
+import org.lumaflow.qc.QcOptions;
 import org.lumaflow.ui.internal.model.Edits;
+import org.lumaflow.ui.internal.model.QcSettings;
 import org.lumaflow.ui.internal.StartupTimes;
 import org.lumaflow.ui.internal.model.Studio;
 import org.lumaflow.ui.internal.parts.ViewerPart;
@@ -29,8 +32,8 @@ import org.lumaflow.ui.internal.parts.viewer.ViewerStats;
 
 /**
  * The studio in a real window (Xvfb in CI): opens the demo project, plays two seconds with J/K/L-style keys, edits a
- * parameter in the properties part and undoes it with Ctrl+Z, exports with progress and cancels; screenshots of each
- * state go to target/screenshots.
+ * parameter in the properties part and undoes it with Ctrl+Z, exports with progress and cancels, installs an extension,
+ * sets QC thresholds; screenshots of each state go to target/screenshots.
  */
 class StudioUiTest {
 
@@ -173,6 +176,32 @@ class StudioUiTest {
         assertTrue(wb.await(5, () -> !paletteHas(wb, "example.posterize")), "the example node stayed in the palette");
         wb.run(() -> studio.undo());
         RenderResultCheck.assertRendersClean(studio, 120);
+
+        // 6. QC thresholds: the QC part's preset list and Thresholds dialog store them in the preferences (saved),
+        // where Run QC and exports take them from; a bad value is refused and keeps the dialog open
+        wb.part(studio, "org.lumaflow.ui.part.qc", Object.class);
+        Widgets.select(wb, wb.find("id", "qc.preset"), "broadcast");
+        assertEquals(0.5, QcSettings.options(studio.preferences()).blackMinSeconds());
+        assertTrue(Files.readString(studio.preferences().file()).contains("qc.preset=broadcast"));
+        Control edit = wb.find("id", "qc.thresholds");
+        wb.display.asyncExec(() -> Widgets.click(wb, edit)); // the dialog is modal: open it without waiting
+        assertTrue(wb.await(5, () -> wb.find("id", "prefs.qc.blackdetect.d") != null), "no Thresholds dialog");
+        Control blackMin = wb.find("id", "prefs.qc.blackdetect.d");
+        assertEquals("0.5", wb.ui(() -> Widgets.text(blackMin)));
+        Widgets.setText(wb, blackMin, "abc");
+        Widgets.click(wb, wb.find("id", "qc.thresholds.ok"));
+        assertFalse(wb.ui(blackMin::isDisposed), "a bad value closed the dialog");
+        Thread.sleep(300);
+        wb.screenshot("08-qc-thresholds-refused");
+        Widgets.setText(wb, blackMin, "300ms");
+        Widgets.click(wb, wb.find("id", "qc.thresholds.ok"));
+        assertTrue(wb.await(5, () -> wb.find("id", "prefs.qc.blackdetect.d") == null), "the dialog stayed open");
+        QcOptions qc = QcSettings.options(studio.preferences());
+        assertEquals("broadcast", qc.preset());
+        assertEquals(0.3, qc.blackMinSeconds(), 1e-12);
+        assertEquals(List.of("blackdetect.d"), qc.changedFromPreset());
+        assertTrue(wb.ui(() -> wb.find("id", "qc.preset").getToolTipText()).contains("broadcast, changed "
+                + "blackdetect.d=0.3"));
     }
 
     private static boolean paletteHas(Workbench wb, String type) {

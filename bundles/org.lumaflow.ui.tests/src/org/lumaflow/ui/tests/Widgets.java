@@ -51,6 +51,19 @@ final class Widgets {
         });
     }
 
+    /** Selects {@code value} in a read-only combo as a user would (a Selection event follows). */
+    static void select(Workbench wb, Control c, String value) {
+        wb.run(() -> {
+            Combo combo = (Combo) c;
+            int i = java.util.Arrays.asList(combo.getItems()).indexOf(value);
+            if (i < 0) {
+                throw new IllegalArgumentException(value + " is not in " + java.util.Arrays.toString(combo.getItems()));
+            }
+            combo.select(i);
+            send(c, SWT.Selection);
+        });
+    }
+
     static void click(Workbench wb, Control c) {
         wb.run(() -> {
             if (!(c instanceof Button b) || !b.isEnabled()) {

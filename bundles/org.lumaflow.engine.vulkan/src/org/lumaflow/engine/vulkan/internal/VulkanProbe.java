@@ -31,6 +31,10 @@ public final class VulkanProbe {
     public static Result run() {
         try {
             Lwjgl.init();
+            if (Lwjgl.vulkanLoader().isEmpty()) {
+                return new Result(List.of(), "no Vulkan loader (libvulkan.so.1 is not installed; on Debian/Ubuntu: "
+                        + "apt-get install libvulkan1)");
+            }
             return enumerate();
         } catch (UnsatisfiedLinkError | IllegalStateException | ExceptionInInitializerError
                 | NoClassDefFoundError e) {

@@ -86,7 +86,9 @@ public final class JsonTree {
             return v;
         } catch (JsonParseException e) {
             JsonLocation l = e.getLocation();
-            String msg = e.getOriginalMessage();
+            // Jackson embeds "[Source: REDACTED (`StreamReadFeature...` disabled); line: 1, column: 27]": keep the place
+            String msg = e.getOriginalMessage().replaceAll("\\[Source: .*?; line: (\\d+), column: (\\d+)\\]",
+                    "line $1, column $2");
             throw new SyntaxError(msg, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr());
         }
     }

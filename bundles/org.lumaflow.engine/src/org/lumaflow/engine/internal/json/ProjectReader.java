@@ -125,7 +125,7 @@ public final class ProjectReader {
         long start = time(require(o, "start"));
         long in = o.get("in") == null ? 0 : time(o.get("in"));
         Value dv = require(o, "duration");
-        long duration = time(dv);
+        long duration = duration(dv, start);
         if (duration <= 0) {
             throw error(dv, "duration must be positive");
         }
@@ -229,17 +229,47 @@ public final class ProjectReader {
         }
         String text = string(v).trim();
         try {
-            if (text.endsWith("f")) {
-                return rate.frameToTicks(Long.parseLong(text.substring(0, text.length() - 1).trim()));
-            }
-            if (text.indexOf(':') >= 0 || text.indexOf(';') >= 0) {
-                return rate.frameToTicks(Timecode.parse(text, rate));
+            if (inFrames(text)) {
+                return rate.frameToTicks(frames(text));
             }
             return Ticks.fromRational(Rational.parse(text), RoundingMode.HALF_EVEN);
         } catch (IllegalArgumentException | ArithmeticException e) {
-            throw error(v, "bad time '" + text + "': " + e.getMessage()
-                    + " (use seconds, \"N/D\" seconds, \"48f\" frames or HH:MM:SS:FF)");
+            throw badTime(v, text, e);
         }
+    }
+
+    /**
+     * Parses a clip duration. One given in frames ("48f" or timecode) from a start on a frame boundary ends on the
+     * boundary that many frames later: at rates whose frames differ by a tick (2997/125) it is measured from there.
+     */
+    private long duration(Value v, long start) throws ProjectException {
+        if (!(v instanceof Scalar s && s.value() instanceof BigDecimal)) {
+            String text = string(v).trim();
+            long first = rate.ticksToFrame(start, RoundingMode.FLOOR);
+            if (inFrames(text) && rate.frameToTicks(first) == start) {
+                try {
+                    return Math.subtractExact(rate.frameToTicks(Math.addExact(first, frames(text))), start);
+                } catch (IllegalArgumentException | ArithmeticException e) {
+                    throw badTime(v, text, e);
+                }
+            }
+        }
+        return time(v);
+    }
+
+    private static boolean inFrames(String text) {
+        return text.endsWith("f") || text.indexOf(':') >= 0 || text.indexOf(';') >= 0;
+    }
+
+    /** "48f" or timecode as a frame count. */
+    private long frames(String text) {
+        return text.endsWith("f") ? Long.parseLong(text.substring(0, text.length() - 1).trim())
+                : Timecode.parse(text, rate);
+    }
+
+    private ProjectException badTime(Value v, String text, RuntimeException e) {
+        return error(v, "bad time '" + text + "': " + e.getMessage()
+                + " (use seconds, \"N/D\" seconds, \"48f\" frames or HH:MM:SS:FF)");
     }
 
     private long seconds(Value v, BigDecimal d) throws ProjectException {

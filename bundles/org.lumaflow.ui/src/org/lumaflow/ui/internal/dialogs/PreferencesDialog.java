@@ -1,5 +1,13 @@
 package org.lumaflow.ui.internal.dialogs;
 
+import static org.lumaflow.ui.internal.dialogs.Form.combo;
+import static org.lumaflow.ui.internal.dialogs.Form.dimHints;
+import static org.lumaflow.ui.internal.dialogs.Form.group;
+import static org.lumaflow.ui.internal.dialogs.Form.label;
+import static org.lumaflow.ui.internal.dialogs.Form.note;
+import static org.lumaflow.ui.internal.dialogs.Form.skip;
+import static org.lumaflow.ui.internal.dialogs.Form.spinner;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,14 +36,17 @@ import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
 import org.lumaflow.export.EncoderChoice;
 import org.lumaflow.ui.internal.Dialogs;
+import org.lumaflow.qc.QcOptions;
 import org.lumaflow.ui.internal.model.Change;
+import org.lumaflow.ui.internal.model.QcSettings;
 import org.lumaflow.ui.internal.model.Studio;
 import org.lumaflow.ui.internal.model.StudioPreferences;
 import org.lumaflow.ui.internal.parts.DarkLook;
 
 /**
  * The studio's preferences ({@link StudioPreferences}): rendering backend (applied at once), export encoder, cache,
- * worker threads and memory (after a restart), face model, viewer frame dropping and preview resolution, autosave.
+ * worker threads and memory (after a restart), face model, viewer frame dropping and preview resolution, autosave,
+ * QC thresholds ({@link QcThresholdsGroup}).
  * OK saves the file and announces {@link Change#PREFERENCES}; Restore Defaults fills in the defaults (saved on OK).
  */
 public final class PreferencesDialog extends TitleAreaDialog {
@@ -62,6 +73,7 @@ public final class PreferencesDialog extends TitleAreaDialog {
     private Combo drop;
     private Combo divisor;
     private Spinner autosave;
+    private QcThresholdsGroup qcThresholds;
     private volatile boolean closed;
 
     public PreferencesDialog(Shell shell, Studio studio) {
@@ -172,12 +184,14 @@ public final class PreferencesDialog extends TitleAreaDialog {
         Group session = group(c, "Session");
         autosave = spinner(session, "Autosave every (s)", 0, 3600, 10, "0 = off");
 
+        qcThresholds = new QcThresholdsGroup(c);
+
         load(prefs);
         look.apply(c);
         for (Label l : new Label[] {backendNow, encoderInfo}) {
             l.setForeground(look.dim);
         }
-        dimHints(c);
+        dimHints(c, look);
         area.setBackground(look.background);
         startProbe();
         return area;
@@ -211,6 +225,14 @@ public final class PreferencesDialog extends TitleAreaDialog {
             setErrorMessage("The cache folder must be an absolute path.");
             return;
         }
+        QcOptions qc;
+        try {
+            qc = qcThresholds.options();
+        } catch (IllegalArgumentException e) {
+            setErrorMessage(e.getMessage());
+            return;
+        }
+        QcSettings.store(prefs, qc);
         String oldBackend = prefs.get(StudioPreferences.BACKEND);
         String b = BACKENDS[Math.max(0, backend.getSelectionIndex())];
         prefs.set(StudioPreferences.BACKEND, b);
@@ -265,6 +287,7 @@ public final class PreferencesDialog extends TitleAreaDialog {
         int div = p.getInt(StudioPreferences.PREVIEW_DIVISOR);
         divisor.select(div >= 4 ? 2 : div == 2 ? 1 : 0);
         autosave.setSelection(p.getInt(StudioPreferences.AUTOSAVE_S));
+        qcThresholds.load(QcSettings.options(p));
         setErrorMessage(null);
     }
 
@@ -371,67 +394,5 @@ public final class PreferencesDialog extends TitleAreaDialog {
             }
         }
         encoderInfo.getParent().layout();
-    }
-
-    // ---- layout helpers -----------------------------------------------------------------------------------------
-
-    private void dimHints(Control c) {
-        if (c.getData("hint") != null) {
-            c.setForeground(look.dim);
-        }
-        if (c instanceof Composite comp) {
-            for (Control child : comp.getChildren()) {
-                dimHints(child);
-            }
-        }
-    }
-
-    private static Group group(Composite parent, String title) {
-        Group g = new Group(parent, SWT.NONE);
-        g.setText(title);
-        g.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        g.setLayout(new GridLayout(3, false));
-        return g;
-    }
-
-    private static Composite label(Composite parent, String text) {
-        Label l = new Label(parent, SWT.NONE);
-        l.setText(text);
-        GridData d = new GridData(SWT.LEFT, SWT.CENTER, false, false);
-        d.widthHint = 150;
-        l.setLayoutData(d);
-        return parent;
-    }
-
-    private static void skip(Composite parent) {
-        new Label(parent, SWT.NONE).setLayoutData(new GridData(0, 0));
-    }
-
-    private static Label note(Composite parent, String text) {
-        Label l = new Label(parent, SWT.WRAP);
-        l.setText(text);
-        GridData d = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
-        d.widthHint = 380;
-        l.setLayoutData(d);
-        return l;
-    }
-
-    private static Combo combo(Composite parent, String text, String[] items) {
-        Combo c = new Combo(label(parent, text), SWT.READ_ONLY);
-        c.setItems(items);
-        c.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 2, 1));
-        return c;
-    }
-
-    private static Spinner spinner(Composite parent, String text, int min, int max, int step, String hint) {
-        Spinner s = new Spinner(label(parent, text), SWT.BORDER);
-        s.setValues(min, min, max, 0, step, step * 10);
-        GridData d = new GridData(SWT.LEFT, SWT.CENTER, false, false);
-        d.widthHint = 90;
-        s.setLayoutData(d);
-        Label h = new Label(parent, SWT.NONE);
-        h.setText(hint);
-        h.setData("hint", Boolean.TRUE);
-        return s;
     }
 }

@@ -11,11 +11,12 @@ import org.lumaflow.qc.QcException;
 import org.lumaflow.qc.QcOptions;
 import org.lumaflow.qc.QcReport;
 import org.lumaflow.qc.QcService;
+import org.lumaflow.ui.internal.model.QcSettings;
 import org.lumaflow.ui.internal.model.Studio;
 
 /**
  * Renders the open timeline and analyses every frame with the {@link QcService} (black, freeze, scene cuts, clipping,
- * signal statistics), on a private {@link Snapshot copy} of the project so editing goes on meanwhile. Progress goes to
+ * signal statistics) at the thresholds of the preferences ({@link QcSettings}), on a private {@link Snapshot copy} of the project so editing goes on meanwhile. Progress goes to
  * the monitor (one tick per frame); cancelling stops within a frame. At the end the report becomes the studio's
  * {@link Studio#setLastQc last QC} on the UI thread. Jobs of this class belong to the family {@link #FAMILY}.
  */
@@ -69,9 +70,11 @@ public final class QcJob extends Job {
     protected IStatus run(IProgressMonitor monitor) {
         Snapshot snap;
         QcService qc;
+        QcOptions options;
         try {
             snap = Snapshot.of(studio);
             qc = studio.services().qc();
+            options = QcSettings.options(studio.preferences()).withoutAudio();
         } catch (Exception e) {
             return Status.error("QC cannot start: " + e.getMessage(), e);
         }
@@ -84,25 +87,24 @@ public final class QcJob extends Job {
         long[] reported = {0};
         long[] lastSub = {0};
         try {
-            QcReport r = qc.analyze(snap.timeline(), snap.baseDir(), snap.name(), QcOptions.defaults().withoutAudio(),
-                    (k, n) -> {
-                        done = k;
-                        if (n > 0) {
-                            total = n;
-                        }
-                        long step = k - reported[0];
-                        if (step > 0 && k <= ticks) {
-                            monitor.worked((int) step);
-                            reported[0] = k;
-                        }
-                        long now = System.nanoTime();
-                        if (now - lastSub[0] > 250_000_000L) {
-                            lastSub[0] = now;
-                            double fps = k / Math.max(1e-9, (now - t0) / 1e9);
-                            monitor.subTask(String.format(Locale.ROOT, "frame %d of %d, %.1f fps", k, n, fps));
-                        }
-                        return !monitor.isCanceled();
-                    });
+            QcReport r = qc.analyze(snap.timeline(), snap.baseDir(), snap.name(), options, (k, n) -> {
+                done = k;
+                if (n > 0) {
+                    total = n;
+                }
+                long step = k - reported[0];
+                if (step > 0 && k <= ticks) {
+                    monitor.worked((int) step);
+                    reported[0] = k;
+                }
+                long now = System.nanoTime();
+                if (now - lastSub[0] > 250_000_000L) {
+                    lastSub[0] = now;
+                    double fps = k / Math.max(1e-9, (now - t0) / 1e9);
+                    monitor.subTask(String.format(Locale.ROOT, "frame %d of %d, %.1f fps", k, n, fps));
+                }
+                return !monitor.isCanceled();
+            });
             report = r;
             try {
                 if (!display.isDisposed()) {

@@ -34,6 +34,8 @@ public final class StudioPreferences {
     public static final String PREVIEW_DIVISOR = "viewer.divisor";
     /** Autosave interval in seconds (0 = off). */
     public static final String AUTOSAVE_S = "autosave.seconds";
+    /** QC threshold preset; {@code qc.KEY} (e.g. {@code qc.blackdetect.d}) holds a threshold changed from it. */
+    public static final String QC_PRESET = "qc.preset";
 
     private final Path file;
     private final Properties values = new Properties();
@@ -74,6 +76,7 @@ public final class StudioPreferences {
         values.setProperty(DROP, "adaptive");
         values.setProperty(PREVIEW_DIVISOR, "2");
         values.setProperty(AUTOSAVE_S, "60");
+        values.setProperty(QC_PRESET, "default");
     }
 
     public String get(String key) {

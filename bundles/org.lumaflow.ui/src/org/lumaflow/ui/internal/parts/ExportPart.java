@@ -288,7 +288,8 @@ public final class ExportPart {
         audio.addListener(SWT.Selection, e -> custom());
         qc = new Button(opts, SWT.CHECK);
         qc.setText("QC report");
-        qc.setToolTipText("Check the encoded frames and write OUTPUT.qc.html and .qc.json beside the output");
+        qc.setToolTipText("Check the encoded frames and write OUTPUT.qc.html and .qc.json beside the output (thresholds: "
+                + "QC part or preferences)");
         qc.setSelection(true);
         qc.addListener(SWT.Selection, e -> custom());
 
@@ -784,7 +785,8 @@ public final class ExportPart {
             }
             s = s.withRange(a, b - a + 1);
         }
-        return s.withAudio(audio.getSelection()).withQc(qc.getSelection() && !c.equals("gif"));
+        return s.withAudio(audio.getSelection()).withQc(qc.getSelection() && !c.equals("gif"))
+                .withQcOptions(org.lumaflow.ui.internal.model.QcSettings.options(studio.preferences()));
     }
 
     private long parseFrame(String text, String what) {

@@ -32,6 +32,7 @@ import org.lumaflow.qc.QcService;
 import org.lumaflow.ui.internal.Dialogs;
 import org.lumaflow.ui.internal.jobs.QcJob;
 import org.lumaflow.ui.internal.model.Change;
+import org.lumaflow.ui.internal.model.QcSettings;
 import org.lumaflow.ui.internal.model.Studio;
 
 import jakarta.annotation.PostConstruct;
@@ -41,7 +42,8 @@ import jakarta.annotation.PreDestroy;
  * The last QC run: a summary line (frames, mean luma, event counts, loudness when measured) and the events in a
  * table (type, start, end, duration, detail); selecting an event moves the playhead to its first frame. "Run QC"
  * analyses the open timeline in the background ({@link QcJob}, whoever started it: the progress bar follows any QC
- * job); "Open HTML report" writes the report to a temporary file and opens it in the desktop's browser.
+ * job); "Open HTML report" writes the report to a temporary file and opens it in the desktop's browser. The preset
+ * list and "Thresholds…" set the detector thresholds ({@link QcThresholdsBar}).
  */
 public final class QcPart {
 
@@ -56,6 +58,7 @@ public final class QcPart {
     private Button run;
     private Button cancel;
     private Button html;
+    private QcThresholdsBar thresholds;
     private ProgressBar bar;
     private Label progressText;
     private QcReport shown;
@@ -124,6 +127,8 @@ public final class QcPart {
         stale = new Label(bar0, SWT.NONE);
         stale.setLayoutData(new GridData(SWT.RIGHT, SWT.CENTER, false, false));
 
+        thresholds = new QcThresholdsBar(parent, studio);
+
         summary = new Label(parent, SWT.WRAP);
         summary.setData("id", "qc.summary");
         summary.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
@@ -161,6 +166,7 @@ public final class QcPart {
         }
         refresh();
         showRunning();
+        thresholds.show();
     }
 
     @PreDestroy
@@ -173,6 +179,7 @@ public final class QcPart {
         switch (c) {
             case QC, PROJECT -> refresh();
             case TIMELINE, PARAMS -> updateStale();
+            case PREFERENCES -> thresholds.show();
             default -> {
             }
         }
@@ -279,6 +286,9 @@ public final class QcPart {
             if (n > 0) {
                 sb.append(", ").append(n).append(' ').append(t);
             }
+        }
+        if (r.options() != null) {
+            sb.append("; thresholds ").append(QcSettings.describe(r.options()));
         }
         AudioQc a = r.audio();
         if (a != null) {

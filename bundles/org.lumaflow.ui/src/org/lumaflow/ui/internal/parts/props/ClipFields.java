@@ -1,5 +1,7 @@
 package org.lumaflow.ui.internal.parts.props;
 
+import java.math.RoundingMode;
+
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -102,6 +104,11 @@ final class ClipFields {
         t.setBackground(null);
     }
 
+    /** True if both times show as the same whole frame (the fields round to the nearest frame). */
+    private static boolean sameFrame(FrameRate rate, long a, long b) {
+        return rate.ticksToFrame(a, RoundingMode.HALF_UP) == rate.ticksToFrame(b, RoundingMode.HALF_UP);
+    }
+
     private void commit(Text t) {
         if (updating || clip == null || t.isDisposed() || studio.findClip(clip.id()) != clip) {
             return;
@@ -110,25 +117,24 @@ final class ClipFields {
         Track track = studio.trackOf(clip);
         try {
             long v = ParamValues.parseTime(t.getText(), rate);
-            long tpf = rate.ticksPerFrame();
             long s = clip.start();
             long i = clip.in();
             long d = clip.duration();
             // fields show whole frames: a value that did not change keeps the exact (maybe sub-frame) time
             if (t == start) {
-                if (Math.abs(v - s) < tpf / 2 + 1) {
+                if (sameFrame(rate, v, s)) {
                     show(clip);
                     return;
                 }
                 s = v;
             } else if (t == in) {
-                if (Math.abs(v - i) < tpf / 2 + 1) {
+                if (sameFrame(rate, v, i)) {
                     show(clip);
                     return;
                 }
                 i = v;
             } else {
-                if (Math.abs(v - d) < tpf / 2 + 1) {
+                if (sameFrame(rate, v, d)) {
                     show(clip);
                     return;
                 }

@@ -261,7 +261,7 @@ public final class PropertiesView implements ParamRow.Host {
 
     /** Keys within half a frame of the playhead count as "at the playhead". */
     private long tolerance() {
-        return studio.timeline().format().rate().ticksPerFrame() / 2;
+        return studio.timeline().format().rate().frameDuration(studio.playhead()) / 2;
     }
 
     // ---- ParamRow.Host --------------------------------------------------------------------------------------------

@@ -1,8 +1,14 @@
 package org.lumaflow.ui.internal.parts.timeline;
 
+import java.math.RoundingMode;
+
+import org.lumaflow.core.time.FrameRate;
+import org.lumaflow.core.time.Ticks;
+
 /**
  * Horizontal mapping of the timeline: ticks to pixels and back at a zoom given in pixels per frame, with a scroll
- * offset in pixels. Also picks the ruler's label step. Plain arithmetic (unit-tested).
+ * offset in pixels. Also picks the ruler's label step. Plain arithmetic at any frame rate: frame boundaries come from
+ * {@link FrameRate#frameToTicks} (frames of 2997/125 fps differ by a tick), pixels from the exact rate.
  */
 public final class TimeScale {
 
@@ -10,19 +16,19 @@ public final class TimeScale {
     public static final double MIN_ZOOM = 0.01;
     public static final double MAX_ZOOM = 60;
 
-    private final long ticksPerFrame;
+    private final FrameRate rate;
+    /** Exact frames per tick ({@code num / (PER_SECOND * den)}), for pixels only. */
+    private final double framesPerTick;
     private double pxPerFrame = 4;
     private double scroll;
 
-    public TimeScale(long ticksPerFrame) {
-        if (ticksPerFrame <= 0) {
-            throw new IllegalArgumentException("ticks per frame must be positive");
-        }
-        this.ticksPerFrame = ticksPerFrame;
+    public TimeScale(FrameRate rate) {
+        this.rate = rate;
+        this.framesPerTick = rate.num() / ((double) Ticks.PER_SECOND * rate.den());
     }
 
-    public long ticksPerFrame() {
-        return ticksPerFrame;
+    public FrameRate rate() {
+        return rate;
     }
 
     public double pxPerFrame() {
@@ -44,12 +50,12 @@ public final class TimeScale {
 
     /** X (relative to the start of the time area) of timeline time {@code ticks}. */
     public double x(long ticks) {
-        return ticks * pxPerFrame / ticksPerFrame - scroll;
+        return ticks * framesPerTick * pxPerFrame - scroll;
     }
 
     /** Timeline time at x (relative to the start of the time area), unrounded. */
     public long ticks(double x) {
-        return Math.round((x + scroll) * ticksPerFrame / pxPerFrame);
+        return Math.round((x + scroll) / pxPerFrame / framesPerTick);
     }
 
     /** Frame (rounded down, at least 0) at x. */
@@ -59,17 +65,37 @@ public final class TimeScale {
 
     /** Length in pixels of {@code ticks}. */
     public double width(long ticks) {
-        return ticks * pxPerFrame / ticksPerFrame;
+        return ticks * framesPerTick * pxPerFrame;
     }
 
     /** {@code px} pixels as ticks. */
     public long ticksOf(double px) {
-        return Math.round(px * ticksPerFrame / pxPerFrame);
+        return Math.round(px / pxPerFrame / framesPerTick);
     }
 
     /** {@code ticks} rounded to the nearest frame boundary. */
     public long quantize(long ticks) {
-        return Math.floorDiv(ticks + ticksPerFrame / 2, ticksPerFrame) * ticksPerFrame;
+        return rate.frameToTicks(rate.ticksToFrame(ticks, RoundingMode.HALF_UP));
+    }
+
+    /** The last frame boundary strictly before {@code ticks}. */
+    public long boundaryBefore(long ticks) {
+        return rate.frameToTicks(rate.ticksToFrame(ticks, RoundingMode.CEILING) - 1);
+    }
+
+    /** The first frame boundary strictly after {@code ticks}. */
+    public long boundaryAfter(long ticks) {
+        return rate.frameToTicks(rate.ticksToFrame(ticks, RoundingMode.FLOOR) + 1);
+    }
+
+    /** The frame nearest to {@code ticks} (the frame whose start is nearest). */
+    public long nearestFrame(long ticks) {
+        return rate.ticksToFrame(ticks, RoundingMode.HALF_UP);
+    }
+
+    /** Start of frame {@code frame} in ticks. */
+    public long frameStart(long frame) {
+        return rate.frameToTicks(frame);
     }
 
     /**

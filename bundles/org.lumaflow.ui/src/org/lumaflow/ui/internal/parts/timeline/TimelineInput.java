@@ -1,5 +1,6 @@
 package org.lumaflow.ui.internal.parts.timeline;
 
+import java.math.RoundingMode;
 import java.util.List;
 
 import org.eclipse.swt.SWT;
@@ -7,6 +8,7 @@ import org.eclipse.swt.graphics.Cursor;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Event;
+import org.lumaflow.core.time.FrameRate;
 import org.lumaflow.engine.timeline.Clip;
 import org.lumaflow.engine.timeline.Track;
 import org.lumaflow.engine.timeline.Transition;
@@ -224,7 +226,6 @@ final class TimelineInput {
     }
 
     private void drag(Event e) {
-        long tpf = view.scale.ticksPerFrame();
         long dx = view.scale.ticksOf(e.x - downX);
         long threshold = view.snapping ? view.scale.ticksOf(TimelineView.SNAP_PX) : -1;
         snapHit = Long.MIN_VALUE;
@@ -251,7 +252,7 @@ final class TimelineInput {
                     snapHit = hit[0];
                 }
                 long min = Math.max(0, origStart - origIn);
-                s = Math.max(min, Math.min(end - tpf, s));
+                s = Math.max(min, Math.min(view.scale.boundaryBefore(end), s));
                 start = s;
                 in = origIn + (s - origStart);
                 duration = end - s;
@@ -262,7 +263,7 @@ final class TimelineInput {
                     end = snapper.snapEdge(end, threshold, hit);
                     snapHit = hit[0];
                 }
-                end = Math.max(origStart + tpf, end);
+                end = Math.max(view.scale.boundaryAfter(origStart), end);
                 start = origStart;
                 in = origIn;
                 duration = end - origStart;
@@ -278,15 +279,15 @@ final class TimelineInput {
     }
 
     private String dragText() {
-        long tpf = view.scale.ticksPerFrame();
-        long frames = Math.round((double) duration / tpf);
-        String where = mode == Mode.MOVE ? "Move '" + clip.id() + "' to " + view.timecode(Math.round((double) start
-                / tpf)) + (toTrack != fromTrack ? " on " + toTrack.name() : "")
-                : "Trim '" + clip.id() + "': " + view.timecode(Math.round((double) start / tpf)) + " + " + frames
-                        + " frames";
-        long delta = start - origStart;
-        if (mode == Mode.MOVE && delta != 0) {
-            where += " (" + (delta > 0 ? "+" : "-") + Math.round(Math.abs((double) delta) / tpf) + " f)";
+        TimeScale sc = view.scale;
+        long first = sc.nearestFrame(start);
+        long frames = sc.nearestFrame(start + duration) - first;
+        String where = mode == Mode.MOVE ? "Move '" + clip.id() + "' to " + view.timecode(first)
+                + (toTrack != fromTrack ? " on " + toTrack.name() : "")
+                : "Trim '" + clip.id() + "': " + view.timecode(first) + " + " + frames + " frames";
+        long delta = first - sc.nearestFrame(origStart);
+        if (mode == Mode.MOVE && start != origStart) {
+            where += " (" + (delta >= 0 ? "+" : "-") + Math.abs(delta) + " f)";
         }
         return where;
     }
@@ -367,13 +368,14 @@ final class TimelineInput {
     }
 
     private String clipTip(Clip c) {
-        long tpf = view.scale.ticksPerFrame();
+        FrameRate rate = view.scale.rate();
+        long first = rate.ticksToFrame(c.start(), RoundingMode.FLOOR);
         StringBuilder sb = new StringBuilder();
         sb.append(c.id()).append(" (").append(c.source().type()).append(")\n");
-        sb.append("start ").append(view.timecode(c.start() / tpf)).append(", ").append(Math.round((double) c
-                .duration() / tpf)).append(" frames");
+        sb.append("start ").append(view.timecode(first)).append(", ")
+                .append(view.scale.nearestFrame(c.end()) - view.scale.nearestFrame(c.start())).append(" frames");
         if (c.in() > 0) {
-            sb.append(", in ").append(view.timecode(c.in() / tpf));
+            sb.append(", in ").append(view.timecode(rate.ticksToFrame(c.in(), RoundingMode.FLOOR)));
         }
         List<?> fx = c.effects();
         if (!fx.isEmpty()) {

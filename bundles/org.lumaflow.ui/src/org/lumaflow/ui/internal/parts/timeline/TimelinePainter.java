@@ -231,10 +231,10 @@ final class TimelinePainter {
         int minor = TimeScale.minorDivisions(step, fps);
         long first = view.scale.frame(Math.max(0, left - TimelineView.HEADER_W - 100));
         first = first / step * step;
-        long tpf = view.scale.ticksPerFrame();
         gc.setFont(skin.small);
+        double pxPerFrame = view.scale.pxPerFrame();
         for (long f = first;; f += step) {
-            double x = view.canvasX(f * tpf);
+            double x = view.canvasX(view.scale.frameStart(f));
             if (x > right + 2) {
                 break;
             }
@@ -243,7 +243,7 @@ final class TimelinePainter {
             gc.drawLine(ix, h - 12, ix, h - 1);
             gc.drawString(view.timecode(f), ix + 3, 2, true);
             for (int m = 1; m < minor; m++) {
-                int mx = (int) Math.round(view.canvasX((f * minor + step * m) * tpf / minor));
+                int mx = (int) Math.round(x + step * m * pxPerFrame / minor);
                 gc.setForeground(skin.grid);
                 gc.drawLine(mx, h - 5, mx, h - 1);
             }

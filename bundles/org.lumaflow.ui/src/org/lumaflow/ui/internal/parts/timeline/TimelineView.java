@@ -42,7 +42,7 @@ public final class TimelineView {
     final TimelineCommands commands;
     final TimelineInput input;
     private final TimelinePainter painter;
-    TimeScale scale = new TimeScale(1);
+    TimeScale scale = new TimeScale(FrameRate.FPS_30);
     FrameRate rate;
     boolean dropFrame;
     int vscroll;
@@ -117,7 +117,7 @@ public final class TimelineView {
             rate = r;
             dropFrame = Timecode.defaultDropFrame(r);
             double zoom = scale.pxPerFrame();
-            scale = new TimeScale(r.ticksPerFrame());
+            scale = new TimeScale(r);
             scale.setPxPerFrame(zoom);
             timecodes.clear();
         }

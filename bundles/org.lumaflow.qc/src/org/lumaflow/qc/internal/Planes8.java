@@ -1,0 +1,253 @@
+package org.lumaflow.qc.internal;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+import org.lumaflow.core.concurrent.Parallel;
+import org.lumaflow.core.pool.Frame;
+import org.lumaflow.core.pool.PixelFormat;
+
+/** {@link Planes} of 8-bit samples: the fast path (4:2:0 and every other chroma subsampling). */
+final class Planes8 extends Planes {
+
+    /** {@code (int) hypot(du, dv)} for every du^2 + dv^2 (signalstats truncates). */
+    private static final byte[] SAT = new byte[2 * 128 * 128 + 1];
+
+    static {
+        for (int i = 0; i < SAT.length; i++) {
+            SAT[i] = (byte) Math.min(255, (int) Math.sqrt(i));
+        }
+    }
+
+    /** three buffers rotating as current, previous (scene, YDIF) and freeze reference: no per-frame copies */
+    private final byte[][] buffers = new byte[3][];
+    private byte[] prev;
+    private byte[] reference;
+    private byte[] cur;
+    /** four interleaved sub-histograms per band (flat areas would otherwise serialize on one counter) */
+    private final int[][] bandY = new int[BANDS][4 * 256];
+    private final int[][] bandU = new int[BANDS][4 * 256];
+    private final int[][] bandV = new int[BANDS][4 * 256];
+    private final int[][] bandSat = new int[BANDS][256];
+    private final long[] bandDif = new long[BANDS];
+    private final long[] bandSadPrev = new long[BANDS];
+    private final long[] bandSadRef = new long[BANDS];
+    private final long[] bandOut = new long[BANDS];
+    private final long[] bandChromaOut = new long[BANDS];
+    /** 1 where the chroma sample is outside 16..240 */
+    private final byte[] chromaOut;
+
+    Planes8(int width, int height, int hs, int vs) {
+        super(width, height, 8, hs, vs);
+        for (int i = 0; i < 3; i++) {
+            buffers[i] = new byte[samples];
+        }
+        cur = buffers[0];
+        prev = buffers[1];
+        reference = buffers[2];
+        chromaOut = new byte[cw * ch];
+    }
+
+    @Override
+    void load(ByteBuffer picture) {
+        picture.get(0, cur, 0, samples);
+    }
+
+    @Override
+    void load(Frame f) {
+        if (hs != 1 || vs != 1) {
+            throw new IllegalArgumentException("QC frames are 4:2:0, this stream is not");
+        }
+        ByteBuffer b = f.buffer();
+        int luma = w * h;
+        b.get(0, cur, 0, luma);
+        int c = cw * ch;
+        if (f.format() == PixelFormat.I420) {
+            b.get(luma, cur, luma, 2 * c);
+        } else if (f.format() == PixelFormat.NV12) {
+            for (int i = 0; i < c; i++) {
+                cur[luma + i] = b.get(luma + 2 * i);
+                cur[luma + c + i] = b.get(luma + 2 * i + 1);
+            }
+        } else {
+            throw new IllegalArgumentException("QC needs I420 or NV12 frames, got " + f.format());
+        }
+    }
+
+    /**
+     * One parallel pass over chroma and one over luma rows (bands of rows on the pixel workers): histograms,
+     * differences to the previous frame, out-of-range counts.
+     */
+    @Override
+    void measure() {
+        byte[] c = cur;
+        byte[] p = havePrev ? prev : cur;
+        int luma = w * h;
+        int cn = cw * ch;
+        // chroma first: the luma pass needs the out-of-range flags
+        Parallel.rows(Math.max(1, cn / BANDS), BANDS, (b0, b1) -> {
+            for (int b = b0; b < b1; b++) {
+                int[] hu = bandU[b];
+                int[] hv = bandV[b];
+                int[] hsat = bandSat[b];
+                Arrays.fill(hu, 0);
+                Arrays.fill(hv, 0);
+                Arrays.fill(hsat, 0);
+                long sp = 0;
+                long outs = 0;
+                int i0 = (int) ((long) cn * b / BANDS);
+                int i1 = (int) ((long) cn * (b + 1) / BANDS);
+                for (int i = i0; i < i1; i++) {
+                    int ui = luma + i;
+                    int vi = luma + cn + i;
+                    int u = c[ui] & 0xFF;
+                    int v = c[vi] & 0xFF;
+                    int lane = (i & 3) << 8;
+                    hu[lane + u]++;
+                    hv[lane + v]++;
+                    int du = u - 128;
+                    int dv = v - 128;
+                    hsat[SAT[du * du + dv * dv] & 0xFF]++;
+                    sp += Math.abs(u - (p[ui] & 0xFF)) + Math.abs(v - (p[vi] & 0xFF));
+                    byte o = (byte) (u < 16 || u > 240 || v < 16 || v > 240 ? 1 : 0);
+                    chromaOut[i] = o;
+                    outs += o;
+                }
+                bandSadPrev[b] = sp;
+                bandChromaOut[b] = outs;
+            }
+        });
+        long chromaOuts = 0;
+        for (long v : bandChromaOut) {
+            chromaOuts += v;
+        }
+        boolean anyChromaOut = chromaOuts > 0;
+        int hshift = hs;
+        int vshift = vs;
+        Parallel.rows(w * Math.max(1, h / BANDS), BANDS, (b0, b1) -> {
+            for (int b = b0; b < b1; b++) {
+                int[] hy = bandY[b];
+                Arrays.fill(hy, 0);
+                long dif = 0;
+                long outs = 0;
+                int y0 = (int) ((long) h * b / BANDS);
+                int y1 = (int) ((long) h * (b + 1) / BANDS);
+                for (int y = y0; y < y1; y++) {
+                    int row = y * w;
+                    int crow = (y >> vshift) * cw;
+                    for (int x = 0; x < w; x++) {
+                        int i = row + x;
+                        int v = c[i] & 0xFF;
+                        hy[((x & 3) << 8) + v]++;
+                        dif += Math.abs(v - (p[i] & 0xFF));
+                        if (anyChromaOut && (v < 16 || v > 235 || chromaOut[crow + (x >> hshift)] != 0)) {
+                            outs++;
+                        }
+                    }
+                }
+                bandDif[b] = dif;
+                bandOut[b] = outs;
+            }
+        });
+        Arrays.fill(histY, 0);
+        Arrays.fill(histU, 0);
+        Arrays.fill(histV, 0);
+        Arrays.fill(histSat, 0);
+        frameDif = 0;
+        sadPrev = 0;
+        long outs = 0;
+        for (int b = 0; b < BANDS; b++) {
+            int[] by = bandY[b];
+            int[] bu = bandU[b];
+            int[] bv = bandV[b];
+            int[] bs = bandSat[b];
+            for (int i = 0; i < 256; i++) {
+                histY[i] += by[i] + by[256 + i] + by[512 + i] + by[768 + i];
+                histU[i] += bu[i] + bu[256 + i] + bu[512 + i] + bu[768 + i];
+                histV[i] += bv[i] + bv[256 + i] + bv[512 + i] + bv[768 + i];
+                histSat[i] += bs[i];
+            }
+            frameDif += bandDif[b];
+            sadPrev += bandSadPrev[b] + bandDif[b];
+            outs += bandOut[b];
+        }
+        if (!anyChromaOut) {
+            for (int i = 0; i < 16; i++) {
+                outs += histY[i];
+            }
+            for (int i = 236; i < 256; i++) {
+                outs += histY[i];
+            }
+        }
+        outOfRange = outs;
+    }
+
+    @Override
+    double referenceMafd(double noise) {
+        double prevMafd = previousMafd();
+        if (reference == prev) {
+            return prevMafd;
+        }
+        if (prevMafd > 2 * noise) {
+            return prevMafd - noise;
+        }
+        byte[] c = cur;
+        byte[] r = reference;
+        int n = samples;
+        Parallel.rows(Math.max(1, n / BANDS), BANDS, (b0, b1) -> {
+            for (int b = b0; b < b1; b++) {
+                long sr = 0;
+                int i1 = (int) ((long) n * (b + 1) / BANDS);
+                for (int i = (int) ((long) n * b / BANDS); i < i1; i++) {
+                    sr += Math.abs((c[i] & 0xFF) - (r[i] & 0xFF));
+                }
+                bandSadRef[b] = sr;
+            }
+        });
+        long sad = 0;
+        for (long v : bandSadRef) {
+            sad += v;
+        }
+        return sad / (double) n / 256;
+    }
+
+    @Override
+    boolean referenceIsPrevious() {
+        return reference == prev;
+    }
+
+    @Override
+    int y(int x, int y) {
+        return cur[y * w + x] & 0xFF;
+    }
+
+    @Override
+    int u(int i) {
+        return cur[w * h + i] & 0xFF;
+    }
+
+    @Override
+    int v(int i) {
+        return cur[w * h + cw * ch + i] & 0xFF;
+    }
+
+    @Override
+    void advance(boolean newReference) {
+        byte[] old = prev;
+        prev = cur;
+        if (newReference) {
+            reference = cur;
+        }
+        cur = old != reference ? old : third();
+        havePrev = true;
+    }
+
+    private byte[] third() {
+        for (byte[] b : buffers) {
+            if (b != prev && b != reference) {
+                return b;
+            }
+        }
+        throw new IllegalStateException();
+    }
+}
