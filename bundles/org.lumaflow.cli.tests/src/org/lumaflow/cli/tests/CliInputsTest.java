@@ -1,13 +1,14 @@
 package org.lumaflow.cli.tests;
 
+import static org.lumaflow.cli.tests.CliHarness.service;
+
+import org.lumaflow.cli.tests.CliHarness.Run;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,10 +29,7 @@ import org.lumaflow.decoder.MediaService;
 import org.lumaflow.engine.render.Engine;
 import org.lumaflow.export.Exporter;
 import org.lumaflow.qc.QcService;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Real commands on awkward inputs made here by the embedded ffmpeg: every refusal names the input and says what to
@@ -56,17 +54,7 @@ class CliInputsTest {
 
     @BeforeAll
     static void setup() throws Exception {
-        Bundle self = FrameworkUtil.getBundle(CliInputsTest.class);
-        if (self.getState() != Bundle.ACTIVE) {
-            self.start();
-        }
-        BundleContext bc = self.getBundleContext();
-        for (Bundle b : bc.getBundles()) {
-            if (b.getSymbolicName().startsWith("org.lumaflow.") && b.getHeaders().get("Fragment-Host") == null
-                    && b.getState() != Bundle.ACTIVE) {
-                b.start();
-            }
-        }
+        BundleContext bc = CliHarness.startBundles();
         Engine engine = service(bc, Engine.class);
         media = service(bc, MediaService.class);
         List<CliCommand> commands = new ArrayList<>(List.of(new RenderCommand(engine),
@@ -86,44 +74,21 @@ class CliInputsTest {
     }
 
     private static Path ffmpeg(String name, String... args) throws Exception {
-        Path out = dir.resolve(name);
-        List<String> cmd = new ArrayList<>(List.of(org.lumaflow.media.ffmpeg.FFmpeg.commandLine().toString(),
-                "-hide_banner", "-loglevel", "error"));
-        cmd.addAll(List.of(args));
-        cmd.add(out.toString());
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), log);
-        return out;
-    }
-
-    private static <T> T service(BundleContext bc, Class<T> type) throws InterruptedException {
-        ServiceTracker<T, T> t = new ServiceTracker<>(bc, type, null);
-        t.open();
-        T s = t.waitForService(10_000);
-        assertNotNull(s, type.getSimpleName() + " service");
-        return s;
-    }
-
-    private record Run(int code, String out, String err) {
+        return CliHarness.ffmpeg(dir.resolve(name), args);
     }
 
     private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = cli.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CliHarness.run(cli, args);
     }
 
     /** Runs a command that must be refused: exit 1, the input named, a hint, no class names. */
     private static Run refused(Path input, String hint, String... args) {
         Run r = run(args);
         String what = String.join(" ", args);
-        assertEquals(1, r.code, what + ": " + r.err + r.out);
-        assertTrue(r.err.contains(input.getFileName().toString()), what + " names the input: " + r.err);
-        assertTrue(r.err.contains(hint), what + " says what to do (" + hint + "): " + r.err);
-        assertFalse(CLASS_NAME.matcher(r.err).find(), what + ": no class names: " + r.err);
+        assertEquals(1, r.code(), what + ": " + r.err() + r.out());
+        assertTrue(r.err().contains(input.getFileName().toString()), what + " names the input: " + r.err());
+        assertTrue(r.err().contains(hint), what + " says what to do (" + hint + "): " + r.err());
+        assertFalse(CLASS_NAME.matcher(r.err()).find(), what + ": no class names: " + r.err());
         return r;
     }
 
@@ -152,7 +117,7 @@ class CliInputsTest {
         Files.writeString(small, "{\"lumaflow\": 1, \"format\": {\"width\": 2, \"height\": 2, \"rate\": 25}}");
         for (String cmd : List.of("render", "export", "qc")) {
             Run r = refused(bad, bad + ":1:", cmd, bad.toString(), "--quiet");
-            assertTrue(r.err.contains("invalid JSON") && r.err.contains("line 1, column"), r.err);
+            assertTrue(r.err().contains("invalid JSON") && r.err().contains("line 1, column"), r.err());
             refused(small, "16..16384", cmd, small.toString(), "--quiet");
         }
     }
@@ -161,7 +126,7 @@ class CliInputsTest {
     void aTinyPictureExportsScaledWhenTold() throws Exception {
         Path out = dir.resolve("tiny_scaled.mp4");
         Run r = run("export", tiny.toString(), "--size", "32x32", "-o", out.toString(), "--quiet", "--no-qc");
-        assertEquals(0, r.code, r.err);
+        assertEquals(0, r.code(), r.err());
         var v = media.probe(out).firstVideo();
         assertEquals(32, v.width());
         assertEquals(25, v.frames());
@@ -171,35 +136,35 @@ class CliInputsTest {
     void aStillExportsForTheStatedDefaultOrTheGivenDuration() throws Exception {
         Path out = dir.resolve("still.mp4");
         Run r = run("export", still.toString(), "-o", out.toString(), "--quiet", "--no-qc");
-        assertEquals(0, r.code, r.err);
-        assertTrue(r.err.contains("still.png is a still image: exported as 5 s at 25 fps (--duration SECONDS to"
-                + " change)"), r.err);
-        assertTrue(r.out.contains("125 frames 320x240"), r.out);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("still.png is a still image: exported as 5 s at 25 fps (--duration SECONDS to"
+                + " change)"), r.err());
+        assertTrue(r.out().contains("125 frames 320x240"), r.out());
         assertEquals(125, media.probe(out).firstVideo().frames());
         Run d = run("export", still.toString(), "-o", out.toString(), "--duration", "2.5", "--quiet", "--no-qc");
-        assertEquals(0, d.code, d.err);
-        assertTrue(d.err.contains("exported as 2.500 s at 25 fps"), d.err);
+        assertEquals(0, d.code(), d.err());
+        assertTrue(d.err().contains("exported as 2.500 s at 25 fps"), d.err());
         assertEquals(63, media.probe(out).firstVideo().frames(), "2.5 s at 25 fps: 62.5 frames, the last one shown");
         Path clip = dir.resolve("clip.mp4");
         Run t = run("export", dir.resolve("whole.mp4").toString(), "-o", clip.toString(), "--duration", "1",
                 "--quiet", "--no-qc");
-        assertEquals(0, t.code, t.err);
-        assertTrue(t.out.contains("25 frames"), "--duration trims a video: " + t.out);
-        assertEquals(2, run("export", still.toString(), "--duration", "soon").code);
+        assertEquals(0, t.code(), t.err());
+        assertTrue(t.out().contains("25 frames"), "--duration trims a video: " + t.out());
+        assertEquals(2, run("export", still.toString(), "--duration", "soon").code());
     }
 
     @Test
     void anAudioFileExportsAudioOnly() throws Exception {
         Path out = dir.resolve("audio.m4a");
         Run r = run("export", audio.toString(), "-o", out.toString(), "--quiet");
-        assertEquals(0, r.code, r.err);
-        assertTrue(r.out.contains("audio only, 2.00 s with aac"), r.out);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("audio only, 2.00 s with aac"), r.out());
         var info = media.probe(out);
         assertTrue(info.video().isEmpty());
         assertEquals("aac", info.audio().get(0).codec());
         Path wav = dir.resolve("audio.wav");
         Run w = run("export", audio.toString(), "-o", wav.toString(), "--quiet");
-        assertEquals(0, w.code, w.err);
+        assertEquals(0, w.code(), w.err());
         assertEquals("pcm_s16le", media.probe(wav).audio().get(0).codec());
     }
 
@@ -233,12 +198,12 @@ class CliInputsTest {
     @Test
     void unexpectedFailuresAreWordsNotClassNames() {
         Run m = run("throwing", "missing");
-        assertEquals(1, m.code);
-        assertTrue(m.err.contains(dir.resolve("nowhere.txt") + ": no such file or folder"), m.err);
-        assertFalse(CLASS_NAME.matcher(m.err).find(), m.err);
+        assertEquals(1, m.code());
+        assertTrue(m.err().contains(dir.resolve("nowhere.txt") + ": no such file or folder"), m.err());
+        assertFalse(CLASS_NAME.matcher(m.err()).find(), m.err());
         Run n = run("throwing", "null");
-        assertEquals(1, n.code);
-        assertTrue(n.err.contains("internal error") && n.err.contains("please report"), n.err);
-        assertFalse(CLASS_NAME.matcher(n.err).find(), n.err);
+        assertEquals(1, n.code());
+        assertTrue(n.err().contains("internal error") && n.err().contains("please report"), n.err());
+        assertFalse(CLASS_NAME.matcher(n.err()).find(), n.err());
     }
 }

@@ -11,9 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.lumaflow.cli.CliCommand;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
 /** {@code lumaflow doctor} as DS wires it: every native library family resolves here, and text can be drawn. */
@@ -21,17 +19,7 @@ class DoctorTest {
 
     @Test
     void doctorFindsNothingMissing() throws Exception {
-        Bundle self = FrameworkUtil.getBundle(DoctorTest.class);
-        if (self.getState() != Bundle.ACTIVE) {
-            self.start();
-        }
-        BundleContext bc = self.getBundleContext();
-        for (Bundle b : bc.getBundles()) {
-            if (b.getSymbolicName().startsWith("org.lumaflow.") && b.getHeaders().get("Fragment-Host") == null
-                    && b.getState() != Bundle.ACTIVE) {
-                b.start();
-            }
-        }
+        BundleContext bc = CliHarness.startBundles();
         ServiceTracker<CliCommand, CliCommand> t = new ServiceTracker<>(bc, CliCommand.class, null);
         t.open();
         t.waitForService(10_000);

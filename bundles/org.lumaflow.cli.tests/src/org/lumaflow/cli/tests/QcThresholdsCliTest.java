@@ -1,14 +1,11 @@
 package org.lumaflow.cli.tests;
 
+import static org.lumaflow.cli.tests.CliHarness.service;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,10 +24,7 @@ import org.lumaflow.decoder.MediaService;
 import org.lumaflow.export.Exporter;
 import org.lumaflow.media.ffmpeg.FFmpeg;
 import org.lumaflow.qc.QcService;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * QC thresholds on the command line ({@code qc} and {@code export}), on a file made here with the embedded ffmpeg:
@@ -44,46 +38,20 @@ class QcThresholdsCliTest {
 
     @BeforeAll
     static void setup() throws Exception {
-        Bundle self = FrameworkUtil.getBundle(QcThresholdsCliTest.class);
-        if (self.getState() != Bundle.ACTIVE) {
-            self.start();
-        }
-        BundleContext bc = self.getBundleContext();
-        for (Bundle b : bc.getBundles()) {
-            if (b.getSymbolicName().startsWith("org.lumaflow.") && b.getHeaders().get("Fragment-Host") == null
-                    && b.getState() != Bundle.ACTIVE) {
-                b.start();
-            }
-        }
+        BundleContext bc = CliHarness.startBundles();
         cli = new Cli(List.<CliCommand>of(new QcCommand(service(bc, QcService.class)),
                 new ExportCommand(service(bc, Exporter.class), service(bc, MediaService.class))));
         Path dir = Files.createTempDirectory("lumaflow-qc-thresholds");
         media = dir.resolve("segments.mov"); // MOV: Matroska gives the audio stream no duration (QC skips it)
         String size = ":s=160x120:r=25";
-        ffmpeg("-f", "lavfi", "-i", "testsrc2=d=1" + size, "-f", "lavfi", "-i", "color=black:d=0.8" + size,
+        CliHarness.ffmpeg(media, "-f", "lavfi", "-i", "testsrc2=d=1" + size, "-f", "lavfi", "-i",
+                "color=black:d=0.8" + size,
                 "-f", "lavfi", "-i", "testsrc2=d=1" + size, "-f", "lavfi", "-i", "smptebars=d=0.8" + size,
                 "-f", "lavfi", "-i", "testsrc2=d=1" + size, "-f", "lavfi", "-i",
                 "aevalsrc='sin(2*PI*440*t)*(0.5*(lt(t,1)+gte(t,1.8)*lt(t,2)+gte(t,4.4))+0.003*gte(t,2)*lt(t,4.4))'"
                         + ":s=48000:d=4.6",
                 "-filter_complex", "[0][1][2][3][4]concat=n=5:v=1:a=0[v]", "-map", "[v]", "-map", "5",
-                "-pix_fmt", "yuv420p", "-c:v", "ffv1", "-c:a", "pcm_s16le", media.toString());
-    }
-
-    private static <T> T service(BundleContext bc, Class<T> type) throws InterruptedException {
-        ServiceTracker<T, T> t = new ServiceTracker<>(bc, type, null);
-        t.open();
-        T s = t.waitForService(10_000);
-        assertNotNull(s, type.getSimpleName() + " service");
-        return s;
-    }
-
-    private static void ffmpeg(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(FFmpeg.commandLine().toString(), "-hide_banner", "-nostdin",
-                "-loglevel", "error", "-y"));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), "ffmpeg " + cmd + "\n" + out);
+                "-pix_fmt", "yuv420p", "-c:v", "ffv1", "-c:a", "pcm_s16le");
     }
 
     private record Run(int code, String out, String err) {
@@ -104,11 +72,8 @@ class QcThresholdsCliTest {
     }
 
     private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = cli.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        CliHarness.Run r = CliHarness.run(cli, args);
+        return new Run(r.code(), r.out(), r.err());
     }
 
     private static Run qc(String... options) {
