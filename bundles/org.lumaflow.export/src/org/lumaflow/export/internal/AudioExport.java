@@ -5,15 +5,10 @@ import static org.bytedeco.ffmpeg.global.avformat.*;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
@@ -40,7 +35,7 @@ import org.lumaflow.media.ffmpeg.FFmpeg;
  * a video export (a locked temporary beside the destination, renamed over it only on success). Progress counts
  * timeline frames, so a progress bar sized from the timeline fits.
  */
-final class AudioExport implements ExportJob {
+final class AudioExport extends FutureJob {
 
     /** Samples mixed and encoded per step (0.1 s): cancellation is seen within one step. */
     private static final int STEP = AudioSource.SAMPLE_RATE / 10;
@@ -52,7 +47,6 @@ final class AudioExport implements ExportJob {
     private final String encoder;
     private final long first;
     private final long total;
-    private final CompletableFuture<ExportResult> done = new CompletableFuture<>();
     private volatile boolean cancelled;
 
     private AudioExport(Timeline timeline, ExportSettings settings, ExportListener listener, AudioMix mix,
@@ -142,31 +136,6 @@ final class AudioExport implements ExportJob {
     @Override
     public void cancel() {
         cancelled = true;
-    }
-
-    @Override
-    public boolean isDone() {
-        return done.isDone();
-    }
-
-    @Override
-    public ExportResult await() throws ExportException, InterruptedException {
-        try {
-            return done.get();
-        } catch (ExecutionException e) {
-            throw (ExportException) e.getCause();
-        }
-    }
-
-    @Override
-    public ExportResult await(Duration timeout) throws ExportException, InterruptedException {
-        try {
-            return done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw (ExportException) e.getCause();
-        } catch (TimeoutException e) {
-            return null;
-        }
     }
 
     private void run() {

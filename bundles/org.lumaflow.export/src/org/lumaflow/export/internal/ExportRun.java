@@ -3,17 +3,13 @@ package org.lumaflow.export.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.lumaflow.core.internal.PartialFile;
 import org.lumaflow.core.pool.Frame;
@@ -33,7 +29,6 @@ import org.lumaflow.engine.timeline.Timeline;
 import org.lumaflow.engine.timeline.TimelineRenderer;
 import org.lumaflow.export.EncoderChoice;
 import org.lumaflow.export.ExportException;
-import org.lumaflow.export.ExportJob;
 import org.lumaflow.export.ExportListener;
 import org.lumaflow.export.ExportProgress;
 import org.lumaflow.export.ExportResult;
@@ -45,7 +40,7 @@ import org.lumaflow.export.ExportSettings;
  * the stage it waited for; cancellation is checked at least every 100 ms. Output goes to a temporary file beside the
  * destination, renamed over it only on success.
  */
-final class ExportRun implements ExportJob {
+final class ExportRun extends FutureJob {
 
     private static final long POLL_MS = 100;
 
@@ -76,7 +71,6 @@ final class ExportRun implements ExportJob {
     private final org.lumaflow.qc.QcService qc;
     private QcFeed feed;
     private Path qcReport;
-    private final CompletableFuture<ExportResult> done = new CompletableFuture<>();
     private final Thread thread;
     private volatile boolean cancelled;
     private volatile String stopReason;
@@ -112,31 +106,6 @@ final class ExportRun implements ExportJob {
             cancelled = true;
         }
         stop("cancelled", null);
-    }
-
-    @Override
-    public boolean isDone() {
-        return done.isDone();
-    }
-
-    @Override
-    public ExportResult await() throws ExportException, InterruptedException {
-        try {
-            return done.get();
-        } catch (ExecutionException e) {
-            throw (ExportException) e.getCause();
-        }
-    }
-
-    @Override
-    public ExportResult await(Duration timeout) throws ExportException, InterruptedException {
-        try {
-            return done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw (ExportException) e.getCause();
-        } catch (TimeoutException e) {
-            return null;
-        }
     }
 
     private void stop(String reason, Throwable cause) {
