@@ -104,13 +104,15 @@ class QcAgainstFFmpegTest {
     @Test
     void averageLumaMatchesSignalstats() throws Exception {
         QcReport r = qc.analyze(signal, QcOptions.defaults(), null);
-        String log = ffmpeg("-i", signal.toString(), "-vf", "signalstats,metadata=print", "-f", "null", "-");
+        String log = ffmpeg("-i", signal.toString(), "-vf", "signalstats=stat=brng,metadata=print", "-f", "null", "-");
         List<Double> yavg = values(log, "lavfi.signalstats.YAVG");
         List<Double> ylow = values(log, "lavfi.signalstats.YLOW");
         List<Double> umax = values(log, "lavfi.signalstats.UMAX");
         List<Double> satavg = values(log, "lavfi.signalstats.SATAVG");
         List<Double> ydif = values(log, "lavfi.signalstats.YDIF");
+        List<Double> brng = values(log, "lavfi.signalstats.BRNG");
         assertEquals(yavg.size(), r.frames().size(), "frame count");
+        assertTrue(brng.stream().anyMatch(b -> b > 0.01), "the clip has out-of-range pixels: " + brng);
         for (int i = 0; i < yavg.size(); i++) {
             var s = r.frames().get(i);
             assertEquals(yavg.get(i), s.yAvg(), 0.5, "YAVG frame " + i);
@@ -118,6 +120,7 @@ class QcAgainstFFmpegTest {
             assertEquals(umax.get(i), s.uMax(), 0.0, "UMAX frame " + i);
             assertEquals(satavg.get(i), s.satAvg(), 0.5, "SATAVG frame " + i);
             assertEquals(ydif.get(i), s.yDiff(), 0.01, "YDIF frame " + i);
+            assertEquals(brng.get(i), s.outOfRange(), 1e-5, "BRNG frame " + i);
         }
     }
 

@@ -38,12 +38,12 @@ class QcFormatsTest {
 
     /** signalstats' keys and our fields. */
     private static final String[] KEYS = {"YMIN", "YLOW", "YAVG", "YHIGH", "YMAX", "UMIN", "ULOW", "UAVG", "UHIGH",
-        "UMAX", "VMIN", "VLOW", "VAVG", "VHIGH", "VMAX", "SATAVG", "SATMAX", "YDIF"};
+        "UMAX", "VMIN", "VLOW", "VAVG", "VHIGH", "VMAX", "SATAVG", "SATMAX", "YDIF", "BRNG"};
     private static final List<ToDoubleFunction<SignalStats>> FIELDS = List.of(SignalStats::yMin,
             SignalStats::yLow, SignalStats::yAvg, SignalStats::yHigh, SignalStats::yMax, SignalStats::uMin,
             SignalStats::uLow, SignalStats::uAvg, SignalStats::uHigh, SignalStats::uMax, SignalStats::vMin,
             SignalStats::vLow, SignalStats::vAvg, SignalStats::vHigh, SignalStats::vMax, SignalStats::satAvg,
-            SignalStats::satMax, SignalStats::yDiff);
+            SignalStats::satMax, SignalStats::yDiff, SignalStats::outOfRange);
 
     /** Makes a 1.2 s clip of moving colours in {@code pixFmt} with {@code codec}. */
     private static Path clip(String name, String size, String pixFmt, String... codec) throws Exception {
@@ -62,7 +62,7 @@ class QcFormatsTest {
         QcReport r = QcAgainstFFmpegTest.qc.analyze(file, QcOptions.defaults(), null);
         assertEquals(layout, r.pixelFormat(), "measured layout");
         assertEquals(depth, r.bitDepth());
-        String log = QcAgainstFFmpegTest.ffmpeg("-i", file.toString(), "-vf", "signalstats,metadata=print", "-f",
+        String log = QcAgainstFFmpegTest.ffmpeg("-i", file.toString(), "-vf", "signalstats=stat=brng,metadata=print", "-f",
                 "null", "-");
         List<List<Double>> want = new ArrayList<>();
         for (String k : KEYS) {
@@ -73,7 +73,8 @@ class QcFormatsTest {
         for (int i = 0; i < r.frames().size(); i++) {
             SignalStats s = r.frames().get(i);
             for (int k = 0; k < KEYS.length; k++) {
-                double tolerance = KEYS[k].contains("AVG") || KEYS[k].equals("YDIF") ? 0.01 : 0;
+                double tolerance = KEYS[k].contains("AVG") || KEYS[k].equals("YDIF") ? 0.01
+                        : KEYS[k].equals("BRNG") ? 1e-5 : 0; // BRNG: a fraction, printed with 6 digits
                 assertEquals(want.get(k).get(i), FIELDS.get(k).applyAsDouble(s), tolerance, file.getFileName() + " "
                         + KEYS[k] + " frame " + i);
             }

@@ -26,6 +26,8 @@ final class Planes16 extends Planes {
     private final long[] bandSadRef = new long[BANDS];
     private final long[] bandOut = new long[BANDS];
     private final byte[] chromaOut;
+    /** flagged chroma samples per chroma row */
+    private final int[] rowOut;
     /** {@code (int) hypot(du, dv)} by du^2 + dv^2 up to 10 bits; deeper samples take the square root */
     private final short[] sat;
     private final Map<ByteBuffer, ShortBuffer> views = new IdentityHashMap<>();
@@ -43,6 +45,7 @@ final class Planes16 extends Planes {
         bandV = new int[BANDS][size];
         bandSat = new int[BANDS][size];
         chromaOut = new byte[cw * ch];
+        rowOut = new int[ch];
         int mid = size / 2;
         if (depth <= 10) {
             sat = new short[2 * mid * mid + 1];
@@ -93,22 +96,28 @@ final class Planes16 extends Planes {
                 Arrays.fill(hv, 0);
                 Arrays.fill(hsat, 0);
                 long sp = 0;
-                int i0 = (int) ((long) cn * b / BANDS);
-                int i1 = (int) ((long) cn * (b + 1) / BANDS);
-                for (int i = i0; i < i1; i++) {
-                    int ui = luma + i;
-                    int vi = luma + cn + i;
-                    int u = c[ui] & 0xFFFF;
-                    int v = c[vi] & 0xFFFF;
-                    hu[u]++;
-                    hv[v]++;
-                    long du = u - mid;
-                    long dv = v - mid;
-                    long d2 = du * du + dv * dv;
-                    int s = table != null ? table[(int) d2] : (int) Math.sqrt((double) d2);
-                    hsat[Math.min(s, size - 1)]++;
-                    sp += Math.abs(u - (p[ui] & 0xFFFF)) + Math.abs(v - (p[vi] & 0xFFFF));
-                    chromaOut[i] = (byte) (u < lo || u > cHi || v < lo || v > cHi ? 1 : 0);
+                int r1 = (int) ((long) ch * (b + 1) / BANDS);
+                for (int r = (int) ((long) ch * b / BANDS); r < r1; r++) { // whole rows: one band counts each row
+                    int outs = 0;
+                    int i1 = (r + 1) * cw;
+                    for (int i = r * cw; i < i1; i++) {
+                        int ui = luma + i;
+                        int vi = luma + cn + i;
+                        int u = c[ui] & 0xFFFF;
+                        int v = c[vi] & 0xFFFF;
+                        hu[u]++;
+                        hv[v]++;
+                        long du = u - mid;
+                        long dv = v - mid;
+                        long d2 = du * du + dv * dv;
+                        int s = table != null ? table[(int) d2] : (int) Math.sqrt((double) d2);
+                        hsat[Math.min(s, size - 1)]++;
+                        sp += Math.abs(u - (p[ui] & 0xFFFF)) + Math.abs(v - (p[vi] & 0xFFFF));
+                        byte o = (byte) (u < lo || u > cHi || v < lo || v > cHi ? 1 : 0);
+                        chromaOut[i] = o;
+                        outs += o;
+                    }
+                    rowOut[r] = outs;
                 }
                 bandSadPrev[b] = sp;
             }
@@ -125,14 +134,25 @@ final class Planes16 extends Planes {
                 int y1 = (int) ((long) h * (b + 1) / BANDS);
                 for (int y = y0; y < y1; y++) {
                     int row = y * w;
-                    int crow = (y >> vshift) * cw;
                     for (int x = 0; x < w; x++) {
                         int i = row + x;
                         int v = c[i] & 0xFFFF;
                         hy[v]++;
                         dif += Math.abs(v - (p[i] & 0xFFFF));
-                        if (v < lo || v > yHi || chromaOut[crow + (x >> hshift)] != 0) {
-                            outs++;
+                    }
+                    int cy = y >> vshift;
+                    if (rowOut[cy] != 0) { // in-range luma under out-of-range chroma
+                        int crow = cy * cw;
+                        for (int cx = 0; cx < cw; cx++) {
+                            if (chromaOut[crow + cx] != 0) {
+                                int xe = Math.min(w, (cx + 1) << hshift);
+                                for (int x = cx << hshift; x < xe; x++) {
+                                    int v = c[row + x] & 0xFFFF;
+                                    if (v >= lo && v <= yHi) {
+                                        outs++;
+                                    }
+                                }
+                            }
                         }
                     }
                 }
@@ -161,6 +181,11 @@ final class Planes16 extends Planes {
             frameDif += bandDif[b];
             sadPrev += bandSadPrev[b] + bandDif[b];
             outs += bandOut[b];
+        }
+        for (int i = 0; i < size; i++) { // BRNG: plus luma out of range, from the histogram
+            if (i < lo || i > yHi) {
+                outs += histY[i];
+            }
         }
         outOfRange = outs;
     }

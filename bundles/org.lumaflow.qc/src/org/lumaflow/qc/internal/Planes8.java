@@ -33,9 +33,10 @@ final class Planes8 extends Planes {
     private final long[] bandSadPrev = new long[BANDS];
     private final long[] bandSadRef = new long[BANDS];
     private final long[] bandOut = new long[BANDS];
-    private final long[] bandChromaOut = new long[BANDS];
     /** 1 where the chroma sample is outside 16..240 */
     private final byte[] chromaOut;
+    /** flagged chroma samples per chroma row */
+    private final int[] rowOut;
 
     Planes8(int width, int height, int hs, int vs) {
         super(width, height, 8, hs, vs);
@@ -46,6 +47,7 @@ final class Planes8 extends Planes {
         prev = buffers[1];
         reference = buffers[2];
         chromaOut = new byte[cw * ch];
+        rowOut = new int[ch];
     }
 
     @Override
@@ -94,34 +96,31 @@ final class Planes8 extends Planes {
                 Arrays.fill(hv, 0);
                 Arrays.fill(hsat, 0);
                 long sp = 0;
-                long outs = 0;
-                int i0 = (int) ((long) cn * b / BANDS);
-                int i1 = (int) ((long) cn * (b + 1) / BANDS);
-                for (int i = i0; i < i1; i++) {
-                    int ui = luma + i;
-                    int vi = luma + cn + i;
-                    int u = c[ui] & 0xFF;
-                    int v = c[vi] & 0xFF;
-                    int lane = (i & 3) << 8;
-                    hu[lane + u]++;
-                    hv[lane + v]++;
-                    int du = u - 128;
-                    int dv = v - 128;
-                    hsat[SAT[du * du + dv * dv] & 0xFF]++;
-                    sp += Math.abs(u - (p[ui] & 0xFF)) + Math.abs(v - (p[vi] & 0xFF));
-                    byte o = (byte) (u < 16 || u > 240 || v < 16 || v > 240 ? 1 : 0);
-                    chromaOut[i] = o;
-                    outs += o;
+                int r1 = (int) ((long) ch * (b + 1) / BANDS);
+                for (int r = (int) ((long) ch * b / BANDS); r < r1; r++) { // whole rows: one band counts each row
+                    int outs = 0;
+                    int i1 = (r + 1) * cw;
+                    for (int i = r * cw; i < i1; i++) {
+                        int ui = luma + i;
+                        int vi = luma + cn + i;
+                        int u = c[ui] & 0xFF;
+                        int v = c[vi] & 0xFF;
+                        int lane = (i & 3) << 8;
+                        hu[lane + u]++;
+                        hv[lane + v]++;
+                        int du = u - 128;
+                        int dv = v - 128;
+                        hsat[SAT[du * du + dv * dv] & 0xFF]++;
+                        sp += Math.abs(u - (p[ui] & 0xFF)) + Math.abs(v - (p[vi] & 0xFF));
+                        byte o = (byte) (u < 16 || u > 240 || v < 16 || v > 240 ? 1 : 0);
+                        chromaOut[i] = o;
+                        outs += o;
+                    }
+                    rowOut[r] = outs;
                 }
                 bandSadPrev[b] = sp;
-                bandChromaOut[b] = outs;
             }
         });
-        long chromaOuts = 0;
-        for (long v : bandChromaOut) {
-            chromaOuts += v;
-        }
-        boolean anyChromaOut = chromaOuts > 0;
         int hshift = hs;
         int vshift = vs;
         Parallel.rows(w * Math.max(1, h / BANDS), BANDS, (b0, b1) -> {
@@ -134,15 +133,15 @@ final class Planes8 extends Planes {
                 int y1 = (int) ((long) h * (b + 1) / BANDS);
                 for (int y = y0; y < y1; y++) {
                     int row = y * w;
-                    int crow = (y >> vshift) * cw;
                     for (int x = 0; x < w; x++) {
                         int i = row + x;
                         int v = c[i] & 0xFF;
                         hy[((x & 3) << 8) + v]++;
                         dif += Math.abs(v - (p[i] & 0xFF));
-                        if (anyChromaOut && (v < 16 || v > 235 || chromaOut[crow + (x >> hshift)] != 0)) {
-                            outs++;
-                        }
+                    }
+                    int cy = y >> vshift;
+                    if (rowOut[cy] != 0) {
+                        outs += inRangeUnderChromaOut(c, row, cy * cw, hshift);
                     }
                 }
                 bandDif[b] = dif;
@@ -171,15 +170,31 @@ final class Planes8 extends Planes {
             sadPrev += bandSadPrev[b] + bandDif[b];
             outs += bandOut[b];
         }
-        if (!anyChromaOut) {
-            for (int i = 0; i < 16; i++) {
-                outs += histY[i];
-            }
-            for (int i = 236; i < 256; i++) {
-                outs += histY[i];
-            }
+        // BRNG: luma out of 16..235 (from the histogram) plus in-range luma under out-of-range chroma (counted above)
+        for (int i = 0; i < 16; i++) {
+            outs += histY[i];
+        }
+        for (int i = 236; i < 256; i++) {
+            outs += histY[i];
         }
         outOfRange = outs;
+    }
+
+    /** Luma samples of row {@code row} within 16..235 whose chroma sample (row {@code crow}) is out of range. */
+    private int inRangeUnderChromaOut(byte[] c, int row, int crow, int hshift) {
+        int n = 0;
+        for (int cx = 0; cx < cw; cx++) {
+            if (chromaOut[crow + cx] != 0) {
+                int x1 = Math.min(w, (cx + 1) << hshift);
+                for (int x = cx << hshift; x < x1; x++) {
+                    int v = c[row + x] & 0xFF;
+                    if (v >= 16 && v <= 235) {
+                        n++;
+                    }
+                }
+            }
+        }
+        return n;
     }
 
     @Override
