@@ -111,12 +111,13 @@ final class Planes8 extends Planes {
                         int du = u - 128;
                         int dv = v - 128;
                         hsat[SAT[du * du + dv * dv] & 0xFF]++;
-                        sp += Math.abs(u - (p[ui] & 0xFF)) + Math.abs(v - (p[vi] & 0xFF));
                         byte o = (byte) (u < 16 || u > 240 || v < 16 || v > 240 ? 1 : 0);
                         chromaOut[i] = o;
                         outs += o;
                     }
                     rowOut[r] = outs;
+                    sp += Sad.BEST.sum(c, p, luma + r * cw, luma + i1) + Sad.BEST.sum(c, p, luma + cn + r * cw,
+                            luma + cn + i1);
                 }
                 bandSadPrev[b] = sp;
             }
@@ -134,11 +135,9 @@ final class Planes8 extends Planes {
                 for (int y = y0; y < y1; y++) {
                     int row = y * w;
                     for (int x = 0; x < w; x++) {
-                        int i = row + x;
-                        int v = c[i] & 0xFF;
-                        hy[((x & 3) << 8) + v]++;
-                        dif += Math.abs(v - (p[i] & 0xFF));
+                        hy[((x & 3) << 8) + (c[row + x] & 0xFF)]++;
                     }
+                    dif += Sad.BEST.sum(c, p, row, row + w);
                     int cy = y >> vshift;
                     if (rowOut[cy] != 0) {
                         outs += inRangeUnderChromaOut(c, row, cy * cw, hshift);
@@ -211,12 +210,7 @@ final class Planes8 extends Planes {
         int n = samples;
         Parallel.rows(Math.max(1, n / BANDS), BANDS, (b0, b1) -> {
             for (int b = b0; b < b1; b++) {
-                long sr = 0;
-                int i1 = (int) ((long) n * (b + 1) / BANDS);
-                for (int i = (int) ((long) n * b / BANDS); i < i1; i++) {
-                    sr += Math.abs((c[i] & 0xFF) - (r[i] & 0xFF));
-                }
-                bandSadRef[b] = sr;
+                bandSadRef[b] = Sad.BEST.sum(c, r, (int) ((long) n * b / BANDS), (int) ((long) n * (b + 1) / BANDS));
             }
         });
         long sad = 0;
