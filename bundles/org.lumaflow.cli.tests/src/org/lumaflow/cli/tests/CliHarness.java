@@ -1,7 +1,6 @@
 package org.lumaflow.cli.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,12 +11,8 @@ import java.util.List;
 
 import org.lumaflow.cli.internal.Cli;
 import org.lumaflow.media.ffmpeg.FFmpeg;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
-/** What the CLI tests share: the product's bundles started, services looked up, commands run, clips made. */
+/** What the CLI tests share: commands run in process, clips made with the embedded ffmpeg. */
 final class CliHarness {
 
     /** A command's exit code and what it printed. */
@@ -25,31 +20,6 @@ final class CliHarness {
     }
 
     private CliHarness() {
-    }
-
-    /** Starts every Lumaflow bundle (DS then registers the services, as in the product); returns the context. */
-    static BundleContext startBundles() throws Exception {
-        Bundle self = FrameworkUtil.getBundle(CliHarness.class);
-        if (self.getState() != Bundle.ACTIVE) {
-            self.start();
-        }
-        BundleContext bc = self.getBundleContext();
-        for (Bundle b : bc.getBundles()) {
-            if (b.getSymbolicName().startsWith("org.lumaflow.") && b.getHeaders().get("Fragment-Host") == null
-                    && b.getState() != Bundle.ACTIVE) {
-                b.start();
-            }
-        }
-        return bc;
-    }
-
-    /** The service of {@code type}, waiting up to 10 s for DS to register it. */
-    static <T> T service(BundleContext bc, Class<T> type) throws InterruptedException {
-        ServiceTracker<T, T> t = new ServiceTracker<>(bc, type, null);
-        t.open();
-        T s = t.waitForService(10_000);
-        assertNotNull(s, type.getSimpleName() + " service");
-        return s;
     }
 
     /** Runs {@code lumaflow ARGS...} in process. */

@@ -1,6 +1,6 @@
 package org.lumaflow.cli.tests;
 
-import static org.lumaflow.cli.tests.CliHarness.service;
+import static org.lumaflow.testsupport.OsgiTests.service;
 
 import org.lumaflow.cli.tests.CliHarness.Run;
 
@@ -29,6 +29,7 @@ import org.lumaflow.decoder.MediaService;
 import org.lumaflow.engine.render.Engine;
 import org.lumaflow.export.Exporter;
 import org.lumaflow.qc.QcService;
+import org.lumaflow.testsupport.OsgiTests;
 import org.osgi.framework.BundleContext;
 
 /**
@@ -54,7 +55,7 @@ class CliInputsTest {
 
     @BeforeAll
     static void setup() throws Exception {
-        BundleContext bc = CliHarness.startBundles();
+        BundleContext bc = OsgiTests.startAll(CliInputsTest.class);
         Engine engine = service(bc, Engine.class);
         media = service(bc, MediaService.class);
         List<CliCommand> commands = new ArrayList<>(List.of(new RenderCommand(engine),

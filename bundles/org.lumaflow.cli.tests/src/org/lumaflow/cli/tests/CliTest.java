@@ -1,6 +1,6 @@
 package org.lumaflow.cli.tests;
 
-import static org.lumaflow.cli.tests.CliHarness.service;
+import static org.lumaflow.testsupport.OsgiTests.service;
 
 import org.lumaflow.cli.tests.CliHarness.Run;
 
@@ -26,6 +26,7 @@ import org.lumaflow.export.Exporter;
 import org.lumaflow.cli.internal.NodesCommand;
 import org.lumaflow.cli.internal.RenderCommand;
 import org.lumaflow.engine.render.Engine;
+import org.lumaflow.testsupport.OsgiTests;
 import org.osgi.framework.BundleContext;
 
 /** The CLI commands on the real engine service (DS), as the product runs them. */
@@ -36,7 +37,7 @@ class CliTest {
 
     @BeforeAll
     static void setup() throws Exception {
-        BundleContext bc = CliHarness.startBundles();
+        BundleContext bc = OsgiTests.startAll(CliTest.class);
         engine = service(bc, Engine.class);
         cli = new Cli(List.<CliCommand>of(new RenderCommand(engine), new NodesCommand(engine.registry()),
                 new ProbeCommand(service(bc, MediaService.class)),

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.lumaflow.cli.CliCommand;
+import org.lumaflow.testsupport.OsgiTests;
 import org.osgi.framework.BundleContext;
 import org.osgi.util.tracker.ServiceTracker;
 
@@ -19,7 +20,7 @@ class DoctorTest {
 
     @Test
     void doctorFindsNothingMissing() throws Exception {
-        BundleContext bc = CliHarness.startBundles();
+        BundleContext bc = OsgiTests.startAll(DoctorTest.class);
         ServiceTracker<CliCommand, CliCommand> t = new ServiceTracker<>(bc, CliCommand.class, null);
         t.open();
         t.waitForService(10_000);

@@ -1,6 +1,6 @@
 package org.lumaflow.cli.tests;
 
-import static org.lumaflow.cli.tests.CliHarness.service;
+import static org.lumaflow.testsupport.OsgiTests.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,6 +24,7 @@ import org.lumaflow.decoder.MediaService;
 import org.lumaflow.export.Exporter;
 import org.lumaflow.media.ffmpeg.FFmpeg;
 import org.lumaflow.qc.QcService;
+import org.lumaflow.testsupport.OsgiTests;
 import org.osgi.framework.BundleContext;
 
 /**
@@ -38,7 +39,7 @@ class QcThresholdsCliTest {
 
     @BeforeAll
     static void setup() throws Exception {
-        BundleContext bc = CliHarness.startBundles();
+        BundleContext bc = OsgiTests.startAll(QcThresholdsCliTest.class);
         cli = new Cli(List.<CliCommand>of(new QcCommand(service(bc, QcService.class)),
                 new ExportCommand(service(bc, Exporter.class), service(bc, MediaService.class))));
         Path dir = Files.createTempDirectory("lumaflow-qc-thresholds");

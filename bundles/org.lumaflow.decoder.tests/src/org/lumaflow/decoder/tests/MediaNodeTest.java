@@ -1,7 +1,6 @@
 package org.lumaflow.decoder.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -21,10 +20,8 @@ import org.lumaflow.engine.timeline.Timeline;
 import org.lumaflow.engine.timeline.TimelineRenderer;
 import org.lumaflow.engine.timeline.Track;
 import org.lumaflow.engine.timeline.VideoFormat;
-import org.osgi.framework.Bundle;
+import org.lumaflow.testsupport.OsgiTests;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 /** The {@code media.video} node inside real renders (DS engine, registry, timeline). */
 class MediaNodeTest {
@@ -36,17 +33,7 @@ class MediaNodeTest {
 
     @BeforeAll
     static void services() throws Exception {
-        Bundle self = FrameworkUtil.getBundle(MediaNodeTest.class);
-        if (self.getState() != Bundle.ACTIVE) {
-            self.start();
-        }
-        BundleContext bc = self.getBundleContext();
-        for (Bundle b : bc.getBundles()) {
-            if (b.getSymbolicName().startsWith("org.lumaflow.") && b.getHeaders().get("Fragment-Host") == null
-                    && b.getState() != Bundle.ACTIVE) {
-                b.start();
-            }
-        }
+        BundleContext bc = OsgiTests.startAll(MediaNodeTest.class);
         engine = service(bc, Engine.class);
         media = service(bc, MediaService.class);
         long deadline = System.nanoTime() + 10_000_000_000L;
@@ -56,11 +43,7 @@ class MediaNodeTest {
     }
 
     static <T> T service(BundleContext bc, Class<T> type) throws InterruptedException {
-        ServiceTracker<T, T> t = new ServiceTracker<>(bc, type, null);
-        t.open();
-        T s = t.waitForService(10_000);
-        assertNotNull(s, type.getSimpleName());
-        return s;
+        return OsgiTests.service(bc, type);
     }
 
     static int red(RenderResult r) {

@@ -1,7 +1,6 @@
 package org.lumaflow.export.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,10 +18,7 @@ import org.lumaflow.core.pool.FramePool;
 import org.lumaflow.core.pool.PixelFormat;
 import org.lumaflow.core.pool.Usage;
 import org.lumaflow.qc.QcService;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
+import org.lumaflow.testsupport.OsgiTests;
 
 /**
  * The export's QC feed: it holds none of the encoder's frames, and a frame costs only the analysis's per-frame record
@@ -34,21 +30,7 @@ class QcFeedTest {
     Path dir;
 
     static QcService qc() throws Exception {
-        Bundle self = FrameworkUtil.getBundle(QcFeedTest.class);
-        if (self.getBundleContext() == null) {
-            self.start();
-        }
-        BundleContext bc = self.getBundleContext();
-        for (Bundle b : bc.getBundles()) {
-            if (b.getSymbolicName().equals("org.lumaflow.qc") && b.getState() != Bundle.ACTIVE) {
-                b.start();
-            }
-        }
-        ServiceTracker<QcService, QcService> t = new ServiceTracker<>(bc, QcService.class, null);
-        t.open();
-        QcService s = t.waitForService(10_000);
-        assertNotNull(s, "QcService");
-        return s;
+        return OsgiTests.service(OsgiTests.startAll(QcFeedTest.class), QcService.class);
     }
 
     @Test

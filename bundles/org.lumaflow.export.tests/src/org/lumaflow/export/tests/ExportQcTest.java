@@ -23,10 +23,8 @@ import org.lumaflow.qc.QcEvent;
 import org.lumaflow.qc.QcOptions;
 import org.lumaflow.qc.QcReport;
 import org.lumaflow.qc.QcService;
-import org.osgi.framework.Bundle;
+import org.lumaflow.testsupport.OsgiTests;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * The export's QC report (measured on a proxy of the frames it encodes) against a full-resolution QC of the exported
@@ -43,28 +41,14 @@ class ExportQcTest {
 
     @BeforeAll
     static void services() throws Exception {
-        Bundle self = FrameworkUtil.getBundle(ExportQcTest.class);
-        if (self.getBundleContext() == null) {
-            self.start();
-        }
-        BundleContext bc = self.getBundleContext();
-        for (Bundle b : bc.getBundles()) {
-            if (b.getSymbolicName().startsWith("org.lumaflow.") && b.getHeaders().get("Fragment-Host") == null
-                    && b.getState() != Bundle.ACTIVE) {
-                b.start();
-            }
-        }
+        BundleContext bc = OsgiTests.startAll(ExportQcTest.class);
         exporter = service(bc, Exporter.class);
         media = service(bc, MediaService.class);
         qc = service(bc, QcService.class);
     }
 
     private static <T> T service(BundleContext bc, Class<T> type) throws InterruptedException {
-        ServiceTracker<T, T> t = new ServiceTracker<>(bc, type, null);
-        t.open();
-        T s = t.waitForService(10_000);
-        assertNotNull(s, type.getSimpleName() + " service");
-        return s;
+        return OsgiTests.service(bc, type);
     }
 
     /** Tolerances the README states for export QC against a full-resolution QC of the output. */

@@ -3,7 +3,6 @@ package org.lumaflow.export.tests;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,11 +46,9 @@ import org.lumaflow.export.ExportResult;
 import org.lumaflow.export.ExportSettings;
 import org.lumaflow.export.Exporter;
 import org.lumaflow.export.internal.EncoderFaults;
-import org.osgi.framework.Bundle;
+import org.lumaflow.testsupport.OsgiTests;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.util.tracker.ServiceTracker;
 
 class ExportTest {
 
@@ -65,30 +62,14 @@ class ExportTest {
 
     @BeforeAll
     static void services() throws Exception {
-        Bundle self = FrameworkUtil.getBundle(ExportTest.class);
-        bc = self.getBundleContext() != null ? self.getBundleContext() : start(self);
-        for (Bundle b : bc.getBundles()) {
-            if (b.getSymbolicName().startsWith("org.lumaflow.") && b.getHeaders().get("Fragment-Host") == null
-                    && b.getState() != Bundle.ACTIVE) {
-                b.start();
-            }
-        }
+        bc = OsgiTests.startAll(ExportTest.class);
         exporter = service(Exporter.class);
         engine = service(Engine.class);
         media = service(MediaService.class);
     }
 
-    private static BundleContext start(Bundle b) throws Exception {
-        b.start();
-        return b.getBundleContext();
-    }
-
     private static <T> T service(Class<T> type) throws InterruptedException {
-        ServiceTracker<T, T> t = new ServiceTracker<>(bc, type, null);
-        t.open();
-        T s = t.waitForService(10_000);
-        assertNotNull(s, type.getSimpleName() + " service");
-        return s;
+        return OsgiTests.service(bc, type);
     }
 
     @AfterEach

@@ -12,10 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.lumaflow.engine.render.Engine;
 import org.lumaflow.media.ffmpeg.FFmpeg;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
+import org.lumaflow.testsupport.OsgiTests;
 
 /**
  * Services and test clips. Clips are made on the spot from {@code data/messi5.jpg} (one face) with the embedded
@@ -31,22 +28,7 @@ final class Support {
 
     /** Starts the Lumaflow bundles and returns the service {@code type}. */
     static <T> T service(Class<T> type) throws Exception {
-        Bundle self = FrameworkUtil.getBundle(Support.class);
-        if (self.getState() != Bundle.ACTIVE) {
-            self.start();
-        }
-        BundleContext bc = self.getBundleContext();
-        for (Bundle b : bc.getBundles()) {
-            if (b.getSymbolicName().startsWith("org.lumaflow.") && b.getHeaders().get("Fragment-Host") == null
-                    && b.getState() != Bundle.ACTIVE) {
-                b.start();
-            }
-        }
-        ServiceTracker<T, T> t = new ServiceTracker<>(bc, type, null);
-        t.open();
-        T s = t.waitForService(10_000);
-        assertNotNull(s, type.getSimpleName());
-        return s;
+        return OsgiTests.service(OsgiTests.startAll(Support.class), type);
     }
 
     /** Waits until the engine's registry knows {@code typeId}. */

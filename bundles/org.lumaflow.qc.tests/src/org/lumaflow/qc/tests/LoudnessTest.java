@@ -1,7 +1,6 @@
 package org.lumaflow.qc.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -25,10 +24,8 @@ import org.lumaflow.decoder.MediaService;
 import org.lumaflow.media.ffmpeg.FFmpeg;
 import org.lumaflow.qc.internal.Loudness;
 import org.lumaflow.qc.internal.SilenceDetector;
-import org.osgi.framework.Bundle;
+import org.lumaflow.testsupport.OsgiTests;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * {@link Loudness} and {@link SilenceDetector}: against the EBU Tech 3341/3342 expectations on signals made here, and
@@ -50,21 +47,8 @@ class LoudnessTest {
 
     @BeforeAll
     static void services() throws Exception {
-        Bundle self = FrameworkUtil.getBundle(LoudnessTest.class);
-        if (self.getState() != Bundle.ACTIVE) {
-            self.start();
-        }
-        BundleContext bc = self.getBundleContext();
-        for (Bundle b : bc.getBundles()) {
-            if (b.getSymbolicName().startsWith("org.lumaflow.") && b.getHeaders().get("Fragment-Host") == null
-                    && b.getState() != Bundle.ACTIVE) {
-                b.start();
-            }
-        }
-        ServiceTracker<MediaService, MediaService> t = new ServiceTracker<>(bc, MediaService.class, null);
-        t.open();
-        media = t.waitForService(10_000);
-        assertNotNull(media, "MediaService");
+        BundleContext bc = OsgiTests.startAll(LoudnessTest.class);
+        media = OsgiTests.service(bc, MediaService.class);
     }
 
     // ---------------------------------------------------------------- against FFmpeg

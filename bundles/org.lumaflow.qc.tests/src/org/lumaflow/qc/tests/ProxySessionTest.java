@@ -1,7 +1,6 @@
 package org.lumaflow.qc.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
@@ -27,10 +26,8 @@ import org.lumaflow.qc.QcReport;
 import org.lumaflow.qc.QcService;
 import org.lumaflow.qc.SignalStats;
 import org.lumaflow.qc.internal.ProxySession;
-import org.osgi.framework.Bundle;
+import org.lumaflow.testsupport.OsgiTests;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * A session (what exports feed) measures a 320x180 proxy of 1080p frames: its figures against a full-resolution
@@ -44,17 +41,7 @@ class ProxySessionTest {
 
     @BeforeAll
     static void setup() throws Exception {
-        Bundle self = FrameworkUtil.getBundle(ProxySessionTest.class);
-        if (self.getBundleContext() == null) {
-            self.start();
-        }
-        BundleContext bc = self.getBundleContext();
-        for (Bundle b : bc.getBundles()) {
-            if (b.getSymbolicName().startsWith("org.lumaflow.") && b.getHeaders().get("Fragment-Host") == null
-                    && b.getState() != Bundle.ACTIVE) {
-                b.start();
-            }
-        }
+        BundleContext bc = OsgiTests.startAll(ProxySessionTest.class);
         qc = service(bc, QcService.class);
         media = service(bc, MediaService.class);
         Path dir = Files.createTempDirectory("lumaflow-proxy");
@@ -68,11 +55,7 @@ class ProxySessionTest {
     }
 
     private static <T> T service(BundleContext bc, Class<T> type) throws InterruptedException {
-        ServiceTracker<T, T> t = new ServiceTracker<>(bc, type, null);
-        t.open();
-        T s = t.waitForService(10_000);
-        assertNotNull(s, type.getSimpleName() + " service");
-        return s;
+        return OsgiTests.service(bc, type);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.lumaflow.qc.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,10 +21,8 @@ import org.lumaflow.qc.QcException;
 import org.lumaflow.qc.QcOptions;
 import org.lumaflow.qc.QcReport;
 import org.lumaflow.qc.QcService;
-import org.osgi.framework.Bundle;
+import org.lumaflow.testsupport.OsgiTests;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Our QC figures against FFmpeg's own filters on the same files (the ffmpeg program of the embedded build):
@@ -45,18 +42,8 @@ class QcAgainstFFmpegTest {
         if (qc != null) {
             return;
         }
-        Bundle self = FrameworkUtil.getBundle(QcAgainstFFmpegTest.class);
-        BundleContext bc = self.getBundleContext() != null ? self.getBundleContext() : start(self);
-        for (Bundle b : bc.getBundles()) {
-            if (b.getSymbolicName().startsWith("org.lumaflow.") && b.getHeaders().get("Fragment-Host") == null
-                    && b.getState() != Bundle.ACTIVE) {
-                b.start();
-            }
-        }
-        ServiceTracker<QcService, QcService> t = new ServiceTracker<>(bc, QcService.class, null);
-        t.open();
-        qc = t.waitForService(10_000);
-        assertNotNull(qc, "QcService (is DS running?)");
+        BundleContext bc = OsgiTests.startAll(QcAgainstFFmpegTest.class);
+        qc = OsgiTests.service(bc, QcService.class);
         dir = Files.createTempDirectory("lumaflow-qc");
         // black 2.5 s, moving test pattern 3 s, still bars 3 s (a freeze), all lossless
         events = dir.resolve("events.mkv");
@@ -69,11 +56,6 @@ class QcAgainstFFmpegTest {
                 "-pix_fmt", "yuv420p", "-c:v", "ffv1", signal.toString());
         lossy = dir.resolve("lossy.mkv");
         ffmpeg("-i", signal.toString(), "-c:v", "mpeg4", "-q:v", "8", lossy.toString());
-    }
-
-    private static BundleContext start(Bundle b) throws Exception {
-        b.start();
-        return b.getBundleContext();
     }
 
     /** Runs the embedded ffmpeg; returns its stderr (where filters log). */

@@ -1,7 +1,6 @@
 package org.lumaflow.qc.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.nio.file.Path;
 
@@ -13,10 +12,8 @@ import org.lumaflow.core.time.Ticks;
 import org.lumaflow.qc.QcOptions;
 import org.lumaflow.qc.QcReport;
 import org.lumaflow.qc.QcService;
-import org.osgi.framework.Bundle;
+import org.lumaflow.testsupport.OsgiTests;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 /** QC of a clip whose frame rate is not a whole number of ticks per frame (2997/125, as OpenCV's sample AVI). */
 class QcAnyRateTest {
@@ -28,21 +25,8 @@ class QcAnyRateTest {
 
     @BeforeAll
     static void setup() throws Exception {
-        Bundle self = FrameworkUtil.getBundle(QcAnyRateTest.class);
-        if (self.getBundleContext() == null) {
-            self.start();
-        }
-        BundleContext bc = self.getBundleContext();
-        for (Bundle b : bc.getBundles()) {
-            if (b.getSymbolicName().startsWith("org.lumaflow.") && b.getHeaders().get("Fragment-Host") == null
-                    && b.getState() != Bundle.ACTIVE) {
-                b.start();
-            }
-        }
-        ServiceTracker<QcService, QcService> t = new ServiceTracker<>(bc, QcService.class, null);
-        t.open();
-        qc = t.waitForService(10_000);
-        assertNotNull(qc, "QcService (is DS running?)");
+        BundleContext bc = OsgiTests.startAll(QcAnyRateTest.class);
+        qc = OsgiTests.service(bc, QcService.class);
     }
 
     /** Every frame is analysed at its own time: frame N of the counter clip is the flat grey 16 + 2N. */

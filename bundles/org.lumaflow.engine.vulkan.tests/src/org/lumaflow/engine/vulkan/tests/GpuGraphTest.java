@@ -37,11 +37,9 @@ import org.lumaflow.engine.vulkan.internal.GpuRuntime;
 import org.lumaflow.engine.vulkan.internal.VulkanBackend;
 import org.lumaflow.engine.vulkan.tests.support.GpuFixture;
 import org.lumaflow.engine.vulkan.tests.support.TintNode;
-import org.osgi.framework.Bundle;
+import org.lumaflow.testsupport.OsgiTests;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * The GPU backend inside the OSGi runtime, as plugins meet it: DS wires the Vulkan backend into the engine; shader
@@ -57,17 +55,7 @@ class GpuGraphTest {
 
     @BeforeAll
     static void services() throws Exception {
-        Bundle self = FrameworkUtil.getBundle(GpuGraphTest.class);
-        if (self.getState() != Bundle.ACTIVE) {
-            self.start();
-        }
-        bc = self.getBundleContext();
-        for (Bundle b : bc.getBundles()) {
-            if (b.getSymbolicName().startsWith("org.lumaflow.") && b.getHeaders().get("Fragment-Host") == null
-                    && b.getState() != Bundle.ACTIVE) {
-                b.start();
-            }
-        }
+        bc = OsgiTests.startAll(GpuGraphTest.class);
         engine = service(Engine.class);
         Backend backend = service(Backend.class);
         rt = ((VulkanBackend) backend).runtime("gpu");
@@ -80,11 +68,7 @@ class GpuGraphTest {
     }
 
     private static <T> T service(Class<T> type) throws InterruptedException {
-        ServiceTracker<T, T> t = new ServiceTracker<>(bc, type, null);
-        t.open();
-        T s = t.waitForService(10_000);
-        assertNotNull(s, type.getSimpleName() + " service (is DS running?)");
-        return s;
+        return OsgiTests.service(bc, type);
     }
 
     private static void waitFor(BooleanSupplier c) throws InterruptedException {

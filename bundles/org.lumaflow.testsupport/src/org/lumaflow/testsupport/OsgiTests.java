@@ -1,0 +1,50 @@
+package org.lumaflow.testsupport;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * The set-up the test fragments share: start the product's bundles as the product does (so Declarative Services
+ * registers their components) and wait for a service. Test infrastructure only; never part of the product.
+ */
+public final class OsgiTests {
+
+    private OsgiTests() {
+    }
+
+    /**
+     * Starts the bundle of {@code anchor} (a test class; its fragment's host) and every other {@code org.lumaflow.*}
+     * bundle that is not a fragment, and returns a bundle context to look services up with.
+     */
+    public static BundleContext startAll(Class<?> anchor) throws BundleException {
+        Bundle self = FrameworkUtil.getBundle(anchor);
+        if (self == null) {
+            throw new IllegalStateException(anchor.getName() + " is not loaded by an OSGi bundle");
+        }
+        if (self.getState() != Bundle.ACTIVE) {
+            self.start();
+        }
+        BundleContext bc = self.getBundleContext();
+        for (Bundle b : bc.getBundles()) {
+            if (b.getSymbolicName().startsWith("org.lumaflow.") && b.getHeaders().get("Fragment-Host") == null
+                    && b.getState() != Bundle.ACTIVE) {
+                b.start();
+            }
+        }
+        return bc;
+    }
+
+    /** The service of {@code type}, waiting up to 10 s for it; fails naming the type when none comes. */
+    public static <T> T service(BundleContext bc, Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> t = new ServiceTracker<>(bc, type, null);
+        t.open();
+        T s = t.waitForService(10_000);
+        if (s == null) {
+            throw new IllegalStateException("no " + type.getName() + " service registered within 10 s");
+        }
+        return s;
+    }
+}
