@@ -78,7 +78,7 @@ public final class DoctorCommand implements CliCommand {
             List<NativeCheck.Missing> missing = NativeCheck.check(folders);
             List<String> byName = new ArrayList<>();
             for (String soname : s.openedByName()) {
-                if (!NativeCheck.findSystemLibrary(soname)) {
+                if (NativeCheck.findSystemLibrary(soname).isEmpty()) {
                     byName.add(soname + " (package " + NativeCheck.debianPackage(soname) + ")");
                     packages.add(NativeCheck.debianPackage(soname));
                 }

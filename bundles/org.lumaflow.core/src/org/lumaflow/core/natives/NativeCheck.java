@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -86,29 +87,56 @@ public final class NativeCheck {
     }
 
     /**
-     * Whether the dynamic linker finds {@code soname} among the system's libraries ({@code ldconfig -p}, else the
-     * default library folders).
+     * Where the dynamic linker would find the system library {@code soname}: the folders of {@code LD_LIBRARY_PATH},
+     * of {@code /etc/ld.so.conf} (with its includes) and the default library folders, in that order; empty when it is
+     * in none. File checks only (no process), so start-up paths may call it.
      */
-    public static boolean findSystemLibrary(String soname) {
+    public static Optional<Path> findSystemLibrary(String soname) {
+        for (String dir : libraryDirs()) {
+            Path p = Path.of(dir, soname);
+            if (Files.isRegularFile(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> libraryDirs() {
+        List<String> dirs = new ArrayList<>();
+        String env = System.getenv("LD_LIBRARY_PATH");
+        if (env != null) {
+            dirs.addAll(List.of(env.split(":")));
+        }
+        readLdConf(Path.of("/etc/ld.so.conf"), dirs, 0);
+        dirs.addAll(List.of("/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib64", "/usr/lib64", "/lib",
+                "/usr/lib", "/usr/local/lib"));
+        dirs.removeIf(String::isBlank);
+        return dirs;
+    }
+
+    private static void readLdConf(Path conf, List<String> dirs, int depth) {
+        if (depth > 4 || !Files.isRegularFile(conf)) {
+            return;
+        }
         try {
-            Process p = new ProcessBuilder(Files.isExecutable(Path.of("/sbin/ldconfig")) ? "/sbin/ldconfig"
-                    : "ldconfig", "-p").redirectErrorStream(true).start();
-            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0) {
-                return text.contains(soname + " (");
+            for (String line : Files.readAllLines(conf)) {
+                String l = line.strip();
+                if (l.startsWith("include ")) {
+                    Path glob = Path.of(l.substring(8).strip());
+                    if (glob.getParent() != null && Files.isDirectory(glob.getParent())) {
+                        try (var files = Files.newDirectoryStream(glob.getParent(), glob.getFileName().toString())) {
+                            for (Path f : files) {
+                                readLdConf(f, dirs, depth + 1);
+                            }
+                        }
+                    }
+                } else if (!l.isEmpty() && !l.startsWith("#")) {
+                    dirs.add(l);
+                }
             }
-        } catch (IOException e) {
-            // no ldconfig: look in the usual folders
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException unreadable) {
+            // the default folders still count
         }
-        for (String dir : List.of("/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib64", "/usr/lib64",
-                "/usr/lib", "/usr/local/lib")) {
-            if (Files.exists(Path.of(dir, soname))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static List<Path> libraries(Collection<Path> folders) throws IOException {

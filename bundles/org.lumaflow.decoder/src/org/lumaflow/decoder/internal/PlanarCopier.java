@@ -13,7 +13,6 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.LongPointer;
-import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.lumaflow.decoder.PictureLayout;
 import org.lumaflow.decoder.VideoStreamInfo;
@@ -38,22 +37,11 @@ final class PlanarCopier implements AutoCloseable {
         AV_PIX_FMT_YUV440P12LE, AV_PIX_FMT_YUV444P14LE, AV_PIX_FMT_YUV422P14LE, AV_PIX_FMT_YUV420P14LE,
         AV_PIX_FMT_YUV444P16LE, AV_PIX_FMT_YUV422P16LE, AV_PIX_FMT_YUV420P16LE};
 
-    /** A pointer whose address can be moved (JavaCPP allows subclasses to set it). */
-    private static final class Movable extends BytePointer {
-        Movable at(long addr) {
-            this.address = addr;
-            this.position = 0;
-            this.limit = 0;
-            this.capacity = 0;
-            return this;
-        }
-    }
-
     private final PictureLayout layout;
     private final int target;
     private final boolean rgbSource;
-    private final Movable src = new Movable();
-    private final Movable dst = new Movable();
+    private final MovablePointer src = new MovablePointer();
+    private final MovablePointer dst = new MovablePointer();
     private final PointerPointer<BytePointer> dstPlanes = new PointerPointer<>(4);
     private final IntPointer dstStrides = new IntPointer(4);
     private SwsContext sws;
@@ -159,13 +147,7 @@ final class PlanarCopier implements AutoCloseable {
     }
 
     private void copyPlane(long from, int stride, long to, int rowBytes, int rows) {
-        if (stride == rowBytes) {
-            Pointer.memcpy(dst.at(to), src.at(from), (long) rowBytes * rows);
-            return;
-        }
-        for (int y = 0; y < rows; y++) {
-            Pointer.memcpy(dst.at(to + (long) y * rowBytes), src.at(from + (long) y * stride), rowBytes);
-        }
+        MovablePointer.copyPlane(src, dst, from, stride, to, rowBytes, rows);
     }
 
     @Override

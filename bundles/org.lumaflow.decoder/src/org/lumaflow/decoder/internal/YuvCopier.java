@@ -5,10 +5,8 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import java.nio.ByteBuffer;
 
 import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.LongPointer;
-import org.bytedeco.javacpp.Pointer;
 import org.lumaflow.core.pool.Frame;
 import org.lumaflow.core.pool.PixelFormat;
 import org.lumaflow.media.ffmpeg.BufferPointers;
@@ -20,20 +18,9 @@ import org.lumaflow.media.ffmpeg.BufferPointers;
  */
 final class YuvCopier implements PictureConverter {
 
-    /** A pointer whose address can be moved (JavaCPP allows subclasses to set it). */
-    private static final class Movable extends BytePointer {
-        Movable at(long addr) {
-            this.address = addr;
-            this.position = 0;
-            this.limit = 0;
-            this.capacity = 0;
-            return this;
-        }
-    }
-
     private final PixelFormat format;
-    private final Movable src = new Movable();
-    private final Movable dst = new Movable();
+    private final MovablePointer src = new MovablePointer();
+    private final MovablePointer dst = new MovablePointer();
     private final BufferPointers addresses = new BufferPointers();
     private AVFrame source;
     private LongPointer planes;
@@ -94,14 +81,8 @@ final class YuvCopier implements PictureConverter {
         }
     }
 
-    private void copyPlane(long from, int stride, long to, int w, int h) {
-        if (stride == w) {
-            Pointer.memcpy(dst.at(to), src.at(from), (long) w * h);
-            return;
-        }
-        for (int y = 0; y < h; y++) {
-            Pointer.memcpy(dst.at(to + (long) y * w), src.at(from + (long) y * stride), w);
-        }
+    private void copyPlane(long from, int stride, long to, int rowBytes, int rows) {
+        MovablePointer.copyPlane(src, dst, from, stride, to, rowBytes, rows);
     }
 
     @Override

@@ -1,12 +1,11 @@
 package org.lumaflow.perception.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.lumaflow.core.natives.NativeLibrarySet;
+import org.lumaflow.media.ffmpeg.internal.FFmpegNatives;
 import org.bytedeco.javacpp.Loader;
 import org.osgi.service.component.annotations.Component;
 
@@ -26,9 +25,6 @@ public final class OpenCvNatives implements NativeLibrarySet {
         } catch (UnsatisfiedLinkError | NoClassDefFoundError missingLibrary) {
             // unpacked but not loadable: the check names what is missing
         }
-        Path cache = Loader.getCacheDir().toPath(); // this bundle's own JavaCPP: where OpenCV went
-        try (Stream<Path> dirs = Files.list(cache)) {
-            return dirs.filter(Files::isDirectory).sorted().toList();
-        }
+        return FFmpegNatives.folders(Loader.getCacheDir().toPath()); // this bundle's own JavaCPP: where OpenCV went
     }
 }

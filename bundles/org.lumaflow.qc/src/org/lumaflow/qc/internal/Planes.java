@@ -1,6 +1,7 @@
 package org.lumaflow.qc.internal;
 
 import java.nio.ByteBuffer;
+import java.util.function.IntFunction;
 
 import org.lumaflow.core.pool.Frame;
 import org.lumaflow.decoder.PictureLayout;
@@ -12,7 +13,7 @@ import org.lumaflow.decoder.PictureLayout;
  * (signalstats' BRNG: Y outside 16..235, U/V outside 16..240, scaled by {@code 2^(depth-8)}). Buffers are allocated
  * once; measuring a picture allocates nothing.
  */
-abstract sealed class Planes permits Planes8, Planes16 {
+abstract sealed class Planes<A> permits Planes8, Planes16 {
 
     /** Bands of rows measured in parallel, merged after each pass. */
     static final int BANDS = 8;
@@ -36,8 +37,15 @@ abstract sealed class Planes permits Planes8, Planes16 {
     long sadPrev;
     long outOfRange;
     boolean havePrev;
+    /** three sample arrays rotating as current, previous (scene, YDIF) and freeze reference: no per-frame copies */
+    private final A b0;
+    private final A b1;
+    private final A b2;
+    A cur;
+    A prev;
+    A reference;
 
-    Planes(int width, int height, int depth, int hs, int vs) {
+    Planes(int width, int height, int depth, int hs, int vs, IntFunction<A> buffer) {
         this.w = width;
         this.h = height;
         this.hs = hs;
@@ -51,10 +59,16 @@ abstract sealed class Planes permits Planes8, Planes16 {
         histU = new int[size];
         histV = new int[size];
         histSat = new int[size];
+        b0 = buffer.apply(samples);
+        b1 = buffer.apply(samples);
+        b2 = buffer.apply(samples);
+        cur = b0;
+        prev = b1;
+        reference = b2;
     }
 
     /** Planes for pictures of {@code layout}. */
-    static Planes of(PictureLayout layout) {
+    static Planes<?> of(PictureLayout layout) {
         return layout.depth() > 8
                 ? new Planes16(layout.width(), layout.height(), layout.depth(), layout.chromaShiftX(),
                         layout.chromaShiftY())
@@ -78,7 +92,9 @@ abstract sealed class Planes permits Planes8, Planes16 {
     abstract double referenceMafd(double noise);
 
     /** Whether the freeze reference is the previous picture. */
-    abstract boolean referenceIsPrevious();
+    final boolean referenceIsPrevious() {
+        return reference == prev;
+    }
 
     /** Luma code value at (x, y) of the current picture. */
     abstract int y(int x, int y);
@@ -90,7 +106,15 @@ abstract sealed class Planes permits Planes8, Planes16 {
     abstract int v(int i);
 
     /** The current picture becomes the previous one (and the freeze reference when {@code newReference}). */
-    abstract void advance(boolean newReference);
+    final void advance(boolean newReference) {
+        A old = prev;
+        prev = cur;
+        if (newReference) {
+            reference = cur;
+        }
+        cur = old != reference ? old : b0 != prev && b0 != reference ? b0 : b1 != prev && b1 != reference ? b1 : b2;
+        havePrev = true;
+    }
 
     /** Mean absolute difference to the previous picture over all planes (fraction of full scale). */
     final double previousMafd() {

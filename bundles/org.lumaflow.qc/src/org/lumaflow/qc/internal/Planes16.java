@@ -11,12 +11,8 @@ import org.lumaflow.core.concurrent.Parallel;
 import org.lumaflow.core.pool.Frame;
 
 /** {@link Planes} of 9- to 16-bit samples (little-endian 16-bit words), as signalstats measures them. */
-final class Planes16 extends Planes {
+final class Planes16 extends Planes<short[]> {
 
-    private final short[][] buffers = new short[3][];
-    private short[] prev;
-    private short[] reference;
-    private short[] cur;
     private final int[][] bandY;
     private final int[][] bandU;
     private final int[][] bandV;
@@ -33,13 +29,7 @@ final class Planes16 extends Planes {
     private final Map<ByteBuffer, ShortBuffer> views = new IdentityHashMap<>();
 
     Planes16(int width, int height, int depth, int hs, int vs) {
-        super(width, height, depth, hs, vs);
-        for (int i = 0; i < 3; i++) {
-            buffers[i] = new short[samples];
-        }
-        cur = buffers[0];
-        prev = buffers[1];
-        reference = buffers[2];
+        super(width, height, depth, hs, vs, short[]::new);
         bandY = new int[BANDS][size];
         bandU = new int[BANDS][size];
         bandV = new int[BANDS][size];
@@ -219,10 +209,6 @@ final class Planes16 extends Planes {
         return sad / (double) n / size;
     }
 
-    @Override
-    boolean referenceIsPrevious() {
-        return reference == prev;
-    }
 
     @Override
     int y(int x, int y) {
@@ -237,25 +223,5 @@ final class Planes16 extends Planes {
     @Override
     int v(int i) {
         return cur[w * h + cw * ch + i] & 0xFFFF;
-    }
-
-    @Override
-    void advance(boolean newReference) {
-        short[] old = prev;
-        prev = cur;
-        if (newReference) {
-            reference = cur;
-        }
-        cur = old != reference ? old : third();
-        havePrev = true;
-    }
-
-    private short[] third() {
-        for (short[] b : buffers) {
-            if (b != prev && b != reference) {
-                return b;
-            }
-        }
-        throw new IllegalStateException();
     }
 }

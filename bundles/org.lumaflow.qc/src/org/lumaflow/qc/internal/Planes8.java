@@ -8,7 +8,7 @@ import org.lumaflow.core.pool.Frame;
 import org.lumaflow.core.pool.PixelFormat;
 
 /** {@link Planes} of 8-bit samples: the fast path (4:2:0 and every other chroma subsampling). */
-final class Planes8 extends Planes {
+final class Planes8 extends Planes<byte[]> {
 
     /** {@code (int) hypot(du, dv)} for every du^2 + dv^2 (signalstats truncates). */
     private static final byte[] SAT = new byte[2 * 128 * 128 + 1];
@@ -19,11 +19,6 @@ final class Planes8 extends Planes {
         }
     }
 
-    /** three buffers rotating as current, previous (scene, YDIF) and freeze reference: no per-frame copies */
-    private final byte[][] buffers = new byte[3][];
-    private byte[] prev;
-    private byte[] reference;
-    private byte[] cur;
     /** four interleaved sub-histograms per band (flat areas would otherwise serialize on one counter) */
     private final int[][] bandY = new int[BANDS][4 * 256];
     private final int[][] bandU = new int[BANDS][4 * 256];
@@ -39,13 +34,7 @@ final class Planes8 extends Planes {
     private final int[] rowOut;
 
     Planes8(int width, int height, int hs, int vs) {
-        super(width, height, 8, hs, vs);
-        for (int i = 0; i < 3; i++) {
-            buffers[i] = new byte[samples];
-        }
-        cur = buffers[0];
-        prev = buffers[1];
-        reference = buffers[2];
+        super(width, height, 8, hs, vs, byte[]::new);
         chromaOut = new byte[cw * ch];
         rowOut = new int[ch];
     }
@@ -220,10 +209,6 @@ final class Planes8 extends Planes {
         return sad / (double) n / 256;
     }
 
-    @Override
-    boolean referenceIsPrevious() {
-        return reference == prev;
-    }
 
     @Override
     int y(int x, int y) {
@@ -238,25 +223,5 @@ final class Planes8 extends Planes {
     @Override
     int v(int i) {
         return cur[w * h + cw * ch + i] & 0xFF;
-    }
-
-    @Override
-    void advance(boolean newReference) {
-        byte[] old = prev;
-        prev = cur;
-        if (newReference) {
-            reference = cur;
-        }
-        cur = old != reference ? old : third();
-        havePrev = true;
-    }
-
-    private byte[] third() {
-        for (byte[] b : buffers) {
-            if (b != prev && b != reference) {
-                return b;
-            }
-        }
-        throw new IllegalStateException();
     }
 }

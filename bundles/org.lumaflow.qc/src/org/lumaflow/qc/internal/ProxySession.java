@@ -6,10 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.lumaflow.core.pool.Frame;
-import org.lumaflow.core.pool.FrameKey;
-import org.lumaflow.core.pool.FramePool;
 import org.lumaflow.core.pool.PixelFormat;
-import org.lumaflow.core.pool.Usage;
 import org.lumaflow.qc.QcEvent;
 import org.lumaflow.qc.QcOptions;
 import org.lumaflow.qc.QcReport;
@@ -29,7 +26,7 @@ import org.lumaflow.qc.QcService;
  * pixel count. The fingerprint and event thumbnails come from the proxy.
  * <p>
  * {@link #add} samples on the caller's thread, reading each needed source row once in bulk, into the session's own
- * proxy frame (nothing allocated); the analysis then allocates only the frame's {@link org.lumaflow.qc.SignalStats}
+ * proxy picture (a planar 4:2:0 array the analyzer reads directly; nothing allocated); the analysis then allocates only the frame's {@link org.lumaflow.qc.SignalStats}
  * (and whatever {@link YuvAnalyzer} needs per frame). Not thread-safe.
  */
 public final class ProxySession implements QcService.Session {
@@ -53,11 +50,11 @@ public final class ProxySession implements QcService.Session {
     private final int[] chromaCol;
     private final int fullCw;
     private final int fullChroma;
+    /** the proxy picture, planar 4:2:0, and a view of it for the analyzer */
     private final byte[] scratch;
+    private final ByteBuffer proxy;
     /** one source row (NV12 chroma: interleaved, twice as wide) */
     private final byte[] row;
-    /** the proxy picture, the session's own (its pool goes with the session, so an abandoned session leaks nothing) */
-    private final Frame proxy;
     private final YuvAnalyzer an;
 
     /** A session for {@code width x height} frames. */
@@ -82,8 +79,7 @@ public final class ProxySession implements QcService.Session {
         grid(pcw, pch, 0x7F4A7C15, chromaRow, chromaCol);
         scratch = new byte[pw * ph + 2 * pcw * pch];
         row = new byte[Math.max(width, 2 * fullCw)];
-        proxy = new FramePool(FramePool.Config.defaults().withMaxIdlePerKey(0))
-                .lease(new FrameKey(pw, ph, PixelFormat.I420, Usage.ENCODE));
+        proxy = ByteBuffer.wrap(scratch);
         an = new YuvAnalyzer(pw, ph, fps, options);
     }
 
@@ -129,8 +125,8 @@ public final class ProxySession implements QcService.Session {
         return v ^ (v >>> 16);
     }
 
-    /** Samples {@code src} (full size, I420 or NV12) into {@code dst} (proxy size, I420). */
-    private void sample(Frame src, Frame dst) {
+    /** Samples {@code src} (full size, I420 or NV12) into the proxy picture. */
+    private void sample(Frame src) {
         PixelFormat fmt = src.format();
         if (fmt != PixelFormat.I420 && fmt != PixelFormat.NV12) {
             throw new IllegalArgumentException("QC needs I420 or NV12 frames, got " + fmt);
@@ -170,7 +166,6 @@ public final class ProxySession implements QcService.Session {
             }
             i += pcw;
         }
-        dst.buffer().put(0, s, 0, s.length);
     }
 
     @Override
@@ -183,8 +178,8 @@ public final class ProxySession implements QcService.Session {
             an.add(yuv, seconds); // small enough to be its own proxy
             return;
         }
-        sample(yuv, proxy);
-        an.add(proxy, seconds);
+        sample(yuv);
+        an.add(proxy, seconds); // laid out as yuv420p of the proxy's size, as the analyzer expects
     }
 
     @Override

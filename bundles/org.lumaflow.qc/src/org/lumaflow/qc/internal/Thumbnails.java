@@ -13,13 +13,13 @@ final class Thumbnails {
     /** At most this many thumbnails per stream. */
     private static final int MAX = 60;
 
-    private final Planes p;
+    private final Planes<?> p;
     private final boolean full;
     private final int shift;
     private final int[] px = new int[3];
     private final Map<String, String> taken = new HashMap<>();
 
-    Thumbnails(Planes planes, boolean fullRange) {
+    Thumbnails(Planes<?> planes, boolean fullRange) {
         this.p = planes;
         this.full = fullRange;
         this.shift = planes.depth - 8;

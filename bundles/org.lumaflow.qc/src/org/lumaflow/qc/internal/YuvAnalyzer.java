@@ -24,7 +24,7 @@ final class YuvAnalyzer {
     private final int w;
     private final int h;
     private final QcOptions o;
-    private final Planes planes;
+    private final Planes<?> planes;
     private final boolean fullRange;
     private final long[] lumaTotal = new long[256];
     private final int blackTh;
@@ -87,7 +87,7 @@ final class YuvAnalyzer {
     }
 
     private SignalStats signal(double time) {
-        Planes p = planes;
+        Planes<?> p = planes;
         int luma = w * h;
         int c = p.cw * p.ch;
         int shift = p.depth - 8;
@@ -149,7 +149,7 @@ final class YuvAnalyzer {
 
     /** Runs the detectors; returns whether this frame becomes the freeze reference. */
     private boolean detect(double time, SignalStats s) {
-        Planes p = planes;
+        Planes<?> p = planes;
         boolean newReference = false;
         // black: enough pixels at or below the threshold
         long black = 0;

@@ -23,7 +23,7 @@ class NativeLibrariesTest {
         assertTrue(missing.isEmpty(), "missing system libraries: " + missing + "; install: apt-get install "
                 + NativeCheck.packages(missing));
         for (String soname : natives.openedByName()) {
-            assertTrue(NativeCheck.findSystemLibrary(soname), soname + " is not installed (package "
+            assertTrue(NativeCheck.findSystemLibrary(soname).isPresent(), soname + " is not installed (package "
                     + NativeCheck.debianPackage(soname) + ")");
         }
         assertTrue(Lwjgl.vulkanLoader().isPresent(), "the loader is found where the linker looks");

@@ -38,7 +38,7 @@ public final class FFmpegNatives implements NativeLibrarySet {
     }
 
     /** The platform folders of a JavaCPP cache ({@code linux-x86_64}, {@code linux-x86_64-gpl}, ...). */
-    static List<Path> folders(Path cache) throws IOException {
+    public static List<Path> folders(Path cache) throws IOException {
         if (!Files.isDirectory(cache)) {
             throw new IOException("nothing was unpacked into " + cache);
         }
