@@ -35,7 +35,8 @@ class ProjectIOTest {
                       "exposure": {"keys": [{"t": 0, "v": 0}, {"t": "30f", "v": 1.5, "interp": "ease"}]},
                       "lift": [0.1, 0.0, 0.0, 1]}}]},
                   {"id": "b", "start": "00:00:01;15", "duration": "1001/1000", "in": 0.5,
-                   "source": {"type": "acme.glow", "plugin": "com.acme.glow", "params": {"size": 3}}}
+                   "source": {"type": "acme.glow", "plugin": "com.acme.glow", "params": {"size": 3}},
+                   "metadata": {"telemetry.file": "GX010001.MP4", "telemetry.offset": "0.25"}}
                 ],
                 "transitions": [{"from": "a", "to": "b", "type": "core.wipe", "params": {"direction": "up"}}]}
               ]
@@ -63,6 +64,9 @@ class ProjectIOTest {
         assertEquals("com.acme.glow", b.source().plugin());
         Animation exp = (Animation) a.effects().get(0).params().get("exposure");
         assertEquals(p.timeline().format().rate().frameToTicks(30), exp.keyframes().get(1).time());
+        assertEquals(java.util.Map.of("telemetry.file", "GX010001.MP4", "telemetry.offset", "0.25"), b.metadata());
+        assertEquals(List.of("telemetry.file", "telemetry.offset"), List.copyOf(b.metadata().keySet()), "in order");
+        assertTrue(a.metadata().isEmpty());
     }
 
     @Test
@@ -89,6 +93,7 @@ class ProjectIOTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ProjectIO.write(again, out, null);
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"plugin\" : \"com.acme.glow\""));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"telemetry.offset\" : \"0.25\""));
     }
 
     /** A rate whose frame is not a whole number of ticks (2997/125, as OpenCV's sample AVI) loads, saves and reloads. */
@@ -154,6 +159,8 @@ class ProjectIOTest {
         assertTrue(e.getMessage().contains("invalid JSON") && e.line() == 2, e.getMessage());
         e = fail("{\"lumaflow\": 7}");
         assertTrue(e.getMessage().contains("unsupported schema version 7"), e.getMessage());
+        e = fail(GOOD.replace("\"telemetry.offset\": \"0.25\"", "\"telemetry.offset\": [1]"));
+        assertEquals("tracks[0].clips[1].metadata.telemetry.offset", e.field());
         e = fail(GOOD.replace("\"from\": \"a\"", "\"from\": \"zz\""));
         assertTrue(e.getMessage().contains("'zz'"), e.getMessage());
     }

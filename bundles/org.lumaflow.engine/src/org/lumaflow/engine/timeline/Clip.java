@@ -1,7 +1,9 @@
 package org.lumaflow.engine.timeline;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.lumaflow.engine.graph.GraphNode;
 
@@ -17,6 +19,7 @@ public final class Clip {
     private long in;
     private long duration;
     private final List<GraphNode> effects = new ArrayList<>();
+    private final Map<String, String> metadata = new LinkedHashMap<>();
 
     /** A clip {@code id} (unique in the timeline) showing {@code source}. */
     public Clip(String id, GraphNode source, long start, long in, long duration) {
@@ -66,6 +69,14 @@ public final class Clip {
     /** The effect chain in order (mutable; call {@link Timeline#touch()} after structural edits). */
     public List<GraphNode> effects() {
         return effects;
+    }
+
+    /**
+     * Free-form metadata kept with the clip and saved in the project ({@code "metadata"}), in insertion order; keys are
+     * namespaced by their owner ({@code "telemetry.file"}, {@code "telemetry.offset"}). Mutable.
+     */
+    public Map<String, String> metadata() {
+        return metadata;
     }
 
     /** Moves the clip. */

@@ -120,7 +120,7 @@ public final class ProjectReader {
     }
 
     private Clip clip(Obj o) throws ProjectException {
-        known(o, "id", "start", "in", "duration", "source", "effects");
+        known(o, "id", "start", "in", "duration", "source", "effects", "metadata");
         String id = string(require(o, "id"));
         long start = time(require(o, "start"));
         long in = o.get("in") == null ? 0 : time(o.get("in"));
@@ -137,6 +137,11 @@ public final class ProjectReader {
         GraphNode src = new GraphNode(id, string(require(so, "type")));
         node(so, src);
         Clip c = new Clip(id, src, start, in, duration);
+        if (o.get("metadata") != null) {
+            for (Map.Entry<String, Value> m : obj(o.get("metadata")).members().entrySet()) {
+                c.metadata().put(m.getKey(), string(m.getValue()));
+            }
+        }
         if (o.get("effects") != null) {
             List<String> ids = new ArrayList<>();
             for (Value ev : arr(o.get("effects")).items()) {

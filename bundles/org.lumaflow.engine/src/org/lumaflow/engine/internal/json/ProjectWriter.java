@@ -84,6 +84,13 @@ public final class ProjectWriter {
                 }
                 g.writeEndArray();
             }
+            if (!c.metadata().isEmpty()) {
+                g.writeObjectFieldStart("metadata");
+                for (Map.Entry<String, String> m : c.metadata().entrySet()) {
+                    g.writeStringField(m.getKey(), m.getValue());
+                }
+                g.writeEndObject();
+            }
             g.writeEndObject();
         }
         g.writeEndArray();

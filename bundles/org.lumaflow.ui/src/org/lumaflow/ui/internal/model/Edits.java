@@ -89,6 +89,7 @@ public final class Edits {
         for (GraphNode e : clip.effects()) {
             right.effects().add(e.copy(e.id()));
         }
+        right.metadata().putAll(clip.metadata());
         long in0 = clip.in();
         long d0 = clip.duration();
         List<Transition> outgoing = new ArrayList<>();
