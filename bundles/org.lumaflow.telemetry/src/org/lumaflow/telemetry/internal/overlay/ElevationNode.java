@@ -109,7 +109,7 @@ public final class ElevationNode extends OverlayNode {
         int lw = Math.max(w, Glyphs.width(g.cell()));
         Painter p = new Painter(lw, h + g.cell()[1]);
         p.g.setClip(0, 0, w, h);
-        p.panel(packed(ctx, "panel"), 0.12f);
+        p.panel(w, h, packed(ctx, "panel"), 0.12f);
         Path2D.Double line = new Path2D.Double();
         Path2D.Double area = new Path2D.Double();
         boolean pen = false;

@@ -13,7 +13,7 @@ import java.awt.geom.Rectangle2D;
 final class Glyphs {
 
     /** The characters of the atlas, in cell order. */
-    static final String CHARS = "0123456789.-:+";
+    static final String CHARS = "0123456789.-:";
     /** Uniforms a text block takes: count, x, y, cell width, height, atlas row, then {@link #MAX} glyphs. */
     static final int BLOCK = 6 + 12;
     /** Most characters in one reading. */

@@ -197,7 +197,8 @@ final class LayerCache {
     private void store(String key, String node, String description, RasterLayer l) {
         try {
             AtomicFiles.write(file(key), out -> {
-                DataOutputStream d = new DataOutputStream(new BufferedOutputStream(new DeflaterOutputStream(out)));
+                DeflaterOutputStream z = new DeflaterOutputStream(out);
+                DataOutputStream d = new DataOutputStream(new BufferedOutputStream(z));
                 d.writeInt(MAGIC);
                 d.writeInt(RENDERER_VERSION);
                 d.writeInt(l.width());
@@ -206,16 +207,18 @@ final class LayerCache {
                 for (int i = 0; i < l.width() * l.height(); i++) {
                     d.writeInt(px[i]);
                 }
-                d.close(); // finishes the deflater; AtomicFiles forces and renames after
+                d.flush();
+                z.finish(); // not close: AtomicFiles forces the file and renames it after
+                z.flush();
             });
             Instant now = Instant.now();
             entries.put(key, new Entry(key, node, description, l.width(), l.height(), Files.size(file(key)), now,
                     now));
             evict();
             writeManifest();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             System.getLogger("org.lumaflow.telemetry").log(System.Logger.Level.WARNING,
-                    "cannot store overlay layer in " + dir + ": " + e.getMessage());
+                    "cannot store overlay layer in " + dir + ": " + e, e);
         }
     }
 
@@ -240,6 +243,7 @@ final class LayerCache {
     private void writeManifest() throws IOException {
         AtomicFiles.write(dir.resolve(MANIFEST), out -> {
             try (JsonGenerator g = JSON.createGenerator(out)) {
+                g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false); // AtomicFiles forces it after
                 g.useDefaultPrettyPrinter();
                 g.writeStartObject();
                 g.writeStringField("format", "lumaflow-overlay-layers");

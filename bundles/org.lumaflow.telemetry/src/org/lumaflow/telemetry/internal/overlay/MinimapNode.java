@@ -100,7 +100,7 @@ public final class MinimapNode extends OverlayNode {
     RasterLayer draw(NodeContext ctx, int w, int h, Track t, Object geometry, String key) {
         Geometry g = (Geometry) geometry;
         Painter p = new Painter(w, h);
-        p.panel(packed(ctx, "panel"), 0.08f);
+        p.panel(w, h, packed(ctx, "panel"), 0.08f);
         Path2D.Double path = new Path2D.Double();
         double[] px = new double[2];
         boolean pen = false;

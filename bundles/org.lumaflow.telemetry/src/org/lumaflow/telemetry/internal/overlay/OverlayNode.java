@@ -79,6 +79,9 @@ abstract class OverlayNode implements LayeredShaderNode {
         float[] u;
     }
 
+    /** CPU renders of all overlay nodes (tests tell the GPU path from a silent CPU fallback by it). */
+    static final java.util.concurrent.atomic.AtomicLong CPU_RENDERS = new java.util.concurrent.atomic.AtomicLong();
+
     private final NodeDescriptor descriptor;
 
     OverlayNode(NodeDescriptor d) {
@@ -229,6 +232,7 @@ abstract class OverlayNode implements LayeredShaderNode {
 
     @Override
     public final void render(NodeContext ctx) {
+        CPU_RENDERS.incrementAndGet();
         State st = state(ctx);
         if (st.u == null) {
             st.u = new float[uniformCount()];

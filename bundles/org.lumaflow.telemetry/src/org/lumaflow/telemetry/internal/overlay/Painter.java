@@ -66,10 +66,8 @@ final class Painter {
         return c.packed();
     }
 
-    /** Fills a rounded rectangle panel over the whole canvas (radius as a fraction of the shorter side). */
-    void panel(int rgba, float radius) {
-        int w = image.getWidth();
-        int h = image.getHeight();
+    /** Fills a rounded rectangle panel of {@code w x h} at the origin (radius as a fraction of the shorter side). */
+    void panel(int w, int h, int rgba, float radius) {
         float r = Math.min(w, h) * radius;
         g.setColor(awt(rgba));
         g.fill(new RoundRectangle2D.Float(0.5f, 0.5f, w - 1f, h - 1f, 2 * r, 2 * r));

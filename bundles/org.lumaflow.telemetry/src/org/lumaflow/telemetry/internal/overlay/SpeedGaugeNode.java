@@ -118,9 +118,7 @@ public final class SpeedGaugeNode extends OverlayNode {
             }
             p.centred(unit, Painter.font(Font.PLAIN, r * 0.13f), color, g.cx(), g.cy() + r * 0.8f);
         } else {
-            p.g.setClip(0, 0, w, h);
-            p.panel(packed(ctx, "panel"), 0.18f);
-            p.g.setClip(null);
+            p.panel(w, h, packed(ctx, "panel"), 0.18f);
             p.left(unit, Painter.font(Font.PLAIN, h * 0.2f), color, w * 0.74f, h * 0.62f);
         }
         Glyphs.draw(p.g, g.dial() ? w * 0.14f : h * 0.62f, g.cell(), 0, h, color);

@@ -77,7 +77,12 @@ public final class TextFieldNode extends OverlayNode {
 
     @Override
     Object geometry(NodeContext ctx, int w, int h, Track t) {
-        return new Geometry(Glyphs.cell(h * 0.55f), h);
+        return new Geometry(Glyphs.cell(digitPx(ctx.choice("field"), h)), h);
+    }
+
+    /** Font size of the digits: smaller for the time, whose eight characters must fit. */
+    static float digitPx(String field, int h) {
+        return "time".equals(field) ? h * 0.4f : h * 0.55f;
     }
 
     static String unit(String field, boolean imperial) {
@@ -110,13 +115,13 @@ public final class TextFieldNode extends OverlayNode {
         int color = packed(ctx, "color");
         String field = ctx.choice("field");
         p.g.setClip(0, 0, w, h);
-        p.panel(packed(ctx, "panel"), 0.18f);
+        p.panel(w, h, packed(ctx, "panel"), 0.18f);
         String label = ctx.string("label").isEmpty() ? field.replace('_', ' ').toUpperCase(java.util.Locale.ROOT)
                 : ctx.string("label");
         p.left(label, Painter.font(Font.BOLD, h * 0.17f), packed(ctx, "accent"), w * 0.06f, h * 0.2f);
         p.left(unit(field, imperial(ctx)), Painter.font(Font.PLAIN, h * 0.2f), color, w * 0.76f, h * 0.64f);
         p.g.setClip(null);
-        Glyphs.draw(p.g, h * 0.55f, g.cell(), 0, h, color);
+        Glyphs.draw(p.g, digitPx(field, h), g.cell(), 0, h, color);
         return p.layer(key);
     }
 
