@@ -178,6 +178,17 @@ public final class ElevationNode extends OverlayNode {
     }
 
     @Override
+    int boxes(float[] u, int[] out) {
+        int k = textBox(u, TEXT, out, 0);
+        if (u[SHOW] == 0) {
+            return k;
+        }
+        float r = Math.max(u[RADIUS], u[HALF]) + 1f;
+        return box(u[MARKER] - r, Math.min(u[LINE_TOP], u[MARKER + 1] - r), u[MARKER] + r,
+                Math.max(u[LINE_BOTTOM], u[MARKER + 1] + r), out, k);
+    }
+
+    @Override
     int shade(int lx, int ly, float[] u, RasterLayer layer) {
         int c = layer.pixel(lx, ly);
         if (u[SHOW] != 0) {

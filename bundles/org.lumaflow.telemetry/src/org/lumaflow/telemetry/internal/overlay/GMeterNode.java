@@ -163,6 +163,16 @@ public final class GMeterNode extends OverlayNode {
     }
 
     @Override
+    int boxes(float[] u, int[] out) {
+        int k = textBox(u, TEXT, out, 0);
+        if (u[SHOW] == 0) {
+            return k;
+        }
+        float r = u[RADIUS] + 1f;
+        return box(u[DOT] - r, u[DOT + 1] - r, u[DOT] + r, u[DOT + 1] + r, out, k);
+    }
+
+    @Override
     int shade(int lx, int ly, float[] u, RasterLayer layer) {
         int c = layer.pixel(lx, ly);
         if (u[SHOW] != 0) {

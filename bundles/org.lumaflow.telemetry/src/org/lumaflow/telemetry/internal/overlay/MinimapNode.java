@@ -153,6 +153,15 @@ public final class MinimapNode extends OverlayNode {
     }
 
     @Override
+    int boxes(float[] u, int[] out) {
+        if (u[SHOW] == 0) {
+            return 0;
+        }
+        float r = u[RADIUS] + 1f;
+        return box(u[MARKER] - r, u[MARKER + 1] - r, u[MARKER] + r, u[MARKER + 1] + r, out, 0);
+    }
+
+    @Override
     int shade(int lx, int ly, float[] u, RasterLayer layer) {
         int c = layer.pixel(lx, ly);
         if (u[SHOW] != 0) {

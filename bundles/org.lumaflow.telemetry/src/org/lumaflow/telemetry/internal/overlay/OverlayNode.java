@@ -258,7 +258,39 @@ abstract class OverlayNode implements LayeredShaderNode {
         composite(out.buffer(), out.stride(), ctx.width(), ctx.height(), u, layer);
     }
 
-    /** Draws the widget over {@code buf} (which holds the background) inside its rectangle only. */
+    /**
+     * Writes the widget-coordinate rectangles ({@code x0, y0, x1, y1}, exclusive ends) outside which {@link #shade}
+     * returns the layer's pixel unchanged (the moving parts' bounds) into {@code out}; returns how many.
+     */
+    abstract int boxes(float[] u, int[] out);
+
+    /** Per-thread scratch for {@link #boxes} (no allocation per frame). */
+    private static final ThreadLocal<int[]> BOXES = ThreadLocal.withInitial(() -> new int[32]);
+
+    /** The bounds of a text block at {@code base} into {@code out} at box {@code k}; returns {@code k + 1}. */
+    static int textBox(float[] u, int base, int[] out, int k) {
+        int x = (int) u[base + 1];
+        int y = (int) u[base + 2];
+        out[4 * k] = x;
+        out[4 * k + 1] = y;
+        out[4 * k + 2] = x + (int) u[base] * (int) u[base + 3];
+        out[4 * k + 3] = y + (int) u[base + 4];
+        return k + 1;
+    }
+
+    /** A box around a centre {@code cx, cy} with half-size {@code r} (plus a pixel) into box {@code k}. */
+    static int box(float x0, float y0, float x1, float y1, int[] out, int k) {
+        out[4 * k] = (int) Math.floor(x0) - 1;
+        out[4 * k + 1] = (int) Math.floor(y0) - 1;
+        out[4 * k + 2] = (int) Math.ceil(x1) + 2;
+        out[4 * k + 3] = (int) Math.ceil(y1) + 2;
+        return k + 1;
+    }
+
+    /**
+     * Draws the widget over {@code buf} (which holds the background) inside its rectangle only: the layer's pixels
+     * straight from its array, {@link #shade} only inside the moving parts' boxes; transparent pixels skipped.
+     */
     final void composite(ByteBuffer buf, int stride, int fw, int fh, float[] u, RasterLayer layer) {
         int left = (int) u[LEFT];
         int top = (int) u[TOP];
@@ -267,14 +299,32 @@ abstract class OverlayNode implements LayeredShaderNode {
         int y0 = Math.max(0, top);
         int y1 = Math.min(fh, top + (int) u[H]);
         int op = (int) u[OPACITY];
+        int[] boxes = BOXES.get();
+        int nb = boxes(u, boxes);
+        int[] lp = layer.pixels();
+        int lw = layer.width();
         for (int y = y0; y < y1; y++) {
             int row = y * stride;
+            int ly = y - top;
+            int lrow = ly * lw - left;
+            // the x range of the boxes crossing this row (shade there, the layer elsewhere)
+            int bx0 = Integer.MAX_VALUE;
+            int bx1 = Integer.MIN_VALUE;
+            for (int b = 0; b < nb; b++) {
+                if (ly >= boxes[4 * b + 1] && ly < boxes[4 * b + 3]) {
+                    bx0 = Math.min(bx0, boxes[4 * b] + left);
+                    bx1 = Math.max(bx1, boxes[4 * b + 2] + left);
+                }
+            }
             for (int x = x0; x < x1; x++) {
-                int c = shade(x - left, y - top, u, layer);
+                int c = x >= bx0 && x < bx1 ? shade(x - left, ly, u, layer) : lp[lrow + x];
                 if (op != 256) {
                     c = (c & 0xFFFFFF) | ((((c >>> 24) * op + 128) >> 8) << 24);
                 }
-                if ((c >>> 24) != 0) {
+                int a = c >>> 24;
+                if (a == 255) {
+                    buf.putInt(row + x * 4, c);
+                } else if (a != 0) {
                     int i = row + x * 4;
                     buf.putInt(i, Px.over(c, buf.getInt(i)));
                 }

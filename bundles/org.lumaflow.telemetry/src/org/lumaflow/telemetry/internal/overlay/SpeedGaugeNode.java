@@ -168,6 +168,17 @@ public final class SpeedGaugeNode extends OverlayNode {
     }
 
     @Override
+    int boxes(float[] u, int[] out) {
+        int k = textBox(u, TEXT, out, 0);
+        if (u[DIAL] != 0) {
+            float m = Math.max(u[HALF], u[HUB]) + 1f;
+            k = box(Math.min(u[CX], u[TIP]) - m, Math.min(u[CX + 1], u[TIP + 1]) - m, Math.max(u[CX], u[TIP]) + m,
+                    Math.max(u[CX + 1], u[TIP + 1]) + m, out, k);
+        }
+        return k;
+    }
+
+    @Override
     int shade(int lx, int ly, float[] u, RasterLayer layer) {
         int c = layer.pixel(lx, ly);
         if (u[DIAL] != 0) {

@@ -156,6 +156,11 @@ public final class TextFieldNode extends OverlayNode {
     }
 
     @Override
+    int boxes(float[] u, int[] out) {
+        return textBox(u, TEXT, out, 0);
+    }
+
+    @Override
     int shade(int lx, int ly, float[] u, RasterLayer layer) {
         return Px.text(layer.pixel(lx, ly), lx, ly, u, TEXT, layer);
     }
