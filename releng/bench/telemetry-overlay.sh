@@ -23,7 +23,7 @@ fi
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
 awk '/ backend \(/,/^$/ {print} /^(node|speed_gauge|g_meter|minimap|elevation|text|core.text)/ {print}' "$LOG" \
   | awk '!seen[$0]++ || /^$/'
-awk '/^gpu backend/ { stop = 1 } !stop && /^(speed_gauge|g_meter|minimap|elevation|text \()/ { n++; s += $4; if ($4 > m) m = $4 }
-     !stop && /^core.text/ { y = $5 }
+awk '/^gpu backend/ { stop = 1 } !stop && /^(speed_gauge|g_meter|minimap|elevation|text \()/ { v = $(NF-1); n++; s += v; if (v > m) m = v }
+     !stop && /^core.text/ { y = $(NF-1) }
      END { if (n) printf "\nCPU: worst overlay %.3f ms/frame, mean %.3f (budget 2 ms); core.text %.3f ms: mean overlay / core.text = %.2fx\n", m, s / n, y, (s / n) / y }' \
   "$LOG"
