@@ -1,0 +1,150 @@
+package org.lumaflow.telemetry.internal.service;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.lumaflow.telemetry.Alignment;
+import org.lumaflow.telemetry.Telemetry;
+import org.lumaflow.telemetry.TelemetryException;
+import org.lumaflow.telemetry.TelemetryOptions;
+import org.lumaflow.telemetry.TelemetryParser;
+import org.lumaflow.telemetry.TelemetryService;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * The telemetry service: picks the first registered {@link TelemetryParser} that accepts a file by its first bytes
+ * (parsers listing the file's extension are asked first), caches results per path, size, modification time and
+ * options, and aligns telemetry to media ({@link Aligner}).
+ */
+@Component(service = TelemetryService.class)
+public final class TelemetryServiceImpl implements TelemetryService {
+
+    private static final int HEAD = 4096;
+    private static final int CACHE_ENTRIES = 32;
+
+    private final List<TelemetryParser> parsers = new CopyOnWriteArrayList<>();
+    private final Map<Key, Telemetry> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Telemetry> eldest) {
+            return size() > CACHE_ENTRIES;
+        }
+    };
+
+    private record Key(Path path, long size, long mtime, TelemetryOptions options) {
+    }
+
+    /** For DS. */
+    public TelemetryServiceImpl() {
+    }
+
+    /** Outside OSGi, with a fixed set of parsers. */
+    public TelemetryServiceImpl(List<TelemetryParser> parsers) {
+        this.parsers.addAll(parsers);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addParser(TelemetryParser p) {
+        parsers.add(p);
+    }
+
+    void removeParser(TelemetryParser p) {
+        parsers.remove(p);
+        synchronized (cache) {
+            cache.values().removeIf(t -> t.format().equals(p.format()));
+        }
+    }
+
+    @Override
+    public List<String> formats() {
+        List<String> f = new ArrayList<>();
+        for (TelemetryParser p : parsers) {
+            if (!f.contains(p.format())) {
+                f.add(p.format());
+            }
+        }
+        return f;
+    }
+
+    @Override
+    public Telemetry read(Path file) throws IOException {
+        return read(file, TelemetryOptions.defaults());
+    }
+
+    @Override
+    public Telemetry read(Path file, TelemetryOptions options) throws IOException {
+        Path abs = file.toAbsolutePath().normalize();
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(abs, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            throw new TelemetryException(file, null, "no such file");
+        }
+        if (!a.isRegularFile()) {
+            throw new TelemetryException(file, null, "not a regular file");
+        }
+        Key key = new Key(abs, a.size(), a.lastModifiedTime().toMillis(), options);
+        synchronized (cache) {
+            Telemetry t = cache.get(key);
+            if (t != null) {
+                return t;
+            }
+        }
+        TelemetryParser p = parserFor(file);
+        Telemetry t = p.read(file, options);
+        synchronized (cache) {
+            cache.put(key, t);
+        }
+        return t;
+    }
+
+    /** The first parser that accepts {@code file}: those listing its extension first, then the others. */
+    TelemetryParser parserFor(Path file) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate(HEAD);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (head.hasRemaining() && ch.read(head) > 0) {
+                // fill up to HEAD bytes
+            }
+        }
+        head.flip();
+        ByteBuffer ro = head.asReadOnlyBuffer();
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        List<TelemetryParser> ordered = new ArrayList<>(parsers);
+        ordered.sort((x, y) -> Boolean.compare(!x.extensions().contains(ext), !y.extensions().contains(ext)));
+        for (TelemetryParser p : ordered) {
+            if (p.accepts(file, ro.duplicate().position(0))) {
+                return p;
+            }
+        }
+        if (head.limit() == 0) {
+            throw new TelemetryException(file, null, "the file is empty: no telemetry to read");
+        }
+        throw new TelemetryException(file, null, "not a telemetry file this build reads (formats: "
+                + String.join(", ", formats()) + "); a GoPro MP4 with GPMF, a raw GPMF payload, a DJI .SRT, a GPX or"
+                + " a CSV with a time column");
+    }
+
+    @Override
+    public Alignment align(Telemetry telemetry, Path media, Double manualOffset, boolean correlate)
+            throws IOException {
+        return Aligner.align(telemetry, media, manualOffset, correlate);
+    }
+}
