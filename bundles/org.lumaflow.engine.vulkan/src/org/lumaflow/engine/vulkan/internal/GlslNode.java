@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 import org.lumaflow.engine.graph.Color;
+import org.lumaflow.engine.graph.LayeredShaderNode;
 import org.lumaflow.engine.graph.NodeContext;
 import org.lumaflow.engine.graph.NodeDescriptor;
 import org.lumaflow.engine.graph.ParamSpec;
@@ -11,13 +12,17 @@ import org.lumaflow.engine.graph.ParamType;
 import org.lumaflow.engine.graph.Point2;
 import org.lumaflow.engine.graph.PortSpec;
 import org.lumaflow.engine.graph.PortType;
+import org.lumaflow.engine.graph.RasterLayer;
 import org.lumaflow.engine.graph.ShaderNode;
 import org.lumaflow.engine.vulkan.ComputeKernel;
 import org.lumaflow.engine.vulkan.GpuFrame;
+import org.lumaflow.engine.vulkan.GpuSlice;
 
 /**
  * The GPU node of a plugin's {@link ShaderNode}: wraps its {@code shade()} function in a generated compute shader
- * (parameter block from the descriptor, input accessors, output packing) and dispatches it over the frame.
+ * (parameter block from the descriptor, input accessors, output packing) and dispatches it over the frame. A
+ * {@link LayeredShaderNode} also gets its per-frame uniforms (a constants slice) and its static layer (uploaded when
+ * its key changes and kept in the graph's node state) bound after the inputs.
  */
 final class GlslNode implements GpuNode {
 
@@ -29,11 +34,39 @@ final class GlslNode implements GpuNode {
     private final String source;
     /** byte offset of each parameter in the push block, -1 when not visible to shaders */
     private final int[] offsets;
+    /** the type when it is a {@link LayeredShaderNode}, else null */
+    private final LayeredShaderNode layered;
+    private final int uniforms;
     private volatile boolean retired;
+
+    /** Per graph node: the uploaded layer, its key and the uniform array (no allocation per frame). */
+    private static final class LayerState implements AutoCloseable {
+        final float[] uniforms;
+        Object key;
+        GpuFrame frame;
+
+        LayerState(int n) {
+            uniforms = new float[n];
+        }
+
+        @Override
+        public void close() {
+            if (frame != null) {
+                frame.release();
+                frame = null;
+            }
+        }
+    }
 
     GlslNode(ShaderNode type) {
         this.type = type;
         this.d = type.descriptor();
+        this.layered = type instanceof LayeredShaderNode l ? l : null;
+        this.uniforms = layered == null ? 0 : layered.uniformCount();
+        if (uniforms < 0 || uniforms > LayeredShaderNode.MAX_UNIFORMS) {
+            throw new IllegalArgumentException("node type " + d.id() + ": " + uniforms + " uniforms, at most "
+                    + LayeredShaderNode.MAX_UNIFORMS);
+        }
         this.offsets = new int[d.params().size()];
         StringBuilder fields = new StringBuilder();
         int at = HEADER;
@@ -66,7 +99,7 @@ final class GlslNode implements GpuNode {
             throw new IllegalArgumentException("node type " + d.id() + ": its parameters need " + (at - HEADER)
                     + " bytes of push constants, at most " + (GpuNodeContext.PUSH_BYTES - HEADER) + " fit");
         }
-        this.source = generate(d, fields.toString(), type.glsl());
+        this.source = generate(d, fields.toString(), type.glsl(), layered != null);
         this.key = "plugin:" + d.id() + "@" + Integer.toHexString(System.identityHashCode(type));
     }
 
@@ -89,8 +122,30 @@ final class GlslNode implements GpuNode {
             throw new IllegalStateException("node type " + d.id() + " was unregistered");
         }
         List<PortSpec> ports = d.inputs();
-        ComputeKernel k = c.kernel(key, source, ports.size() + 1);
+        ComputeKernel k = c.kernel(key, source, ports.size() + 1 + (layered != null ? 2 : 0));
         NodeContext p = c.params();
+        LayerState ls = null;
+        RasterLayer layer = null;
+        if (layered != null) {
+            ls = c.state() instanceof LayerState s ? s : null;
+            if (ls == null) {
+                ls = new LayerState(Math.max(1, uniforms));
+                c.setState(ls);
+            }
+            java.util.Arrays.fill(ls.uniforms, 0f);
+            layer = prepare(p, ls.uniforms);
+            if (layer == null || !layer.key().equals(ls.key)) {
+                if (ls.frame != null) {
+                    c.hold(ls.frame); // frames in flight may still read it
+                    ls.frame = null;
+                }
+                ls.key = null;
+                if (layer != null) {
+                    ls.frame = c.upload(layer.pixels(), layer.width(), layer.height());
+                    ls.key = layer.key();
+                }
+            }
+        }
         ByteBuffer push = c.push();
         int connected = 0;
         for (int i = 0; i < ports.size(); i++) {
@@ -100,6 +155,9 @@ final class GlslNode implements GpuNode {
         }
         push.putInt(0, c.width()).putInt(4, c.height()).putFloat(8, (float) p.seconds())
                 .putFloat(12, (float) p.scale()).putInt(16, connected);
+        if (layer != null) {
+            push.putInt(20, layer.width()).putInt(24, layer.height());
+        }
         for (int i = 0; i < offsets.length; i++) {
             int o = offsets[i];
             if (o < 0) {
@@ -128,6 +186,15 @@ final class GlslNode implements GpuNode {
             GpuFrame in = c.input(i);
             c.bind(in != null ? in : out);
         }
+        if (layered != null) {
+            GpuSlice u = c.constants(ls.uniforms.length * 4);
+            java.nio.ByteBuffer b = u.bytes();
+            for (int i = 0; i < ls.uniforms.length; i++) {
+                b.putFloat(i * 4, ls.uniforms[i]);
+            }
+            c.bind(u);
+            c.bind(ls.frame != null ? ls.frame : out);
+        }
         if (d.output() == PortType.MASK) {
             int words = (c.width() * c.height() + 3) / 4;
             c.dispatch(k, GpuNodeContext.groups(words, 64), 1);
@@ -136,7 +203,17 @@ final class GlslNode implements GpuNode {
         }
     }
 
-    private static String generate(NodeDescriptor d, String fields, String body) {
+    private RasterLayer prepare(NodeContext p, float[] u) {
+        try {
+            return layered.prepare(p, u);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(d.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String generate(NodeDescriptor d, String fields, String body, boolean layered) {
         boolean mask = d.output() == PortType.MASK;
         StringBuilder s = new StringBuilder();
         s.append("#version 450\n// generated for node type ").append(d.id()).append('\n');
@@ -146,8 +223,13 @@ final class GlslNode implements GpuNode {
             s.append("layout(std430, binding = ").append(i + 1).append(") readonly buffer In").append(i)
                     .append(" { uint in").append(i).append("_px[]; };\n");
         }
+        int n = d.inputs().size();
+        if (layered) {
+            s.append("layout(std430, binding = ").append(n + 1).append(") readonly buffer Uniforms_ { float u_[]; };\n");
+            s.append("layout(std430, binding = ").append(n + 2).append(") readonly buffer Layer_ { uint layer_px[]; };\n");
+        }
         s.append("layout(push_constant) uniform Params {\n    int width;\n    int height;\n    float seconds;\n"
-                + "    float scale;\n    int connected;\n    int pad0_;\n    int pad1_;\n    int pad2_;\n")
+                + "    float scale;\n    int connected;\n    int layerW_;\n    int layerH_;\n    int pad2_;\n")
                 .append(fields).append("} p;\n");
         s.append("""
                 vec4 unpack(uint c) {
@@ -158,6 +240,22 @@ final class GlslNode implements GpuNode {
                     return u.r | (u.g << 8) | (u.b << 16) | (u.a << 24);
                 }
                 """);
+        if (layered) {
+            s.append("""
+                    float u(int i) {
+                        return i >= 0 && i < u_.length() ? u_[i] : 0.0;
+                    }
+                    ivec2 layerSize() {
+                        return ivec2(p.layerW_, p.layerH_);
+                    }
+                    uint layer(ivec2 xy) {
+                        if (xy.x < 0 || xy.y < 0 || xy.x >= p.layerW_ || xy.y >= p.layerH_) {
+                            return 0u;
+                        }
+                        return layer_px[xy.y * p.layerW_ + xy.x];
+                    }
+                    """);
+        }
         for (int i = 0; i < d.inputs().size(); i++) {
             boolean inMask = d.inputs().get(i).type() == PortType.MASK;
             s.append("bool has").append(i).append(" = (p.connected & ").append(1 << i).append(") != 0;\n");
