@@ -107,7 +107,7 @@ public final class AnalyzeCommand implements CliCommand {
             out.println(w);
         } else {
             try {
-                FaceCache.write(Path.of(outFile), o -> o.write(w.toString()));
+                ResultCache.write(Path.of(outFile), o -> o.write(w.toString()));
             } catch (IOException e) {
                 err.println("lumaflow analyze: cannot write " + outFile + ": " + e.getMessage());
                 return 1;

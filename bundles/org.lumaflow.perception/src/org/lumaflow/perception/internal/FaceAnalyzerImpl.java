@@ -9,11 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.lumaflow.core.concurrent.TaskType;
-import org.lumaflow.core.concurrent.WorkerPools;
 import org.lumaflow.core.internal.ProductCache;
 import org.lumaflow.decoder.MediaException;
 import org.lumaflow.decoder.MediaService;
@@ -25,21 +21,23 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
-/** The {@link FaceAnalyzer} service: its own daemon threads, a disk cache, detectors reused per thread. */
+/**
+ * The {@link FaceAnalyzer} service: the shared analysis threads ({@link AnalysisWorkers}), a disk cache, detectors
+ * reused per thread.
+ */
 @Component(service = FaceAnalyzer.class)
 public final class FaceAnalyzerImpl implements FaceAnalyzer {
 
     /** Bump when results change for the same settings, so old cache entries are not used. */
     private static final String ALGORITHM = "faces-v1";
-    private static final AtomicInteger THREADS = new AtomicInteger();
 
     @Reference
     private MediaService media;
 
     private ExecutorService executor;
-    private FaceCache cache;
+    private ResultCache cache;
     private volatile Path defaultModel;
-    private final Map<String, Shared> running = new ConcurrentHashMap<>();
+    private final SharedWork<FaceTrack> work = new SharedWork<>();
     /** Idle detectors by kind ({@code haar} or the model path): created once, reused by later analyses. */
     private final Map<String, ConcurrentLinkedDeque<Detector>> idle = new ConcurrentHashMap<>();
 
@@ -55,14 +53,8 @@ public final class FaceAnalyzerImpl implements FaceAnalyzer {
 
     @Activate
     void activate() {
-        int n = Math.max(1, WorkerPools.threads(TaskType.ANALYSIS));
-        executor = Executors.newFixedThreadPool(n, r -> {
-            Thread t = new Thread(r, "lumaflow-faces-" + THREADS.incrementAndGet());
-            t.setDaemon(true);
-            t.setPriority(Thread.NORM_PRIORITY - 1);
-            return t;
-        });
-        cache = new FaceCache(ProductCache.dir("faces", FaceAnalyzerImpl.class).toPath());
+        executor = AnalysisWorkers.acquire();
+        cache = new ResultCache(ProductCache.dir("faces", FaceAnalyzerImpl.class).toPath());
     }
 
     private volatile boolean closed;
@@ -71,8 +63,8 @@ public final class FaceAnalyzerImpl implements FaceAnalyzer {
     @Deactivate
     public void close() {
         closed = true;
-        executor.shutdownNow();
-        running.values().forEach(s -> s.work.cancel(true));
+        work.cancelAll();
+        AnalysisWorkers.release();
         idle.values().forEach(q -> {
             for (Detector d; (d = q.poll()) != null;) {
                 d.close();
@@ -117,61 +109,8 @@ public final class FaceAnalyzerImpl implements FaceAnalyzer {
                     hit.contentKey(), hit.settings(), hit.detector(), hit.width(), hit.height(), hit.durationTicks(),
                     hit.stats(), hit.samples(), hit.origin()));
         }
-        String key = contentKey + "-" + settingsKey;
-        while (true) {
-            Shared created = new Shared(new CompletableFuture<>());
-            Shared shared = running.computeIfAbsent(key, k -> created);
-            if (shared == created) {
-                created.work.whenComplete((t, e) -> running.remove(key, created));
-                try {
-                    executor.execute(() -> run(created.work, file, contentKey, settingsKey, settings));
-                } catch (RuntimeException rejected) {
-                    created.work.completeExceptionally(new IOException("the face analyzer is shut down", rejected));
-                }
-            }
-            if (shared.interested.getAndUpdate(n -> n < 0 ? n : n + 1) < 0) {
-                continue; // everybody cancelled it a moment ago: start a fresh one
-            }
-            return new Handle(shared);
-        }
-    }
-
-    /** One analysis and how many requesters still want it (-1 once cancelled for all). */
-    private static final class Shared {
-        final CompletableFuture<FaceTrack> work;
-        final java.util.concurrent.atomic.AtomicInteger interested = new java.util.concurrent.atomic.AtomicInteger();
-
-        Shared(CompletableFuture<FaceTrack> work) {
-            this.work = work;
-        }
-    }
-
-    /**
-     * A requester's own future: completes with the shared analysis; cancelling it cancels the analysis only when no
-     * other requester still waits for it.
-     */
-    private static final class Handle extends CompletableFuture<FaceTrack> {
-        private final Shared shared;
-
-        Handle(Shared shared) {
-            this.shared = shared;
-            shared.work.whenComplete((t, e) -> {
-                if (e != null) {
-                    completeExceptionally(e);
-                } else {
-                    complete(t);
-                }
-            });
-        }
-
-        @Override
-        public boolean cancel(boolean mayInterrupt) {
-            boolean cancelled = super.cancel(mayInterrupt);
-            if (cancelled && shared.interested.updateAndGet(n -> n == 1 ? -1 : n - 1) < 0) {
-                shared.work.cancel(mayInterrupt);
-            }
-            return cancelled;
-        }
+        return work.submit(contentKey + "-" + settingsKey, executor,
+                result -> run(result, file, contentKey, settingsKey, settings), "the face analyzer");
     }
 
     private void run(CompletableFuture<FaceTrack> result, Path file, String contentKey, String settingsKey,

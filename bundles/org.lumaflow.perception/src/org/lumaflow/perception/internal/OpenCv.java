@@ -47,6 +47,19 @@ public final class OpenCv {
         }
     }
 
+    private static volatile boolean dnn;
+
+    /** {@link #load()} plus the dnn module (for ONNX models). */
+    public static void loadDnn() {
+        load();
+        if (!dnn) {
+            synchronized (OpenCv.class) {
+                Loader.load(org.bytedeco.opencv.global.opencv_dnn.class);
+                dnn = true;
+            }
+        }
+    }
+
     /** OpenCV's version, e.g. {@code 4.13.0}. */
     public static String version() {
         load();

@@ -25,28 +25,48 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 
 /**
- * Face tracks on disk: one JSON file per (content, settings) named {@code CONTENT-SETTINGS.json}, and
- * {@code manifest.json} listing each entry's source file, settings, detector and creation time. Files are written to
- * a temporary name and renamed into place, so a reader never sees half a file. Thread-safe.
+ * Analysis results on disk (face tracks, object tracks): one JSON file per (content, settings) named
+ * {@code CONTENT-SETTINGS.json}, and {@code manifest.json} listing each entry's source file, settings, detector and
+ * creation time. Files are written to a temporary name and renamed into place, so a reader never sees half a file.
+ * Thread-safe.
  */
-final class FaceCache {
+final class ResultCache {
 
     private static final String MANIFEST = "manifest.json";
     private final Path dir;
 
-    FaceCache(Path dir) {
+    /** Reads one entry. */
+    interface Decoder<T> {
+        T read(Reader r) throws IOException;
+    }
+
+    private final String format;
+
+    /** A cache of face tracks in {@code dir}. */
+    ResultCache(Path dir) {
+        this(dir, TrackJson.FORMAT);
+    }
+
+    /** A cache in {@code dir} whose manifest names {@code format} ({@code lumaflow.objects}). */
+    ResultCache(Path dir, String format) {
         this.dir = dir;
+        this.format = format;
     }
 
     Path dir() {
         return dir;
     }
 
-    /** The entry, or null when missing or unreadable (an unreadable one is deleted). */
+    /** The face track entry, or null when missing or unreadable (an unreadable one is deleted). */
     FaceTrack get(String contentKey, String settingsKey) {
+        return get(contentKey, settingsKey, r -> TrackJson.read(r, FaceTrack.Origin.DISK_CACHE));
+    }
+
+    /** The entry read by {@code decoder}, or null when missing or unreadable (an unreadable one is deleted). */
+    <T> T get(String contentKey, String settingsKey, Decoder<T> decoder) {
         Path f = dir.resolve(name(contentKey, settingsKey));
         try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-            return TrackJson.read(r, FaceTrack.Origin.DISK_CACHE);
+            return decoder.read(r);
         } catch (NoSuchFileException missing) {
             return null;
         } catch (IOException broken) {
@@ -60,17 +80,26 @@ final class FaceCache {
     }
 
     /** Stores {@code t} under its content key and {@code settingsKey}. */
-    synchronized void put(FaceTrack t, String settingsKey) throws IOException {
+    void put(FaceTrack t, String settingsKey) throws IOException {
+        put(t.contentKey(), settingsKey, t.source(), t.settings().describe(), t.detector(), w -> TrackJson.write(t, w));
+    }
+
+    /**
+     * Stores the entry written by {@code body} under {@code contentKey} and {@code settingsKey}; the manifest records
+     * {@code source}, {@code settings} and {@code detector}.
+     */
+    synchronized void put(String contentKey, String settingsKey, Path source, String settings, String detector,
+            Body body) throws IOException {
         Files.createDirectories(dir);
-        String name = name(t.contentKey(), settingsKey);
-        write(dir.resolve(name), w -> TrackJson.write(t, w));
+        String name = name(contentKey, settingsKey);
+        write(dir.resolve(name), body);
         Map<String, Map<String, Object>> entries = readManifest();
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("file", name);
-        e.put("source", t.source().toString());
-        e.put("contentKey", t.contentKey());
-        e.put("settings", t.settings().describe());
-        e.put("detector", t.detector());
+        e.put("source", source.toString());
+        e.put("contentKey", contentKey);
+        e.put("settings", settings);
+        e.put("detector", detector);
         e.put("created", Instant.now().toString());
         entries.put(name, e);
         writeManifest(entries);
@@ -124,7 +153,7 @@ final class FaceCache {
         write(dir.resolve(MANIFEST), w -> {
             try (JsonGenerator g = new JsonFactory().createGenerator(w).useDefaultPrettyPrinter()) {
                 g.writeStartObject();
-                g.writeStringField("format", TrackJson.FORMAT + ".manifest");
+                g.writeStringField("format", format + ".manifest");
                 g.writeNumberField("version", TrackJson.VERSION);
                 g.writeArrayFieldStart("entries");
                 for (Map<String, Object> e : new ArrayList<>(entries.values())) {
