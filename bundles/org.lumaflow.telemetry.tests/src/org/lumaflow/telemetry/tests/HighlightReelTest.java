@@ -29,13 +29,13 @@ import org.lumaflow.engine.project.ProjectIO;
 import org.lumaflow.engine.timeline.Clip;
 import org.lumaflow.telemetry.internal.reel.ReelBuilder;
 import org.lumaflow.testsupport.OsgiTests;
+import org.lumaflow.testsupport.SharedData;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 
 /** {@code lumaflow highlights} on the real GoPro clip: the reel loads, renders, exports, and shows the overlays. */
 class HighlightReelTest {
 
-    static final Path KARMA = Path.of("../../../shared/testdata/telemetry/karma.mp4").toAbsolutePath().normalize();
 
     @TempDir
     static Path dir;
@@ -49,12 +49,7 @@ class HighlightReelTest {
     }
 
     static Path karma() {
-        Path p = Files.isRegularFile(KARMA) ? KARMA : Path.of("../shared/testdata/telemetry/karma.mp4");
-        if (!Files.isRegularFile(p)) {
-            p = Path.of("/work/shared/testdata/telemetry/karma.mp4");
-        }
-        assertTrue(Files.isRegularFile(p), "karma.mp4 in ../shared/testdata/telemetry");
-        return p;
+        return SharedData.file("telemetry/karma.mp4");
     }
 
     static CliCommand command(String name) throws Exception {

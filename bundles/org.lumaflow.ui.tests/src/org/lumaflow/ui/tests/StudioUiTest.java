@@ -18,10 +18,18 @@ import org.junit.jupiter.api.Test;
 import java.util.Arrays;
 
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 import org.lumaflow.engine.graph.GraphNode;
+import org.lumaflow.decoder.MediaClips;
 import org.lumaflow.engine.timeline.Clip;
+import org.lumaflow.engine.timeline.Track;
+import org.lumaflow.telemetry.Highlight;
+import org.lumaflow.testsupport.SharedData;
+import org.lumaflow.ui.internal.model.Change;
+import org.lumaflow.ui.internal.model.ClipTelemetry;
 import org.lumaflow.qc.QcOptions;
 import org.lumaflow.ui.internal.model.Edits;
 import org.lumaflow.ui.internal.model.QcSettings;
@@ -33,7 +41,7 @@ import org.lumaflow.ui.internal.parts.viewer.ViewerStats;
 /**
  * The studio in a real window (Xvfb in CI): opens the demo project, plays two seconds with J/K/L-style keys, edits a
  * parameter in the properties part and undoes it with Ctrl+Z, exports with progress and cancels, installs an extension,
- * sets QC thresholds; screenshots of each state go to target/screenshots.
+ * sets QC thresholds, attaches telemetry with overlays and highlights; screenshots of each state go to target/screenshots.
  */
 class StudioUiTest {
 
@@ -202,6 +210,71 @@ class StudioUiTest {
         assertEquals(List.of("blackdetect.d"), qc.changedFromPreset());
         assertTrue(wb.ui(() -> wb.find("id", "qc.preset").getToolTipText()).contains("broadcast, changed "
                 + "blackdetect.d=0.3"));
+
+        telemetry(wb, studio);
+    }
+
+    /**
+     * 7. Telemetry: a GoPro clip on a new track gets its own GPMF track attached from the Telemetry part (aligned on
+     * the video clock), the action-camera overlays are added in one undo step and render without warnings, the
+     * highlights are listed and selecting one moves the playhead into the clip; undo removes overlays and attachment.
+     */
+    private static void telemetry(Workbench wb, Studio studio) throws Exception {
+        Path karma = SharedData.file("telemetry/karma.mp4");
+        var info = studio.services().media().probe(karma);
+        Clip clip = MediaClips.clip("karma", info, 0);
+        Track track = new Track("GoPro");
+        wb.run(() -> {
+            studio.execute(new Edits.Simple("Add track", Change.TIMELINE, () -> studio.timeline().tracks().add(track),
+                    () -> studio.timeline().tracks().remove(track)));
+            studio.execute(Edits.addClip(track, clip));
+            studio.select("karma", null);
+            studio.setPlayhead(90);
+        });
+        wb.part(studio, "org.lumaflow.ui.part.telemetry", Object.class);
+        assertTrue(wb.await(5, () -> wb.find("id", "telemetry.fromclip") != null), "no Telemetry part");
+        assertTrue(wb.await(5, () -> wb.find("id", "telemetry.fromclip").isEnabled()), "From clip stays disabled");
+        Widgets.click(wb, wb.find("id", "telemetry.fromclip"));
+        assertTrue(wb.await(30, () -> clip.metadata().containsKey(ClipTelemetry.FILE)), "telemetry never attached: "
+                + wb.ui(() -> Widgets.text(wb.find("id", "telemetry.summary"))));
+        assertEquals("VIDEO_CLOCK", wb.ui(() -> clip.metadata().get(ClipTelemetry.METHOD)));
+        assertTrue(wb.await(30, () -> Widgets.text(wb.find("id", "telemetry.summary")).contains("GPS")),
+                "no summary: " + wb.ui(() -> Widgets.text(wb.find("id", "telemetry.summary"))));
+        Widgets.select(wb, wb.find("id", "telemetry.preset"), "Action camera (gauge, minimap, elevation)");
+        Widgets.click(wb, wb.find("id", "telemetry.addoverlays"));
+        assertEquals(List.of("telemetry.speed_gauge", "telemetry.minimap", "telemetry.elevation"),
+                wb.ui(() -> clip.effects().stream().map(GraphNode::type).toList()));
+        studio.readLock().lock();
+        try (var r = studio.newRenderer().renderFrame(90, 640, 360)) {
+            assertTrue(r.messages().isEmpty(), "overlays rendered with messages: " + r.messages());
+        } finally {
+            studio.readLock().unlock();
+        }
+        Thread.sleep(1500);
+        wb.screenshot("09-telemetry-overlays");
+        Widgets.click(wb, wb.find("id", "telemetry.highlights.find"));
+        assertTrue(wb.await(30, () -> Widgets.text(wb.find("id", "telemetry.highlights.status")).contains("highlight")),
+                "no highlights status: " + wb.ui(() -> Widgets.text(wb.find("id", "telemetry.highlights.status"))));
+        Table list = (Table) wb.find("id", "telemetry.highlights");
+        assertTrue(wb.ui(() -> list.getItemCount()) > 0, "karma.mp4 has a hard acceleration near 1 s");
+        wb.run(() -> {
+            list.setSelection(0);
+            Event e = new Event();
+            e.item = list.getItem(0);
+            list.notifyListeners(SWT.Selection, e);
+        });
+        Highlight first = wb.ui(() -> (Highlight) list.getItem(0).getData());
+        long expected = studio.timeline().format().rate().ticksToFrame(
+                org.lumaflow.core.time.Ticks.fromSeconds(first.peak(), java.math.RoundingMode.HALF_UP),
+                java.math.RoundingMode.FLOOR);
+        assertEquals(expected, (long) wb.ui(studio::playhead), "the playhead did not go to the highlight's peak");
+        wb.screenshot("10-telemetry-highlights");
+        wb.run(() -> {
+            studio.undo(); // overlays
+            studio.undo(); // attachment
+        });
+        assertTrue(wb.ui(() -> clip.effects().isEmpty() && clip.metadata().isEmpty()),
+                "undo left " + wb.ui(() -> clip.effects() + " " + clip.metadata()));
     }
 
     private static boolean paletteHas(Workbench wb, String type) {

@@ -12,6 +12,7 @@ import org.lumaflow.engine.render.Engine;
 import org.lumaflow.engine.render.RenderResult;
 import org.lumaflow.telemetry.TelemetryService;
 import org.lumaflow.testsupport.OsgiTests;
+import org.lumaflow.testsupport.SharedData;
 import org.osgi.framework.BundleContext;
 
 /** Shared set-up of the overlay tests: the OSGi services, the test files, graphs and pixel access. */
@@ -33,21 +34,7 @@ final class OverlayFixture {
 
     /** {@code shared/testdata/telemetry/NAME}. */
     static Path file(String name) {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path q = d.resolve("../shared/testdata/telemetry").resolve(name).normalize();
-            if (Files.exists(q)) {
-                return q;
-            }
-            Path p = d.resolve("shared/testdata/telemetry").resolve(name);
-            if (Files.exists(p)) {
-                return p;
-            }
-        }
-        Path fixed = Path.of("/work/shared/testdata/telemetry", name);
-        if (Files.exists(fixed)) {
-            return fixed;
-        }
-        throw new IllegalStateException("test file " + name + " not found");
+        return SharedData.file("telemetry/" + name);
     }
 
     /** A solid background with {@code type} on top (node id "w"), the decoding-friendly colours set. */

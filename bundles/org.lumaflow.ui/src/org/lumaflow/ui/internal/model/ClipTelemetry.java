@@ -114,11 +114,12 @@ public final class ClipTelemetry {
 
     /**
      * Adds the overlay nodes of {@code preset} to the end of {@code clip}'s chain, reading the attached telemetry
-     * (one undo step). Node ids are made unique within the chain.
+     * (one undo step), sized for a project {@code projectWidth} pixels wide. Node ids are made unique within the
+     * chain.
      *
      * @throws IllegalStateException when no telemetry is attached
      */
-    public static Edit addOverlays(Clip clip, OverlayPreset preset) {
+    public static Edit addOverlays(Clip clip, OverlayPreset preset, int projectWidth) {
         Attached a = of(clip);
         if (a == null) {
             throw new IllegalStateException("attach telemetry to clip '" + clip.id() + "' first");
@@ -131,6 +132,9 @@ public final class ClipTelemetry {
             taken.add(id);
             GraphNode n = new GraphNode(id, item.type());
             n.params().putAll(item.params());
+            if (item.params().get("size") instanceof Number size) {
+                n.params().put("size", (double) Math.round(size.doubleValue() * projectWidth / 1920.0));
+            }
             n.params().put("telemetry", a.file());
             n.params().put("offset", a.offset());
             edits.add(Edits.addEffect(clip, index++, n));

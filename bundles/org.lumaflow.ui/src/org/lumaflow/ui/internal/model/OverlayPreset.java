@@ -19,7 +19,8 @@ public record OverlayPreset(String name, List<Item> items) {
      *
      * @param id node id (made unique in the chain)
      * @param type node type ({@code telemetry.speed_gauge}, ...)
-     * @param params parameters besides {@code telemetry} and {@code offset}
+     * @param params parameters besides {@code telemetry} and {@code offset}; {@code size} (the widget's width) is
+     *        in pixels of a 1920-wide project and scaled to the project's width
      */
     public record Item(String id, String type, Map<String, Object> params) {
     }
@@ -27,15 +28,15 @@ public record OverlayPreset(String name, List<Item> items) {
     /** The built-in presets: a full action-camera set, each overlay alone, and a stats line. */
     public static List<OverlayPreset> builtins() {
         Item dial = new Item("speed", "telemetry.speed_gauge",
-                Map.of("style", "dial", "position", new Point2(0.12, 0.78), "size", 260.0));
-        Item map = new Item("minimap", "telemetry.minimap", Map.of("position", new Point2(0.88, 0.22), "size", 300.0));
+                Map.of("style", "dial", "position", new Point2(0.12, 0.78), "size", 300.0));
+        Item map = new Item("minimap", "telemetry.minimap", Map.of("position", new Point2(0.88, 0.22), "size", 360.0));
         Item elevation = new Item("elevation", "telemetry.elevation",
-                Map.of("position", new Point2(0.72, 0.88), "size", 200.0));
-        Item gmeter = new Item("gmeter", "telemetry.g_meter", Map.of("position", new Point2(0.12, 0.22), "size", 220.0));
+                Map.of("position", new Point2(0.75, 0.88), "size", 560.0));
+        Item gmeter = new Item("gmeter", "telemetry.g_meter", Map.of("position", new Point2(0.12, 0.22), "size", 240.0));
         Item digital = new Item("speed", "telemetry.speed_gauge",
-                Map.of("style", "digital", "position", new Point2(0.12, 0.88), "size", 120.0));
+                Map.of("style", "digital", "position", new Point2(0.12, 0.88), "size", 300.0));
         Item altitude = new Item("altitude", "telemetry.text",
-                Map.of("field", "altitude", "position", new Point2(0.5, 0.92), "size", 56.0));
+                Map.of("field", "altitude", "position", new Point2(0.5, 0.92), "size", 320.0));
         return List.of(
                 new OverlayPreset("Action camera (gauge, minimap, elevation)", List.of(dial, map, elevation)),
                 new OverlayPreset("Speed gauge", List.of(dial)),

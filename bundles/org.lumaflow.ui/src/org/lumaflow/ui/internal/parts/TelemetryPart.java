@@ -22,6 +22,7 @@ import org.lumaflow.ui.internal.model.Change;
 import org.lumaflow.ui.internal.model.ClipTelemetry;
 import org.lumaflow.ui.internal.model.OverlayPreset;
 import org.lumaflow.ui.internal.model.Studio;
+import org.lumaflow.ui.internal.parts.telemetry.HighlightsView;
 import org.lumaflow.ui.internal.parts.telemetry.TelemetryLoader;
 import org.lumaflow.ui.internal.parts.telemetry.TelemetryLoader.Loaded;
 
@@ -30,7 +31,8 @@ import jakarta.annotation.PreDestroy;
 
 /**
  * Telemetry of the selected clip: attach a file (GoPro MP4 / raw GPMF, DJI SRT, GPX, CSV) or the clip's own GoPro
- * track, see its streams and how it was aligned (and set the offset by hand), add overlay presets that read it. Reading and aligning run off the UI thread; attaching and adding overlays
+ * track, see its streams and how it was aligned (and set the offset by hand), add overlay presets that read it, and
+ * find highlights ({@link HighlightsView}). Reading and aligning run off the UI thread; attaching and adding overlays
  * are undoable edits. Widgets carry {@code setData("id", "telemetry.*")}.
  */
 public final class TelemetryPart {
@@ -47,6 +49,7 @@ public final class TelemetryPart {
     private Button attachClip;
     private Button applyOffset;
     private Button addOverlays;
+    private HighlightsView highlights;
     private Clip shown;
     private Loaded loaded;
     private final Consumer<Change> listener = this::changed;
@@ -110,6 +113,8 @@ public final class TelemetryPart {
         addOverlays = button(pre, "Add overlays", "telemetry.addoverlays",
                 "Add the preset's overlay nodes to the clip's chain, reading its telemetry");
         addOverlays.addListener(SWT.Selection, e -> addPreset());
+
+        highlights = new HighlightsView(parent, studio, look, () -> loaded);
 
         look.apply(parent);
         clipLabel.setFont(look.bold());
@@ -187,6 +192,7 @@ public final class TelemetryPart {
             }
         }
         shown = clip;
+        highlights.clipChanged(clip);
         clipLabel.getParent().layout(true, true);
     }
 
@@ -262,7 +268,7 @@ public final class TelemetryPart {
             return;
         }
         List<OverlayPreset> all = OverlayPreset.builtins();
-        studio.execute(ClipTelemetry.addOverlays(clip, all.get(i)));
+        studio.execute(ClipTelemetry.addOverlays(clip, all.get(i), studio.timeline().format().width()));
     }
 
     private void ui(Runnable r) {
