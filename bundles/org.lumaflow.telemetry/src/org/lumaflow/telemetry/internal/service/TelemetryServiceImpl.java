@@ -145,6 +145,13 @@ public final class TelemetryServiceImpl implements TelemetryService {
     @Override
     public Alignment align(Telemetry telemetry, Path media, Double manualOffset, boolean correlate)
             throws IOException {
-        return Aligner.align(telemetry, media, manualOffset, correlate);
+        return Aligner.align(telemetry, media, manualOffset, correlate, m -> {
+            try {
+                TelemetryParser p = parserFor(m);
+                return p.format().equals("gpmf") ? read(m) : null;
+            } catch (IOException e) {
+                return null; // no telemetry of its own: fall back to the creation time
+            }
+        });
     }
 }
