@@ -18,12 +18,13 @@
 #   studio   libgtk-3-0                    SWT (the workbench) on GTK 3
 #   test     mesa-vulkan-drivers           lavapipe, the software Vulkan device the GPU backend's tests run on
 #            xvfb xauth                    a private X display for the studio's UI tests
+#            nodejs npm                    the telemetry tests' independent GPMF oracle (npm gopro-telemetry)
 # (VA-API's libva2/libva-drm2 ship inside FFmpeg's native cache; programs we run ourselves get it on their library path.)
 set -eu
 
 RUNTIME="fontconfig fonts-dejavu-core libpulse0 libasound2 libxcb1 libxcb-shm0 libvulkan1 libgtk2.0-0"
 STUDIO="$RUNTIME libgtk-3-0"
-TEST="$STUDIO mesa-vulkan-drivers xvfb xauth"
+TEST="$STUDIO mesa-vulkan-drivers xvfb xauth nodejs npm"
 
 list=0
 if [ "${1:-}" = "--list" ]; then list=1; shift; fi

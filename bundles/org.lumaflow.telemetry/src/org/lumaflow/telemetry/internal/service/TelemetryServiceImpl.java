@@ -135,7 +135,7 @@ public final class TelemetryServiceImpl implements TelemetryService {
             }
         }
         if (head.limit() == 0) {
-            throw new TelemetryException(file, null, "the file is empty: no telemetry to read");
+            throw new TelemetryException(file, "offset 0", "the file is empty: no telemetry to read");
         }
         throw new TelemetryException(file, null, "not a telemetry file this build reads (formats: "
                 + String.join(", ", formats()) + "); a GoPro MP4 with GPMF, a raw GPMF payload, a DJI .SRT, a GPX or"
@@ -145,6 +145,13 @@ public final class TelemetryServiceImpl implements TelemetryService {
     @Override
     public Alignment align(Telemetry telemetry, Path media, Double manualOffset, boolean correlate)
             throws IOException {
-        return Aligner.align(telemetry, media, manualOffset, correlate);
+        return Aligner.align(telemetry, media, manualOffset, correlate, m -> {
+            try {
+                TelemetryParser p = parserFor(m);
+                return p.format().equals("gpmf") ? read(m) : null;
+            } catch (IOException e) {
+                return null; // no telemetry of its own: fall back to the creation time
+            }
+        });
     }
 }
