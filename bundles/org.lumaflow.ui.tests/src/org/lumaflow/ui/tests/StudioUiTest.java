@@ -238,7 +238,7 @@ class StudioUiTest {
         assertTrue(wb.await(30, () -> clip.metadata().containsKey(ClipTelemetry.FILE)), "telemetry never attached: "
                 + wb.ui(() -> Widgets.text(wb.find("id", "telemetry.summary"))));
         assertEquals("VIDEO_CLOCK", wb.ui(() -> clip.metadata().get(ClipTelemetry.METHOD)));
-        assertTrue(wb.await(30, () -> Widgets.text(wb.find("id", "telemetry.summary")).contains("GPS")),
+        assertTrue(wb.await(30, () -> Widgets.text(wb.find("id", "telemetry.summary")).contains("top speed")),
                 "no summary: " + wb.ui(() -> Widgets.text(wb.find("id", "telemetry.summary"))));
         Widgets.select(wb, wb.find("id", "telemetry.preset"), "Action camera (gauge, minimap, elevation)");
         Widgets.click(wb, wb.find("id", "telemetry.addoverlays"));
