@@ -240,6 +240,9 @@ class StudioUiTest {
         assertEquals("VIDEO_CLOCK", wb.ui(() -> clip.metadata().get(ClipTelemetry.METHOD)));
         assertTrue(wb.await(30, () -> Widgets.text(wb.find("id", "telemetry.summary")).contains("top speed")),
                 "no summary: " + wb.ui(() -> Widgets.text(wb.find("id", "telemetry.summary"))));
+        wb.part(studio, "org.lumaflow.ui.part.nodes", Object.class);
+        assertTrue(wb.await(5, () -> paletteHas(wb, "telemetry.speed_gauge")), "the overlays are not in the palette");
+        wb.part(studio, "org.lumaflow.ui.part.telemetry", Object.class);
         Widgets.select(wb, wb.find("id", "telemetry.preset"), "Action camera (gauge, minimap, elevation)");
         Widgets.click(wb, wb.find("id", "telemetry.addoverlays"));
         assertEquals(List.of("telemetry.speed_gauge", "telemetry.minimap", "telemetry.elevation"),
