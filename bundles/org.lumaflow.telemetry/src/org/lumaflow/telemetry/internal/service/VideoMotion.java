@@ -15,8 +15,8 @@ import org.lumaflow.decoder.PictureSource;
  * The video side of motion correlation: the media's first video stream decoded once ({@link MediaService#openPictures},
  * luma only), each picture reduced to a {@value #W}x{@value #H} thumbnail of block means, and the mean absolute
  * difference to the previous thumbnail (0..1 of the code range) as the motion energy between the two pictures, placed
- * half-way between them, on the {@link MotionSignal} grid. Large pictures are sampled on a sparser lattice (about
- * 640x360 samples). Nothing is allocated per picture.
+ * half-way between them, on the {@link MotionSignal} grid. Larger pictures are sampled on a sparser lattice (at
+ * least 320x180 samples, 10x10 per block). Nothing is allocated per picture.
  */
 final class VideoMotion {
 
@@ -32,8 +32,8 @@ final class VideoMotion {
             PictureLayout l = src.layout();
             int w = l.width();
             int h = l.height();
-            int sx = Math.max(1, w / 640);
-            int sy = Math.max(1, h / 360);
+            int sx = Math.max(1, w / 320);
+            int sy = Math.max(1, h / 180);
             int[] colBlock = new int[w];
             for (int x = 0; x < w; x++) {
                 colBlock[x] = x * W / w;
