@@ -74,7 +74,7 @@ public final class HighlightsCommand implements CliCommand {
     public String usage() {
         return """
                 usage: lumaflow highlights MEDIA... --out REEL.lumaflow [--telemetry FILE] [--export OUT.mp4]
-                                          [--top N] [--spacing S] [--pre S] [--post S] [--offset S]
+                                          [--top N] [--spacing S] [--pre S] [--post S] [--offset S] [--correlate]
                                           [--units metric|imperial] [--gauge dial|digital] [--no-detect] [--model ONNX]
                   finds highlights (speed peaks, hard acceleration and braking, g-force peaks, jumps, spins, HiLight
                   tags, people and vehicles in the picture), keeps the best N at least S seconds apart, and writes a
@@ -83,6 +83,8 @@ public final class HighlightsCommand implements CliCommand {
                   --telemetry FILE  telemetry for all MEDIA (GPX, DJI SRT, CSV, GPMF); default: each MEDIA's own
                                     (GoPro MP4s carry theirs)
                   --offset S        manual offset when FILE cannot be aligned by GPS time or creation time
+                  --correlate       also match FILE's motion (gyro, else acceleration, else speed) with the video's
+                                    motion: a confident match (reported) replaces a creation-time or manual offset
                   --export OUT      also export the reel (like lumaflow export; no QC report)
                   --top N           highlights to keep (default 5)
                   --spacing S       seconds between highlights at least (default 10)
@@ -100,6 +102,7 @@ public final class HighlightsCommand implements CliCommand {
         Path model = null;
         Double offset = null;
         boolean detect = true;
+        boolean correlate = false;
         HighlightOptions o = HighlightOptions.defaults();
         ReelBuilder.Style style = ReelBuilder.Style.defaults();
         try {
@@ -119,6 +122,7 @@ public final class HighlightsCommand implements CliCommand {
                     case "--gauge" -> style = new ReelBuilder.Style(style.units(), choice(value(argv, ++i, a), a,
                             "dial", "digital"), style.transition(), style.gMeter());
                     case "--no-detect" -> detect = false;
+                    case "--correlate" -> correlate = true;
                     case "--model" -> model = Path.of(value(argv, ++i, a));
                     default -> {
                         if (a.startsWith("-") && a.length() > 1) {
@@ -164,7 +168,7 @@ public final class HighlightsCommand implements CliCommand {
                 List<Highlight> candidates = new ArrayList<>();
                 Alignment al = null;
                 if (t != null) {
-                    al = telemetry.align(t, f, offset, false);
+                    al = telemetry.align(t, f, offset, correlate);
                     err.println("lumaflow highlights: " + f.getFileName() + ": " + t.format() + " telemetry, "
                             + al.reason());
                     candidates.addAll(finder.candidates(t, al, o));

@@ -15,7 +15,9 @@ import org.lumaflow.telemetry.Telemetry;
  * Chooses how telemetry lines up with a media file (see {@link org.lumaflow.telemetry.TelemetryService#align}): the
  * video clock when the telemetry came with that video; else its GPS UTC against the media's own GPS UTC (a GoPro clip's
  * GPMF) or, failing that, the container's creation time (read as UTC; when that misses the telemetry's span by whole
- * hours, the camera clock was on local time and the hours are taken off); else the manual offset.
+ * hours, the camera clock was on local time and the hours are taken off); else the manual offset. With correlation
+ * asked for, the telemetry's motion is matched against the video's ({@link Correlator}) around that offset: a confident
+ * match replaces a creation-time or manual offset, and is reported as agreeing or not with the video clock or GPS UTC.
  */
 final class Aligner {
 
@@ -24,18 +26,63 @@ final class Aligner {
         Telemetry of(Path media);
     }
 
+    /** The media's video motion signal ({@link VideoMotion}), or null when no decoder is available. */
+    interface Motion {
+        MotionSignal of(Path media) throws IOException;
+    }
+
+    /** Offsets searched around the chosen one, seconds. */
+    static final double CORRELATION_RANGE = 30;
+    /** A correlation this close to the video clock or GPS UTC agrees with it, seconds. */
+    private static final double AGREE = 0.2;
+
     private Aligner() {
     }
 
-    static Alignment align(Telemetry t, Path media, Double manualOffset, boolean correlate, OwnTelemetry own)
-            throws IOException {
+    static Alignment align(Telemetry t, Path media, Double manualOffset, boolean correlate, OwnTelemetry own,
+            Motion motion) throws IOException {
         Alignment a = choose(t, media, manualOffset, own);
-        if (correlate && a.method() != Method.VIDEO_CLOCK && a.method() != Method.GPS_UTC) {
-            // motion correlation is not implemented yet: say so rather than pretend
-            return new Alignment(a.offset(), a.method(), a.reason() + "; motion correlation was asked for but is not"
-                    + " available in this build");
+        if (!correlate) {
+            return a;
         }
-        return a;
+        Correlator.Result r = correlate(t, media, a.offset(), motion);
+        boolean strong = a.method() == Method.VIDEO_CLOCK || a.method() == Method.GPS_UTC;
+        if (strong) {
+            double d = Math.abs(r.offset() - a.offset());
+            String s = !r.confident() ? "motion correlation inconclusive: " + r.why()
+                    : String.format(Locale.ROOT, "motion correlation %s %.2f s: %s", d <= AGREE ? "agrees within"
+                            : "disagrees by", d, r.why());
+            return new Alignment(a.offset(), a.method(), a.reason() + "; " + s);
+        }
+        if (r.confident()) {
+            return new Alignment(r.offset(), Method.CORRELATION, String.format(Locale.ROOT, "motion correlation: offset"
+                    + " %.3f s, %s; preferred to %s (offset %.3f s: %s)", r.offset(), r.why(), a.method(), a.offset(),
+                    a.reason()));
+        }
+        return new Alignment(a.offset(), a.method(), a.reason() + "; motion correlation not used: " + r.why());
+    }
+
+    /** Correlates the telemetry's motion with the video's within {@link #CORRELATION_RANGE} of {@code prior}. */
+    private static Correlator.Result correlate(Telemetry t, Path media, double prior, Motion motion) {
+        if (motion == null) {
+            return new Correlator.Result(false, Double.NaN, Double.NaN, "no video decoder is available");
+        }
+        MotionSignal video;
+        try {
+            video = motion.of(media);
+        } catch (IOException e) {
+            return new Correlator.Result(false, Double.NaN, Double.NaN, "the video could not be read: "
+                    + e.getMessage());
+        }
+        double span = video.start() + video.size() / video.rate();
+        // telemetry seconds that can meet media [0, span] at offsets prior +- range
+        MotionSignal tel = TelemetryMotion.of(t, -prior - CORRELATION_RANGE - 1, span - prior + CORRELATION_RANGE
+                + 1);
+        if (tel == null) {
+            return new Correlator.Result(false, Double.NaN, Double.NaN, "the telemetry has no gyro, acceleration or"
+                    + " speed channel");
+        }
+        return Correlator.correlate(video, tel, prior, CORRELATION_RANGE);
     }
 
     private static Alignment choose(Telemetry t, Path media, Double manualOffset, OwnTelemetry own)

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.lumaflow.decoder.MediaService;
 import org.lumaflow.telemetry.Alignment;
 import org.lumaflow.telemetry.Telemetry;
 import org.lumaflow.telemetry.TelemetryException;
@@ -36,6 +37,7 @@ public final class TelemetryServiceImpl implements TelemetryService {
 
     private static final int HEAD = 4096;
     private static final int CACHE_ENTRIES = 32;
+    private static final int MOTION_ENTRIES = 8;
 
     private final List<TelemetryParser> parsers = new CopyOnWriteArrayList<>();
     private final Map<Key, Telemetry> cache = new LinkedHashMap<>(16, 0.75f, true) {
@@ -49,6 +51,19 @@ public final class TelemetryServiceImpl implements TelemetryService {
 
     private record Key(Path path, long size, long mtime, TelemetryOptions options) {
     }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile MediaService media;
+
+    /** Video motion signals per media path, size and modification time (a decode each otherwise). */
+    private final Map<Key, MotionSignal> motions = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, MotionSignal> eldest) {
+            return size() > MOTION_ENTRIES;
+        }
+    };
 
     /** For DS. */
     public TelemetryServiceImpl() {
@@ -152,6 +167,31 @@ public final class TelemetryServiceImpl implements TelemetryService {
             } catch (IOException e) {
                 return null; // no telemetry of its own: fall back to the creation time
             }
-        });
+        }, this.media == null ? null : this::motion);
+    }
+
+    /** The video motion signal of {@code file}, decoded once per path, size and modification time. */
+    private MotionSignal motion(Path file) throws IOException {
+        MediaService ms = media;
+        if (ms == null) {
+            throw new IOException("no video decoder is available");
+        }
+        Path abs = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(abs)) {
+            throw new IOException(file + ": no such file");
+        }
+        BasicFileAttributes a = Files.readAttributes(abs, BasicFileAttributes.class);
+        Key key = new Key(abs, a.size(), a.lastModifiedTime().toMillis(), null);
+        synchronized (motions) {
+            MotionSignal s = motions.get(key);
+            if (s != null) {
+                return s;
+            }
+        }
+        MotionSignal s = VideoMotion.of(ms, abs);
+        synchronized (motions) {
+            motions.put(key, s);
+        }
+        return s;
     }
 }
