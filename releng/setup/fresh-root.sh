@@ -104,6 +104,16 @@ if [ -f /etc/ssl/certs/java/cacerts ]; then
   mkdir -p "$root/etc/ssl/certs/java"
   cp /etc/ssl/certs/java/cacerts "$root/etc/ssl/certs/java/cacerts"
 fi
+# the machine's network trust, like its DNS: CAs added locally (e.g. an egress proxy's) and the system bundle holding
+# them, so npm/apt/git inside reach what the host reaches; Node reads the bundle through NODE_EXTRA_CA_CERTS
+if [ -d /usr/local/share/ca-certificates ]; then
+  mkdir -p "$root/usr/local/share/ca-certificates"
+  cp -r /usr/local/share/ca-certificates/. "$root/usr/local/share/ca-certificates/"
+fi
+if [ -f /etc/ssl/certs/ca-certificates.crt ]; then
+  mkdir -p "$root/etc/ssl/certs"
+  cp /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/ca-certificates.crt"
+fi
 # the host's Maven repository, lent read-only: reads come from it, writes land in a throw-away upper layer
 if [ "$m2" = 1 ] && [ -d "$HOME/.m2" ]; then
   mkdir -p "$work/m2-upper" "$work/m2-work"
@@ -118,6 +128,7 @@ echo "fresh-root: Debian 12 minbase, JDK $inside, running as root in /work/main:
 start=$(date +%s)
 set +e
 chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb \
+  ${NODE_EXTRA_CA_CERTS:+NODE_EXTRA_CA_CERTS=$NODE_EXTRA_CA_CERTS} \
   PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
   /bin/bash -c "cd /work/main && $cmd"
 rc=$?

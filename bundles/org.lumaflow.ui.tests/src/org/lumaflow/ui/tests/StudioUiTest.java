@@ -163,6 +163,10 @@ class StudioUiTest {
                     .orElseThrow(() -> new AssertionError("build the example extension first"));
         }
         var extensions = studio.services().require(org.lumaflow.extensions.ExtensionService.class);
+        Widgets.click(wb, wb.find("id", "telemetry.correlate")); // the video clock stays; the motion agrees with it
+        assertTrue(wb.await(60, () -> clip.metadata().getOrDefault(ClipTelemetry.REASON, "").contains("agrees")),
+                "motion matching did not confirm the video clock: " + wb.ui(() -> clip.metadata()));
+        assertEquals("VIDEO_CLOCK", wb.ui(() -> clip.metadata().get(ClipTelemetry.METHOD)));
         wb.part(studio, "org.lumaflow.ui.part.nodes", Object.class);
         long t0 = System.nanoTime();
         extensions.install(jar);
@@ -240,6 +244,10 @@ class StudioUiTest {
         assertEquals("VIDEO_CLOCK", wb.ui(() -> clip.metadata().get(ClipTelemetry.METHOD)));
         assertTrue(wb.await(30, () -> Widgets.text(wb.find("id", "telemetry.summary")).contains("top speed")),
                 "no summary: " + wb.ui(() -> Widgets.text(wb.find("id", "telemetry.summary"))));
+        Widgets.click(wb, wb.find("id", "telemetry.correlate")); // the video clock stays; the motion agrees with it
+        assertTrue(wb.await(60, () -> clip.metadata().getOrDefault(ClipTelemetry.REASON, "").contains("agrees")),
+                "motion matching did not confirm the video clock: " + wb.ui(() -> clip.metadata()));
+        assertEquals("VIDEO_CLOCK", wb.ui(() -> clip.metadata().get(ClipTelemetry.METHOD)));
         wb.part(studio, "org.lumaflow.ui.part.nodes", Object.class);
         assertTrue(wb.await(5, () -> paletteHas(wb, "telemetry.speed_gauge")), "the overlays are not in the palette");
         wb.part(studio, "org.lumaflow.ui.part.telemetry", Object.class);
@@ -274,6 +282,7 @@ class StudioUiTest {
         wb.screenshot("10-telemetry-highlights");
         wb.run(() -> {
             studio.undo(); // overlays
+            studio.undo(); // motion matching
             studio.undo(); // attachment
         });
         assertTrue(wb.ui(() -> clip.effects().isEmpty() && clip.metadata().isEmpty()),

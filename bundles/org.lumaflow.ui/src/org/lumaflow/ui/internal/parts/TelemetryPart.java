@@ -31,7 +31,8 @@ import jakarta.annotation.PreDestroy;
 
 /**
  * Telemetry of the selected clip: attach a file (GoPro MP4 / raw GPMF, DJI SRT, GPX, CSV) or the clip's own GoPro
- * track, see its streams and how it was aligned (and set the offset by hand), add overlay presets that read it, and
+ * track, see its streams and how it was aligned (set the offset by hand, or match the telemetry's motion to the
+ * video's), add overlay presets that read it, and
  * find highlights ({@link HighlightsView}). Reading and aligning run off the UI thread; attaching and adding overlays
  * are undoable edits. Widgets carry {@code setData("id", "telemetry.*")}.
  */
@@ -48,6 +49,7 @@ public final class TelemetryPart {
     private Button attachFile;
     private Button attachClip;
     private Button applyOffset;
+    private Button matchMotion;
     private Button addOverlays;
     private HighlightsView highlights;
     private Clip shown;
@@ -90,7 +92,7 @@ public final class TelemetryPart {
         sd.widthHint = 300;
         summary.setLayoutData(sd);
 
-        Composite off = row(parent, 3);
+        Composite off = row(parent, 4);
         new Label(off, SWT.NONE).setText("Offset (s)");
         offset = new Text(off, SWT.BORDER | SWT.RIGHT);
         offset.setData("id", "telemetry.offset");
@@ -101,6 +103,9 @@ public final class TelemetryPart {
         offset.addListener(SWT.DefaultSelection, e -> applyManualOffset());
         applyOffset = button(off, "Apply", "telemetry.offset.apply", "Use this offset (manual alignment)");
         applyOffset.addListener(SWT.Selection, e -> applyManualOffset());
+        matchMotion = button(off, "Match motion", "telemetry.correlate",
+                "Find the offset by matching the telemetry's motion (gyro, acceleration or speed) to the video's");
+        matchMotion.addListener(SWT.Selection, e -> correlate());
 
         Composite pre = row(parent, 2);
         presets = new Combo(pre, SWT.READ_ONLY | SWT.DROP_DOWN);
@@ -169,6 +174,7 @@ public final class TelemetryPart {
         clipLabel.setText(has ? "Clip '" + clip.id() + "'" : "Select a clip on the timeline");
         ClipTelemetry.Attached a = has ? ClipTelemetry.of(clip) : null;
         applyOffset.setEnabled(a != null);
+        matchMotion.setEnabled(a != null && TelemetryLoader.mediaFile(studio, clip) != null);
         addOverlays.setEnabled(a != null);
         offset.setEnabled(a != null);
         if (a == null) {
@@ -231,10 +237,23 @@ public final class TelemetryPart {
         }
     }
 
+    /** Aligns the attached file again, matching its motion to the video's. */
+    private void correlate() {
+        Clip clip = studio.selectedClip();
+        ClipTelemetry.Attached a = clip == null ? null : ClipTelemetry.of(clip);
+        if (a != null) {
+            attach(clip, TelemetryLoader.resolve(studio, a.file()), true);
+        }
+    }
+
     /** Reads and aligns {@code file} off the UI thread, then attaches it to {@code clip} as one edit. */
     public void attach(Clip clip, Path file) {
-        summary.setText("reading " + file.getFileName() + "...");
-        TelemetryLoader.readAndAlign(service, studio, clip, file, (l, alignment) -> ui(() -> {
+        attach(clip, file, false);
+    }
+
+    private void attach(Clip clip, Path file, boolean correlate) {
+        summary.setText((correlate ? "matching the motion of " : "reading ") + file.getFileName() + "...");
+        TelemetryLoader.readAndAlign(service, studio, clip, file, correlate, (l, alignment) -> ui(() -> {
             loaded = l;
             shown = clip;
             studio.execute(ClipTelemetry.attach(clip, l.stored(), alignment));

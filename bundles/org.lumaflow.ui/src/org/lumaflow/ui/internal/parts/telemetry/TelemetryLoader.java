@@ -61,15 +61,18 @@ public final class TelemetryLoader {
         });
     }
 
-    /** Reads {@code file} and aligns it to {@code clip}'s media on a background thread. */
-    public static void readAndAlign(TelemetryService service, Studio studio, Clip clip, Path file,
+    /**
+     * Reads {@code file} and aligns it to {@code clip}'s media on a background thread; with {@code correlate} the
+     * telemetry's motion is also matched against the video's (slower: the clip is decoded once).
+     */
+    public static void readAndAlign(TelemetryService service, Studio studio, Clip clip, Path file, boolean correlate,
             BiConsumer<Loaded, Alignment> done, Consumer<String> failed) {
         Path media = mediaFile(studio, clip);
         String stored = ClipTelemetry.stored(file, studio.project().baseDir());
         background(() -> {
             try {
                 Telemetry t = service.read(file);
-                Alignment a = media != null ? service.align(t, media, null, false)
+                Alignment a = media != null ? service.align(t, media, null, correlate)
                         : new Alignment(0, Alignment.Method.MANUAL,
                                 "the clip has no media file to align to: offset 0, set it by hand");
                 done.accept(new Loaded(stored, t), a);
