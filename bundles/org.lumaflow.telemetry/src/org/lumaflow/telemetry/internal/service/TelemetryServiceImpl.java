@@ -122,7 +122,15 @@ public final class TelemetryServiceImpl implements TelemetryService {
             }
         }
         TelemetryParser p = parserFor(file);
-        Telemetry t = p.read(file, options);
+        Telemetry t;
+        try {
+            t = p.read(file, options);
+        } catch (RuntimeException e) {
+            // a parser's own defect (third-party formats too): name the file and the parser, not the exception
+            throw new TelemetryException(file, null, "the " + p.format() + " parser failed on this file ("
+                    + (e.getMessage() == null ? "no detail" : e.getMessage()) + "); report it to the parser's authors",
+                    e);
+        }
         synchronized (cache) {
             cache.put(key, t);
         }
