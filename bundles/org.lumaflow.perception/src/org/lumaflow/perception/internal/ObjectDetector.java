@@ -6,7 +6,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.lumaflow.perception.Detection;
 
 /** An object detector on BGR proxy pictures, a batch at a time. Not thread-safe: one per analysis thread. */
-interface ObjectDetector extends AutoCloseable {
+interface ObjectDetector extends Reusable {
 
     /** What it is ({@code hog:default_people}). */
     String name();
@@ -16,7 +16,4 @@ interface ObjectDetector extends AutoCloseable {
 
     /** Detects in {@code pictures[0..n)}: one list per picture, boxes normalized, largest first. */
     List<List<Detection>> detect(Mat[] pictures, int n);
-
-    @Override
-    void close();
 }
