@@ -28,11 +28,6 @@ final class BodyCascadeDetector implements ObjectDetector {
     }
 
     @Override
-    public long bytesPerPicture(int w, int h) {
-        return BatchSizer.classicBytes(w, h);
-    }
-
-    @Override
     public List<List<Detection>> detect(Mat[] pictures, int n) {
         return Detections.each(pictures, n, m -> {
             List<Detection> list = new ArrayList<>();

@@ -44,11 +44,6 @@ final class HogDetector implements ObjectDetector {
     }
 
     @Override
-    public long bytesPerPicture(int w, int h) {
-        return BatchSizer.classicBytes(w, h);
-    }
-
-    @Override
     public List<List<Detection>> detect(Mat[] pictures, int n) {
         return Detections.each(pictures, n, m -> {
             int w = m.cols();

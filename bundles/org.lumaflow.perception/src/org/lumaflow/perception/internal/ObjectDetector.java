@@ -11,8 +11,10 @@ interface ObjectDetector extends Reusable {
     /** What it is ({@code hog:default_people}). */
     String name();
 
-    /** Memory one {@code w x h} picture of a batch costs, bytes (for batch sizing). */
-    long bytesPerPicture(int w, int h);
+    /** Memory one {@code w x h} picture of a batch costs, bytes (for batch sizing); by default a HOG or Haar one. */
+    default long bytesPerPicture(int w, int h) {
+        return BatchSizer.classicBytes(w, h);
+    }
 
     /** Detects in {@code pictures[0..n)}: one list per picture, boxes normalized, largest first. */
     List<List<Detection>> detect(Mat[] pictures, int n);
