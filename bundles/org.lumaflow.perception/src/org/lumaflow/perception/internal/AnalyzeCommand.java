@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 
 import org.lumaflow.cli.CliCommand;
+import org.lumaflow.cli.Options;
 import org.lumaflow.cli.UsageException;
 import org.lumaflow.perception.FaceAnalysisSettings;
 import org.lumaflow.perception.FaceAnalyzer;
@@ -70,17 +71,12 @@ public final class AnalyzeCommand implements CliCommand {
             for (int i = 0; i < argv.size(); i++) {
                 String a = argv.get(i);
                 switch (a) {
-                    case "--out", "-o" -> outFile = value(argv, ++i, a);
-                    case "--rate" -> s = s.withMaxRate(number(value(argv, ++i, a), a));
-                    case "--proxy" -> s = s.withProxyWidth((int) number(value(argv, ++i, a), a));
-                    case "--model" -> s = s.withModel(Path.of(value(argv, ++i, a)));
+                    case "--out", "-o" -> outFile = Options.value(argv, ++i, a);
+                    case "--rate" -> s = s.withMaxRate(Options.nonNegative(Options.value(argv, ++i, a), a));
+                    case "--proxy" -> s = s.withProxyWidth((int) Options.nonNegative(Options.value(argv, ++i, a), a));
+                    case "--model" -> s = s.withModel(Path.of(Options.value(argv, ++i, a)));
                     case "--fresh" -> fresh = true;
-                    default -> {
-                        if (a.startsWith("-") && a.length() > 1) {
-                            throw new UsageException("unknown option " + a);
-                        }
-                        files.add(a);
-                    }
+                    default -> files.add(Options.positional(a));
                 }
             }
         } catch (IllegalArgumentException e) {
@@ -126,24 +122,5 @@ public final class AnalyzeCommand implements CliCommand {
             err.println("wrote " + outFile);
         }
         return 0;
-    }
-
-    private static String value(List<String> argv, int i, String opt) throws UsageException {
-        if (i >= argv.size()) {
-            throw new UsageException("option " + opt + " needs a value");
-        }
-        return argv.get(i);
-    }
-
-    private static double number(String v, String opt) throws UsageException {
-        try {
-            double d = Double.parseDouble(v);
-            if (d < 0 || !Double.isFinite(d)) {
-                throw new NumberFormatException();
-            }
-            return d;
-        } catch (NumberFormatException e) {
-            throw new UsageException("bad " + opt + " '" + v + "': expected a number >= 0");
-        }
     }
 }

@@ -1,17 +1,14 @@
 package org.lumaflow.perception.internal;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.ExecutorService;
+import java.util.function.BooleanSupplier;
 
 import org.lumaflow.core.internal.ProductCache;
-import org.lumaflow.decoder.MediaException;
 import org.lumaflow.decoder.MediaService;
 import org.lumaflow.perception.FaceAnalysisSettings;
 import org.lumaflow.perception.FaceAnalyzer;
@@ -23,10 +20,11 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The {@link FaceAnalyzer} service: the shared analysis threads ({@link AnalysisWorkers}), a disk cache, detectors
- * reused per thread.
+ * reused per thread (the request flow is {@link AnalyzerBase}'s).
  */
 @Component(service = FaceAnalyzer.class)
-public final class FaceAnalyzerImpl implements FaceAnalyzer {
+public final class FaceAnalyzerImpl extends AnalyzerBase<FaceAnalysisSettings, Detector, FaceTrack>
+        implements FaceAnalyzer {
 
     /** Bump when results change for the same settings, so old cache entries are not used. */
     private static final String ALGORITHM = "faces-v1";
@@ -34,42 +32,29 @@ public final class FaceAnalyzerImpl implements FaceAnalyzer {
     @Reference
     private MediaService media;
 
-    private ExecutorService executor;
-    private ResultCache cache;
     private volatile Path defaultModel;
-    private final SharedWork<FaceTrack> work = new SharedWork<>();
-    /** Idle detectors by kind ({@code haar} or the model path): created once, reused by later analyses. */
-    private final Map<String, ConcurrentLinkedDeque<Detector>> idle = new ConcurrentHashMap<>();
 
     /** For DS. */
     public FaceAnalyzerImpl() {
+        super("the face analyzer");
     }
 
     /** Outside OSGi: ready to use; {@link #close()} when done. */
     public FaceAnalyzerImpl(MediaService media) {
+        this();
         this.media = media;
         activate();
     }
 
     @Activate
     void activate() {
-        executor = AnalysisWorkers.acquire();
-        cache = new ResultCache(ProductCache.dir("faces", FaceAnalyzerImpl.class).toPath());
+        start(new ResultCache(ProductCache.dir("faces", FaceAnalyzerImpl.class).toPath()));
     }
-
-    private volatile boolean closed;
 
     /** Stops the threads (running analyses are cancelled) and frees the detectors. */
     @Deactivate
     public void close() {
-        closed = true;
-        work.cancelAll();
-        AnalysisWorkers.release();
-        idle.values().forEach(q -> {
-            for (Detector d; (d = q.poll()) != null;) {
-                d.close();
-            }
-        });
+        stop();
     }
 
     @Override
@@ -93,88 +78,39 @@ public final class FaceAnalyzerImpl implements FaceAnalyzer {
     }
 
     @Override
-    public CompletableFuture<FaceTrack> analyze(Path mediaFile, FaceAnalysisSettings settings) {
-        Path file = mediaFile.toAbsolutePath().normalize();
-        String contentKey;
-        String settingsKey;
-        try {
-            contentKey = contentKey(file);
-            settingsKey = settingsKey(settings);
-        } catch (IOException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        FaceTrack hit = cache.get(contentKey, settingsKey);
-        if (hit != null) {
-            return CompletableFuture.completedFuture(hit.source().equals(file) ? hit : new FaceTrack(file,
-                    hit.contentKey(), hit.settings(), hit.detector(), hit.width(), hit.height(), hit.durationTicks(),
-                    hit.stats(), hit.samples(), hit.origin()));
-        }
-        return work.submit(contentKey + "-" + settingsKey, executor,
-                result -> run(result, file, contentKey, settingsKey, settings), "the face analyzer");
-    }
-
-    private void run(CompletableFuture<FaceTrack> result, Path file, String contentKey, String settingsKey,
-            FaceAnalysisSettings settings) {
-        if (result.isDone()) {
-            return;
-        }
-        String kind = settings.model() == null ? "haar" : settings.model().toString();
-        Detector d = null;
-        try {
-            d = borrow(kind, settings.model());
-            FaceTrack t = new Analysis(media, file, contentKey, settings, d, result::isDone).run();
-            try {
-                cache.put(t, settingsKey);
-            } catch (IOException unwritable) {
-                // still a result; the next request analyses again
-            }
-            result.complete(t);
-        } catch (Throwable e) {
-            result.completeExceptionally(e);
-        } finally {
-            if (d != null) {
-                if (closed) {
-                    d.close(); // the analyzer is gone: nobody would free it from the idle pool
-                } else {
-                    idle.computeIfAbsent(kind, k -> new ConcurrentLinkedDeque<>()).push(d);
-                }
-            }
-        }
-    }
-
-    private Detector borrow(String kind, Path model) throws IOException {
-        ConcurrentLinkedDeque<Detector> q = idle.get(kind);
-        Detector d = q == null ? null : q.poll();
-        if (d != null) {
-            return d;
-        }
-        return model == null ? new CascadeDetector() : new YuNetDetector(model);
+    String kind(FaceAnalysisSettings settings) {
+        return settings.model() == null ? "haar" : settings.model().toString();
     }
 
     @Override
-    public FaceTrack cached(Path mediaFile, FaceAnalysisSettings settings) throws IOException {
-        Path file = mediaFile.toAbsolutePath().normalize();
-        return cache.get(contentKey(file), settingsKey(settings));
+    Detector newDetector(FaceAnalysisSettings settings) throws IOException {
+        return settings.model() == null ? new CascadeDetector() : new YuNetDetector(settings.model());
     }
 
     @Override
-    public int evict(Path mediaFile) throws IOException {
-        return cache.evict(contentKey(mediaFile.toAbsolutePath().normalize()));
+    FaceTrack analyse(Path file, String contentKey, FaceAnalysisSettings settings, Detector detector,
+            BooleanSupplier cancelled) throws Exception {
+        return new Analysis(media, file, contentKey, settings, detector, cancelled).run();
     }
 
     @Override
-    public Path cacheDir() {
-        return cache.dir();
+    FaceTrack read(Reader r) throws IOException {
+        return TrackJson.read(r, FaceTrack.Origin.DISK_CACHE);
     }
 
-    private static String contentKey(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new MediaException(file, "no such file");
-        }
-        return ContentKey.of(file);
+    @Override
+    FaceTrack at(FaceTrack hit, Path file) {
+        return hit.source().equals(file) ? hit : new FaceTrack(file, hit.contentKey(), hit.settings(), hit.detector(),
+                hit.width(), hit.height(), hit.durationTicks(), hit.stats(), hit.samples(), hit.origin());
     }
 
-    private static String settingsKey(FaceAnalysisSettings s) throws IOException {
+    @Override
+    void store(ResultCache cache, FaceTrack t, String settingsKey) throws IOException {
+        cache.put(t, settingsKey);
+    }
+
+    @Override
+    String settingsKey(FaceAnalysisSettings s) throws IOException {
         String model = "";
         if (s.model() != null) {
             if (!Files.isReadable(s.model())) {

@@ -1,7 +1,6 @@
 package org.lumaflow.perception.internal;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import org.bytedeco.javacpp.DoublePointer;
@@ -45,15 +44,8 @@ final class HogDetector implements ObjectDetector {
     }
 
     @Override
-    public long bytesPerPicture(int w, int h) {
-        return BatchSizer.classicBytes(w, h);
-    }
-
-    @Override
     public List<List<Detection>> detect(Mat[] pictures, int n) {
-        List<List<Detection>> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            Mat m = pictures[i];
+        return Detections.each(pictures, n, m -> {
             int w = m.cols();
             int h = m.rows();
             int border = Math.max(16, h / 8);
@@ -63,27 +55,15 @@ final class HogDetector implements ObjectDetector {
             for (long k = 0; k < found.size(); k++) {
                 Rect r = found.get(k);
                 double margin = k < weights.limit() ? Math.max(0, weights.get(k)) : 1;
-                Detection d = clip(new Detection("person", Detection.Kind.PERSON, (r.x() - border) / (double) w,
-                        (r.y() - border) / (double) h, r.width() / (double) w, r.height() / (double) h,
-                        margin / (1 + margin)));
+                Detection d = Detections.clip(new Detection("person", Detection.Kind.PERSON,
+                        (r.x() - border) / (double) w, (r.y() - border) / (double) h, r.width() / (double) w,
+                        r.height() / (double) h, margin / (1 + margin)));
                 if (d.w() > 0 && d.h() > 0) {
                     list.add(d);
                 }
             }
-            list.sort(Comparator.comparingDouble(Detection::area).reversed());
-            out.add(list);
-        }
-        return out;
-    }
-
-    /** {@code d} clipped to the picture. */
-    static Detection clip(Detection d) {
-        double x0 = Math.max(0, d.x());
-        double y0 = Math.max(0, d.y());
-        double x1 = Math.min(1, d.x() + d.w());
-        double y1 = Math.min(1, d.y() + d.h());
-        return new Detection(d.label(), d.kind(), x0, y0, Math.max(0, x1 - x0), Math.max(0, y1 - y0),
-                Math.min(1, Math.max(0, d.confidence())));
+            return list;
+        });
     }
 
     @Override

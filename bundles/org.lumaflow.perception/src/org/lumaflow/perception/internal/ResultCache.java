@@ -132,7 +132,7 @@ final class ResultCache {
         try (Reader r = Files.newBufferedReader(dir.resolve(MANIFEST), StandardCharsets.UTF_8);
                 JsonParser p = new JsonFactory().createParser(r)) {
             p.nextToken();
-            if (TrackJson.value(p) instanceof Map<?, ?> m && m.get("entries") instanceof List<?> l) {
+            if (Json.value(p) instanceof Map<?, ?> m && m.get("entries") instanceof List<?> l) {
                 for (Object o : l) {
                     if (o instanceof Map<?, ?> e && e.get("file") instanceof String f
                             && Files.isRegularFile(dir.resolve(f))) {

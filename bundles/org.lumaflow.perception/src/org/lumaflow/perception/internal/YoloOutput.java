@@ -89,7 +89,7 @@ final class YoloOutput {
                 continue;
             }
             String label = best < COCO.length ? COCO[best] : "class" + best;
-            found.add(HogDetector.clip(new Detection(label, kind(best), (cx - bw / 2) / input, (cy - bh / 2) / input,
+            found.add(Detections.clip(new Detection(label, kind(best), (cx - bw / 2) / input, (cy - bh / 2) / input,
                     bw / input, bh / input, conf)));
         }
         return nms(found, iou);

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lumaflow.telemetry.Channels;
@@ -27,12 +26,7 @@ import org.lumaflow.telemetry.TimeSeries;
 /** CSV: guessed and given column mappings, units, time formats, errors, and a long file off the heap. */
 class CsvParserTest {
 
-    private static TelemetryService service;
-
-    @BeforeAll
-    static void start() throws Exception {
-        service = TestData.service(CsvParserTest.class);
-    }
+    private final TelemetryService service = TestData.service();
 
     @Test
     void guessesColumnsAndUnits(@TempDir Path dir) throws Exception {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lumaflow.telemetry.Channels;
 import org.lumaflow.telemetry.Telemetry;
@@ -19,17 +18,11 @@ import org.lumaflow.telemetry.TimeSeries;
 /** DJI SRT layouts (values read off the files) and the broken samples. */
 class DjiSrtParserTest {
 
-    private static TelemetryService service;
-
-    @BeforeAll
-    static void start() throws Exception {
-        service = TestData.service(DjiSrtParserTest.class);
-    }
+    private final TelemetryService service = TestData.service();
 
     @Test
     void mavicPro() throws Exception {
-        Telemetry t = service.read(TestData.file("dji_mavic_pro.SRT"));
-        System.out.println(GpmfParserTest.describe(t));
+        Telemetry t = TestData.read("dji_mavic_pro.SRT");
         assertEquals("dji-srt", t.format());
         TimeSeries s = t.gps();
         // cue 1: 00:00:01,000, HOME(149.0251,-20.2532) 2017.08.05 14:11:51, GPS(149.0251,-20.2533,16) BAROMETER:1.9

@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lumaflow.telemetry.Channels;
@@ -27,17 +26,11 @@ import org.lumaflow.telemetry.TimeSeries;
 /** GPMF from the GoPro MP4 and the raw payloads against the values published with the samples. */
 class GpmfParserTest {
 
-    private static TelemetryService service;
-
-    @BeforeAll
-    static void start() throws Exception {
-        service = TestData.service(GpmfParserTest.class);
-    }
+    private final TelemetryService service = TestData.service();
 
     @Test
     void karmaMp4IsOnTheVideoClockWithGps() throws Exception {
-        Telemetry t = service.read(TestData.file("karma.mp4"));
-        System.out.println(describe(t));
+        Telemetry t = TestData.read("karma.mp4");
         assertEquals("gpmf", t.format());
         assertTrue(t.videoClock());
         TimeSeries gps = t.gps();
@@ -70,8 +63,7 @@ class GpmfParserTest {
 
     @Test
     void karmaRawNamesBothDevices() throws Exception {
-        Telemetry t = service.read(TestData.file("karma.raw"));
-        System.out.println(describe(t));
+        Telemetry t = TestData.read("karma.raw");
         assertTrue(t.device().contains("Camera"), t.device());
         assertTrue(t.device().contains("GoPro Karma v1.0"), t.device());
         assertFalse(t.videoClock());
@@ -79,8 +71,7 @@ class GpmfParserTest {
 
     @Test
     void hero6BleHasThePublishedStreams() throws Exception {
-        Telemetry t = service.read(TestData.file("hero6+ble.raw"));
-        System.out.println(describe(t));
+        Telemetry t = TestData.read("hero6+ble.raw");
         for (String s : List.of("ACCL", "GYRO", "FACE", "FCNM", "ISOE", "SHUT", "WBAL", "WRGB")) {
             assertTrue(t.streams().containsKey(s), s + " in " + t.streams().keySet());
         }
@@ -91,8 +82,7 @@ class GpmfParserTest {
 
     @Test
     void hero6HasNoUsableFix() throws Exception {
-        Telemetry t = service.read(TestData.file("hero6.raw"));
-        System.out.println(describe(t));
+        Telemetry t = TestData.read("hero6.raw");
         assertNull(t.gps(), "no usable GPS fix");
         assertNull(t.utcStart());
         String issue = t.issues().stream().filter(i -> i.contains("GPS5")).findFirst().orElseThrow();
@@ -106,12 +96,11 @@ class GpmfParserTest {
         assertNull(strict.gps(), "its DOP 6.06 is above the default limit 5");
         assertTrue(strict.issues().get(0).contains("DOP 6.06"), strict.issues().toString());
         Telemetry h5 = service.read(TestData.file("hero5.raw"), new TelemetryOptions(10, 2, Map.of(), null));
-        System.out.println(describe(h5));
+        System.out.println(TestData.describe(h5));
         assertNotNull(h5.gps());
         assertEquals(18, h5.gps().size());
         assertEquals(Instant.parse("2017-04-17T17:31:03Z"), h5.utcStart());
-        Telemetry h7 = service.read(TestData.file("hero7.raw"));
-        System.out.println(describe(h7));
+        Telemetry h7 = TestData.read("hero7.raw");
         assertNotNull(h7.gps());
         assertEquals("Hero7 Black", h7.device());
         assertTrue(h7.gps().end() > 1, "several one-second payloads");
@@ -125,15 +114,5 @@ class GpmfParserTest {
         TelemetryException e = assertThrows(TelemetryException.class, () -> service.read(cut));
         assertTrue(e.getMessage().startsWith("cut.raw: offset 0x"), e.getMessage());
         assertFalse(e.getMessage().contains("Exception"), e.getMessage());
-    }
-
-    static String describe(Telemetry t) {
-        StringBuilder sb = new StringBuilder(t.source().getFileName() + " [" + t.device() + "] utc=" + t.utcStart());
-        for (TimeSeries s : t.streams().values()) {
-            sb.append(String.format("%n  %s n=%d %.3f..%.3f rate=%.2f %s", s.name(), s.size(), s.start(), s.end(),
-                    s.rate(), s.channels()));
-        }
-        t.issues().forEach(i -> sb.append("\n  ! ").append(i));
-        return sb.toString();
     }
 }

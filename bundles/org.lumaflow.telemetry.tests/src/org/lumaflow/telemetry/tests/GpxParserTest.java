@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lumaflow.telemetry.Channels;
@@ -22,17 +21,11 @@ import org.lumaflow.telemetry.internal.service.Geo;
 /** GPX through jpx: the TomTom running track, Garmin extensions, broken XML. */
 class GpxParserTest {
 
-    private static TelemetryService service;
-
-    @BeforeAll
-    static void start() throws Exception {
-        service = TestData.service(GpxParserTest.class);
-    }
+    private final TelemetryService service = TestData.service();
 
     @Test
     void runningTrack() throws Exception {
-        Telemetry t = service.read(TestData.file("route-1.1.gpx"));
-        System.out.println(GpmfParserTest.describe(t));
+        Telemetry t = TestData.read("route-1.1.gpx");
         assertEquals("gpx", t.format());
         assertEquals(Instant.parse("2014-05-10T07:20:55Z"), t.utcStart());
         TimeSeries s = t.gps();

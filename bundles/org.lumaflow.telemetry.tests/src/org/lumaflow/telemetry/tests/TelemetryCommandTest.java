@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lumaflow.telemetry.TelemetryService;
@@ -24,12 +23,7 @@ import com.fasterxml.jackson.core.JsonToken;
 /** {@code lumaflow telemetry}: summary, JSON and CSV, and the exit code for a broken file. */
 class TelemetryCommandTest {
 
-    private static TelemetryService service;
-
-    @BeforeAll
-    static void start() throws Exception {
-        service = TestData.service(TelemetryCommandTest.class);
-    }
+    private final TelemetryService service = TestData.service();
 
     @Test
     void summaryJsonAndCsv(@TempDir Path dir) throws Exception {

@@ -11,14 +11,10 @@ import org.lumaflow.telemetry.TimeSeries;
  * A {@link TimeSeries} held in heap arrays: one {@code double[]} of times and one per channel. For series of bounded
  * size (GPMF, DJI, GPX); long CSV files use memory-mapped columns instead.
  */
-public final class ArraySeries implements TimeSeries {
+public final class ArraySeries extends ColumnSeries {
 
-    private final String name;
-    private final List<Channel> channels;
     private final double[] times;
     private final double[][] columns;
-    private final int size;
-    private final double gapLimit;
 
     /**
      * @param times strictly increasing sample times (seconds); the array is kept, not copied
@@ -29,85 +25,29 @@ public final class ArraySeries implements TimeSeries {
      */
     public ArraySeries(String name, List<Channel> channels, double[] times, double[][] columns, int size,
             double gapLimit) {
+        super(name, channels, size, gapLimit);
         if (columns.length != channels.size()) {
             throw new IllegalArgumentException(channels.size() + " channels but " + columns.length + " columns");
         }
-        this.name = name;
-        this.channels = List.copyOf(channels);
         this.times = times;
         this.columns = columns;
-        this.size = size;
-        this.gapLimit = gapLimit;
     }
 
     @Override
-    public String name() {
-        return name;
+    protected double t(int i) {
+        return times[i];
     }
 
     @Override
-    public List<Channel> channels() {
-        return channels;
+    protected double v(int channel, int i) {
+        return columns[channel][i];
     }
 
-    @Override
-    public int channel(String channelName) {
-        for (int i = 0; i < channels.size(); i++) {
-            if (channels.get(i).name().equals(channelName)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    @Override
-    public int size() {
-        return size;
-    }
-
-    @Override
-    public double time(int i) {
-        return times[checked(i)];
-    }
-
-    @Override
-    public double value(int channel, int i) {
-        return columns[channel][checked(i)];
-    }
-
-    private int checked(int i) {
-        if (i < 0 || i >= size) {
-            throw new IndexOutOfBoundsException(i + " of " + size);
-        }
-        return i;
-    }
-
+    /** {@link Arrays#binarySearch(double[], int, int, double)} on the array itself. */
     @Override
     public int indexAt(double seconds) {
         int i = Arrays.binarySearch(times, 0, size, seconds);
         return i >= 0 ? i : -i - 2;
-    }
-
-    @Override
-    public double interpolate(int channel, double seconds) {
-        if (size == 0) {
-            return Double.NaN;
-        }
-        double[] col = columns[channel];
-        int i = indexAt(seconds);
-        if (i < 0) {
-            return col[0];
-        }
-        if (i >= size - 1) {
-            return col[size - 1];
-        }
-        double t0 = times[i];
-        double t1 = times[i + 1];
-        if (t1 - t0 > gapLimit) {
-            return Double.NaN;
-        }
-        double f = (seconds - t0) / (t1 - t0);
-        return col[i] + (col[i + 1] - col[i]) * f;
     }
 
     /** Builds an {@link ArraySeries} sample by sample (growing arrays; samples must come in time order). */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.lumaflow.cli.CliCommand;
+import org.lumaflow.cli.Options;
 import org.lumaflow.cli.UsageException;
 import org.lumaflow.core.internal.AtomicFiles;
 import org.lumaflow.telemetry.Channels;
@@ -66,16 +67,11 @@ public final class TelemetryCommand implements CliCommand {
         for (int i = 0; i < argv.size(); i++) {
             String a = argv.get(i);
             switch (a) {
-                case "--json" -> json = value(argv, ++i, a);
-                case "--csv" -> csv = value(argv, ++i, a);
-                case "--max-dop" -> maxDop = number(value(argv, ++i, a), a);
-                case "--min-fix" -> minFix = (int) number(value(argv, ++i, a), a);
-                default -> {
-                    if (a.startsWith("-") && a.length() > 1) {
-                        throw new UsageException("unknown option " + a);
-                    }
-                    files.add(a);
-                }
+                case "--json" -> json = Options.value(argv, ++i, a);
+                case "--csv" -> csv = Options.value(argv, ++i, a);
+                case "--max-dop" -> maxDop = Options.nonNegative(Options.value(argv, ++i, a), a);
+                case "--min-fix" -> minFix = (int) Options.nonNegative(Options.value(argv, ++i, a), a);
+                default -> files.add(Options.positional(a));
             }
         }
         if (files.size() != 1) {
@@ -147,25 +143,6 @@ public final class TelemetryCommand implements CliCommand {
         }
         if (t.gps() != null && t.gps().channel(Channels.LAT) < 0) {
             out.println("  (no position channel)");
-        }
-    }
-
-    private static String value(List<String> argv, int i, String opt) throws UsageException {
-        if (i >= argv.size()) {
-            throw new UsageException("option " + opt + " needs a value");
-        }
-        return argv.get(i);
-    }
-
-    private static double number(String v, String opt) throws UsageException {
-        try {
-            double d = Double.parseDouble(v);
-            if (d < 0 || !Double.isFinite(d)) {
-                throw new NumberFormatException();
-            }
-            return d;
-        } catch (NumberFormatException e) {
-            throw new UsageException("bad " + opt + " '" + v + "': expected a number >= 0");
         }
     }
 }

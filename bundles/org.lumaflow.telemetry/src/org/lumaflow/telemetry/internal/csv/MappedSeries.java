@@ -13,111 +13,33 @@ import java.util.List;
 
 import org.lumaflow.telemetry.Channel;
 import org.lumaflow.telemetry.TimeSeries;
+import org.lumaflow.telemetry.internal.ColumnSeries;
 
 /**
  * A {@link TimeSeries} whose columns live in memory-mapped temporary files (doubles, native order), so a long series
  * costs address space and page cache, not heap. Built by {@link Writer}, which spills chunks of rows as they come;
  * the files are deleted as soon as they are mapped (the mappings stay valid until the series is collected).
  */
-public final class MappedSeries implements TimeSeries {
+public final class MappedSeries extends ColumnSeries {
 
-    private final String name;
-    private final List<Channel> channels;
     private final DoubleBuffer times;
     private final DoubleBuffer[] columns;
-    private final int size;
-    private final double gapLimit;
 
     private MappedSeries(String name, List<Channel> channels, DoubleBuffer times, DoubleBuffer[] columns, int size,
             double gapLimit) {
-        this.name = name;
-        this.channels = List.copyOf(channels);
+        super(name, channels, size, gapLimit);
         this.times = times;
         this.columns = columns;
-        this.size = size;
-        this.gapLimit = gapLimit;
     }
 
     @Override
-    public String name() {
-        return name;
+    protected double t(int i) {
+        return times.get(i);
     }
 
     @Override
-    public List<Channel> channels() {
-        return channels;
-    }
-
-    @Override
-    public int channel(String channelName) {
-        for (int i = 0; i < channels.size(); i++) {
-            if (channels.get(i).name().equals(channelName)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    @Override
-    public int size() {
-        return size;
-    }
-
-    @Override
-    public double time(int i) {
-        return times.get(checked(i));
-    }
-
-    @Override
-    public double value(int channel, int i) {
-        return columns[channel].get(checked(i));
-    }
-
-    private int checked(int i) {
-        if (i < 0 || i >= size) {
-            throw new IndexOutOfBoundsException(i + " of " + size);
-        }
-        return i;
-    }
-
-    @Override
-    public int indexAt(double seconds) {
-        int lo = 0;
-        int hi = size - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            double t = times.get(mid);
-            if (t < seconds) {
-                lo = mid + 1;
-            } else if (t > seconds) {
-                hi = mid - 1;
-            } else {
-                return mid;
-            }
-        }
-        return lo - 1;
-    }
-
-    @Override
-    public double interpolate(int channel, double seconds) {
-        if (size == 0) {
-            return Double.NaN;
-        }
-        DoubleBuffer col = columns[channel];
-        int i = indexAt(seconds);
-        if (i < 0) {
-            return col.get(0);
-        }
-        if (i >= size - 1) {
-            return col.get(size - 1);
-        }
-        double t0 = times.get(i);
-        double t1 = times.get(i + 1);
-        if (t1 - t0 > gapLimit) {
-            return Double.NaN;
-        }
-        double a = col.get(i);
-        return a + (col.get(i + 1) - a) * (seconds - t0) / (t1 - t0);
+    protected double v(int channel, int i) {
+        return columns[channel].get(i);
     }
 
     /** Appends rows in chunks to temporary column files, then maps them. Not thread-safe; close it when abandoned. */
