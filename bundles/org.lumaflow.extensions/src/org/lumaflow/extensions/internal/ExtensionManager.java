@@ -322,8 +322,12 @@ public final class ExtensionManager implements ExtensionService {
         List<NodeRegistry.Failure> failures = registry.failures();
         for (Bundle b : ours.values()) {
             Path jar = source(b);
-            listed.put(jar, true);
-            out.add(describe(b, jar, snap, failures));
+            try {
+                out.add(describe(b, jar, snap, failures));
+                listed.put(jar, true);
+            } catch (IllegalStateException e) {
+                // uninstalled while we looked (the watcher removed its jar meanwhile): it is no longer installed
+            }
         }
         for (Map.Entry<Path, String> e : errors.entrySet()) {
             if (!listed.containsKey(e.getKey())) {
