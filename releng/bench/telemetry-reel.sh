@@ -8,7 +8,8 @@
 # widgets, made once before the timing) on every output frame: the same compositing work per frame as ours, but
 # nothing redrawn (ours moves a needle, two markers and a dot and redraws digits every frame). ffmpeg reads no
 # telemetry, draws no widget and starts no JVM; ours does all three. Whole processes timed (start-up included),
-# interleaved, median of RUNS; our start-up alone (`lumaflow help`) is timed too.
+# interleaved, median of RUNS; our start-up alone (`lumaflow help`) and our export of the same reel without its
+# overlays are timed too (what the overlays cost, and the like-for-like pair with the plain ffmpeg job).
 #   releng/bench/telemetry-reel.sh [RUNS] [ROLL]   (default 3 runs; ROLL = --pre/--post seconds, default 1: a
 #                                                   5.3 s reel of 159 frames; ROLL 4: 3 x 6.1 s, 519 frames)
 set -euo pipefail
@@ -52,6 +53,14 @@ for c in p["tracks"][0]["clips"]:
     print(c["source"]["params"]["file"], i, i + d)
 PY
 cat "$WORK/spans" >&2
+# the same reel without the overlays
+python3 - "$WORK/reel.lumaflow" "$WORK/bare.lumaflow" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1]))
+for c in p["tracks"][0]["clips"]:
+    c["effects"] = []
+json.dump(p, open(sys.argv[2], "w"))
+PY
 # ffmpeg: trim each span of the one input, then xfade (0.5 s dissolve, shortened like ours for short clips)
 FILTER=$(python3 - "$WORK/spans" <<'PY'
 import sys
@@ -93,18 +102,21 @@ FILTER_PNG="${FILTER%;*}"   # the same cuts and dissolves, then the panels on th
 FILTER_PNG="$FILTER_PNG;${FILTER##*;}${OVER};${last}null[final]"
 measure() { /usr/bin/time -f '%e' -o "$WORK/t" "$@" >/dev/null 2>"$WORK/err" || { cat "$WORK/err" >&2; exit 1; }; cat "$WORK/t"; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-LFT=(); FFT=(); FPT=(); HT=()
+LFT=(); LBT=(); FFT=(); FPT=(); HT=()
 echo "load before the runs: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 for i in $(seq "$RUNS"); do
   HT+=("$(measure "$LF" help)")
   LFT+=("$(measure "$LF" export "$WORK/reel.lumaflow" -o "$WORK/lf.mp4" --encoder libx264 --preset veryfast --crf 23 \
     --no-qc --quiet)")
+  LBT+=("$(measure "$LF" export "$WORK/bare.lumaflow" -o "$WORK/lfbare.mp4" --encoder libx264 --preset veryfast \
+    --crf 23 --no-qc --quiet)")
   FFT+=("$(measure ffmpeg -v error -nostdin -y -i "$MEDIA" -filter_complex "$FILTER" -map "[out]" -c:v libx264 \
     -preset veryfast -crf 23 "$WORK/ff.mp4")")
   FPT+=("$(measure ffmpeg -v error -nostdin -y -i "$MEDIA" "${PNGS[@]}" -filter_complex "$FILTER_PNG" -map "[final]" \
     -c:v libx264 -preset veryfast -crf 23 "$WORK/ffpng.mp4")")
 done
 lf=$(printf '%s\n' "${LFT[@]}" | median)
+lb=$(printf '%s\n' "${LBT[@]}" | median)
 ff=$(printf '%s\n' "${FFT[@]}" | median)
 fp=$(printf '%s\n' "${FPT[@]}" | median)
 hs=$(printf '%s\n' "${HT[@]}" | median)
@@ -113,8 +125,9 @@ echo "reel: $(wc -l < "$WORK/spans") clips, ours $(frames "$WORK/lf.mp4") frames
   "ffmpeg + PNGs $(frames "$WORK/ffpng.mp4") frames; load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf 'reel export (ours, live overlays)       %6.2f s  (runs: %s)\n' "$lf" "${LFT[*]}"
 printf '  of which JVM + OSGi start (help)      %6.2f s  (runs: %s)\n' "$hs" "${HT[*]}"
+printf 'the same reel without overlays (ours)   %6.2f s  (runs: %s)\n' "$lb" "${LBT[*]}"
 printf 'ffmpeg trim + xfade (no overlays)       %6.2f s  (runs: %s)\n' "$ff" "${FFT[*]}"
 printf 'ffmpeg trim + xfade + 4 static PNGs     %6.2f s  (runs: %s)\n' "$fp" "${FPT[*]}"
-awk -v a="$lf" -v b="$ff" -v c="$fp" -v h="$hs" 'BEGIN {
-  printf "ratio ours / ffmpeg: %.2fx (no overlays), %.2fx (static PNGs); without our start-up: %.2fx, %.2fx\n",
-    a / b, a / c, (a - h) / b, (a - h) / c }'
+awk -v a="$lf" -v l="$lb" -v b="$ff" -v c="$fp" -v h="$hs" 'BEGIN {
+  printf "ratio ours / ffmpeg, like for like: %.2fx (no overlays: bare reel vs trim + xfade), %.2fx (overlays: live vs static PNGs)\n", l / b, a / c
+  printf "  without our start-up: %.2fx, %.2fx; the overlays cost %.2f s of our %.2f s\n", (l - h) / b, (a - h) / c, a - l, a }'
