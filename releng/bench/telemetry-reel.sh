@@ -27,7 +27,8 @@ fi
 "$ROOT/lumaflow" help >/dev/null   # builds the product if needed, outside the timing
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-cp -r "$ROOT/releng/org.lumaflow.product/target/products/org.lumaflow.product/linux/gtk/x86_64/lumaflow" "$WORK/product"
+cp -r "${PRODUCT:-$ROOT/releng/org.lumaflow.product/target/products/org.lumaflow.product/linux/gtk/x86_64/lumaflow}" \
+  "$WORK/product"   # PRODUCT=DIR: another built product (an older build, to compare)
 # the codec pack built here, else the one installed in the local Maven repository
 GPL=$(ls "$ROOT"/bundles/org.lumaflow.media.ffmpeg.gpl/target/org.lumaflow.media.ffmpeg.gpl-*.jar 2>/dev/null | head -n 1 \
   || true)
