@@ -4,13 +4,14 @@
 # GPU backend for information (lavapipe on a machine without a GPU: slower than the CPU there). Each figure is the
 # median render time of "background + node" minus that of the background alone, interleaved frame by frame, on the
 # GoPro sample's GPMF (shared/testdata/telemetry/karma.mp4). Budget: <= 2 ms per overlay per frame on the CPU.
-#   releng/bench/telemetry-overlay.sh [FRAMES]        (default 120)
+#   [BACKENDS=cpu] releng/bench/telemetry-overlay.sh [FRAMES]        (default 120)
 # Runs OverlayBench inside the OSGi test runtime of org.lumaflow.telemetry.tests (Tycho), so the bundles are built.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 FRAMES=${1:-120}
 VMARGS="-Xmx2g --enable-native-access=ALL-UNNAMED -Djava.awt.headless=true --add-modules jdk.incubator.vector"
 VMARGS="$VMARGS -Dorg.bytedeco.javacpp.cachedir=$ROOT/target/javacpp-cache -Dlumaflow.bench.overlay=$FRAMES"
+VMARGS="$VMARGS -Dlumaflow.bench.overlay.backends=${BACKENDS:-cpu,gpu}"   # BACKENDS=cpu: the CPU figures only
 LOG=$(mktemp)
 trap 'rm -f "$LOG"' EXIT
 cd "$ROOT"

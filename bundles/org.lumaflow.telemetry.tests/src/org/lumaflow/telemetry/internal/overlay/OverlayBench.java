@@ -33,7 +33,7 @@ class OverlayBench {
                 { "speed_gauge digital", SpeedGaugeNode.ID, "digital" }, { "g_meter", GMeterNode.ID, null },
                 { "minimap", MinimapNode.ID, null }, { "elevation", ElevationNode.ID, null },
                 { "text (speed)", TextFieldNode.ID, null }, { "core.text (yardstick)", "core.text", null } };
-        for (String backend : new String[] { "cpu", "gpu" }) {
+        for (String backend : System.getProperty("lumaflow.bench.overlay.backends", "cpu,gpu").split(",")) {
             fx.engine.preferBackend(backend);
             CompiledGraph base = fx.engine.compile(background(), null);
             System.out.printf(Locale.ROOT, "%n%s backend (%s), %dx%d, %d frames each, median ms/frame:%n", backend,

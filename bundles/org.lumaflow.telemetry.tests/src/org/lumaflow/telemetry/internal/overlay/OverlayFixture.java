@@ -64,15 +64,15 @@ final class OverlayFixture {
     }
 
     static int red(int p) {
-        return p & 0xFF;
+        return OverlayReadings.red(p);
     }
 
     static int green(int p) {
-        return (p >> 8) & 0xFF;
+        return OverlayReadings.green(p);
     }
 
     static int blue(int p) {
-        return (p >> 16) & 0xFF;
+        return OverlayReadings.blue(p);
     }
 
     /** Writes the render as a PPM under {@code target/overlay-renders/} (to look at a failure). */

@@ -10,7 +10,7 @@ import org.lumaflow.engine.render.RenderResult;
  * Reads back the digits an overlay drew (white on an opaque black panel): splits the ink of a rectangle into glyph
  * blobs by empty columns and names each by the closest of the atlas characters rendered here at the same font size.
  */
-final class OverlayOcr {
+public final class OverlayOcr {
 
     private record Glyph(char c, int w, int h, int[] ink) {
     }
@@ -18,7 +18,7 @@ final class OverlayOcr {
     private final List<Glyph> templates = new ArrayList<>();
 
     /** Templates of {@link Glyphs#CHARS} at {@code px} pixels. */
-    OverlayOcr(float px) {
+    public OverlayOcr(float px) {
         int[] cell = Glyphs.cell(px);
         Painter p = new Painter(Glyphs.width(cell), cell[1]);
         Glyphs.draw(p.g, px, cell, 0, 0, 0xFFFFFFFF);
@@ -66,10 +66,16 @@ final class OverlayOcr {
 
     /** The text inside {@code [x0, x1) x [y0, y1)} of the render (white ink: the smallest channel). */
     String read(RenderResult r, int x0, int y0, int x1, int y1) {
-        Ink ink = (x, y) -> {
-            int p = OverlayFixture.px(r, x0 + x, y0 + y);
-            return Math.min(OverlayFixture.red(p), Math.min(OverlayFixture.green(p), OverlayFixture.blue(p)));
-        };
+        OverlayReadings.Pixels px = OverlayReadings.of(r);
+        return read((x, y) -> OverlayReadings.white(px.at(x, y)), x0, y0, x1, y1);
+    }
+
+    /**
+     * The text inside {@code [x0, x1) x [y0, y1)} of a picture whose ink (0..255, the glyphs' coverage) at absolute
+     * coordinates {@code x, y} is {@code inkAt}.
+     */
+    public String read(OverlayReadings.Pixels inkAt, int x0, int y0, int x1, int y1) {
+        Ink ink = (x, y) -> inkAt.at(x0 + x, y0 + y);
         int w = x1 - x0;
         int h = y1 - y0;
         StringBuilder s = new StringBuilder();
@@ -98,6 +104,11 @@ final class OverlayOcr {
         return false;
     }
 
+    /**
+     * The template closest to the blob: mean absolute ink difference over both boxes laid on each other (ink outside a
+     * box is 0), the best of the placements shifted by up to a pixel (an encoded picture's blob may gain or lose an
+     * edge row or column), plus a penalty for a size difference.
+     */
     private char best(Glyph blob) {
         char best = '?';
         double score = Double.MAX_VALUE;
@@ -105,20 +116,37 @@ final class OverlayOcr {
             if (Math.abs(t.w() - blob.w()) > 3 || Math.abs(t.h() - blob.h()) > 3) {
                 continue;
             }
-            int cw = Math.min(t.w(), blob.w());
-            int ch = Math.min(t.h(), blob.h());
-            long sad = 0;
-            for (int y = 0; y < ch; y++) {
-                for (int x = 0; x < cw; x++) {
-                    sad += Math.abs(t.ink()[y * t.w() + x] - blob.ink()[y * blob.w() + x]);
+            double s = Double.MAX_VALUE;
+            for (int dy = -1; dy <= 1; dy++) {
+                for (int dx = -1; dx <= 1; dx++) {
+                    s = Math.min(s, sad(t, blob, dx, dy));
                 }
             }
-            double s = (double) sad / (cw * ch) + 20 * (Math.abs(t.w() - blob.w()) + Math.abs(t.h() - blob.h()));
+            s += 20 * (Math.abs(t.w() - blob.w()) + Math.abs(t.h() - blob.h()));
             if (s < score) {
                 score = s;
                 best = t.c();
             }
         }
         return best;
+    }
+
+    /** Mean absolute difference of {@code t} at the origin and {@code b} at {@code dx, dy}, over their union. */
+    private static double sad(Glyph t, Glyph b, int dx, int dy) {
+        int x0 = Math.min(0, dx);
+        int y0 = Math.min(0, dy);
+        int x1 = Math.max(t.w(), b.w() + dx);
+        int y1 = Math.max(t.h(), b.h() + dy);
+        long sad = 0;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                sad += Math.abs(ink(t, x, y) - ink(b, x - dx, y - dy));
+            }
+        }
+        return (double) sad / ((x1 - x0) * (y1 - y0));
+    }
+
+    private static int ink(Glyph g, int x, int y) {
+        return x < 0 || y < 0 || x >= g.w() || y >= g.h() ? 0 : g.ink()[y * g.w() + x];
     }
 }

@@ -167,13 +167,28 @@ public final class SpeedGaugeNode extends OverlayNode {
         }
     }
 
+    /** Boxes the needle is cut into for {@link #boxes} (with the digits' box at most 8, the size of the scratch). */
+    static final int NEEDLE_PIECES = 6;
+
     @Override
     int boxes(float[] u, int[] out) {
         int k = textBox(u, TEXT, out, 0);
         if (u[DIAL] != 0) {
+            // the needle (hub included) as a chain of short boxes along it: a diagonal needle's single bounding box
+            // would have every pixel of up to a quarter of the dial shaded each frame, most of them far from it
             float m = Math.max(u[HALF], u[HUB]) + 1f;
-            k = box(Math.min(u[CX], u[TIP]) - m, Math.min(u[CX + 1], u[TIP + 1]) - m, Math.max(u[CX], u[TIP]) + m,
-                    Math.max(u[CX + 1], u[TIP + 1]) + m, out, k);
+            float cx = u[CX];
+            float cy = u[CX + 1];
+            float dx = (u[TIP] - cx) / NEEDLE_PIECES;
+            float dy = (u[TIP + 1] - cy) / NEEDLE_PIECES;
+            for (int p = 0; p < NEEDLE_PIECES; p++) {
+                float ax = cx + dx * p;
+                float ay = cy + dy * p;
+                float bx = ax + dx;
+                float by = ay + dy;
+                k = box(Math.min(ax, bx) - m, Math.min(ay, by) - m, Math.max(ax, bx) + m, Math.max(ay, by) + m, out,
+                        k);
+            }
         }
         return k;
     }

@@ -73,7 +73,7 @@ public final class HighlightsCommand implements CliCommand {
     @Override
     public String usage() {
         return """
-                usage: lumaflow highlights MEDIA... --out REEL.lumaflow [--telemetry FILE] [--export OUT.mp4]
+                usage: lumaflow highlights MEDIA... --out REEL.lumaflow [--telemetry FILE] [--export OUT.mp4 [--crf Q]]
                                           [--top N] [--spacing S] [--pre S] [--post S] [--offset S] [--correlate]
                                           [--units metric|imperial] [--gauge dial|digital] [--no-detect] [--model ONNX]
                   finds highlights (speed peaks, hard acceleration and braking, g-force peaks, jumps, spins, HiLight
@@ -86,6 +86,7 @@ public final class HighlightsCommand implements CliCommand {
                   --correlate       also match FILE's motion (gyro, else acceleration, else speed) with the video's
                                     motion: a confident match (reported) replaces a creation-time or manual offset
                   --export OUT      also export the reel (like lumaflow export; no QC report)
+                  --crf Q           constant quality of that export (lower = better; default per codec)
                   --top N           highlights to keep (default 5)
                   --spacing S       seconds between highlights at least (default 10)
                   --pre S, --post S seconds before and after each highlight (default 2 and 3)
@@ -101,6 +102,7 @@ public final class HighlightsCommand implements CliCommand {
         Path exportFile = null;
         Path model = null;
         Double offset = null;
+        int crf = -1;
         boolean detect = true;
         boolean correlate = false;
         HighlightOptions o = HighlightOptions.defaults();
@@ -117,6 +119,7 @@ public final class HighlightsCommand implements CliCommand {
                     case "--pre" -> o = o.withRoll(number(value(argv, ++i, a), a, 0), o.post());
                     case "--post" -> o = o.withRoll(o.pre(), number(value(argv, ++i, a), a, 0));
                     case "--offset" -> offset = Double.parseDouble(value(argv, ++i, a));
+                    case "--crf" -> crf = (int) number(value(argv, ++i, a), a, 0);
                     case "--units" -> style = new ReelBuilder.Style(choice(value(argv, ++i, a), a, "metric",
                             "imperial"), style.gaugeStyle(), style.transition(), style.gMeter());
                     case "--gauge" -> style = new ReelBuilder.Style(style.units(), choice(value(argv, ++i, a), a,
@@ -228,24 +231,25 @@ public final class HighlightsCommand implements CliCommand {
         }
         out.printf(Locale.ROOT, "wrote %s: %d clips, %.1f s%n", outFile,
                 reel.timeline().tracks().get(0).clips().size(), ReelBuilder.seconds(reel));
-        return exportFile == null ? 0 : export(reel, exportFile, out, err);
+        return exportFile == null ? 0 : export(reel, exportFile, crf, out, err);
     }
 
-    private int export(Project reel, Path file, PrintStream out, PrintStream err) throws InterruptedException {
+    private int export(Project reel, Path file, int crf, PrintStream out, PrintStream err)
+            throws InterruptedException {
         ProgressBar bar = new ProgressBar(err, "export", reel.timeline().frameCount());
         try {
-            ExportJob job = exporter.start(reel.timeline(), reel.baseDir(), ExportSettings.to(file).withQc(false),
-                    new ExportListener() {
-                        @Override
-                        public void progress(ExportProgress p) {
-                            bar.update(p.framesDone());
-                        }
+            ExportSettings settings = ExportSettings.to(file).withCrf(crf).withQc(false);
+            ExportJob job = exporter.start(reel.timeline(), reel.baseDir(), settings, new ExportListener() {
+                @Override
+                public void progress(ExportProgress p) {
+                    bar.update(p.framesDone());
+                }
 
-                        @Override
-                        public void note(String message) {
-                            err.println("lumaflow highlights: " + message);
-                        }
-                    });
+                @Override
+                public void note(String message) {
+                    err.println("lumaflow highlights: " + message);
+                }
+            });
             ExportResult r = job.await();
             for (String w : r.warnings()) {
                 err.println("lumaflow highlights: warning: " + w);
