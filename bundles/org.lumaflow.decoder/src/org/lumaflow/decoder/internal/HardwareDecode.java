@@ -25,6 +25,11 @@ import org.lumaflow.media.ffmpeg.FFmpeg;
  * frame-threaded software decoders are faster than decode + download (measured on an H100 host with 16 cores: H.264
  * 1080p 751 fps software vs 149 fps NVDEC, 4K 162 vs 46). {@code on} always tries hardware, {@code off} never,
  * {@code cuda}/{@code vaapi}/{@code qsv}/{@code vulkan} tries that type only.
+ * <p>
+ * {@code auto} does not try Vulkan: on machines where CUDA, VAAPI and QSV all fail the Vulkan device FFmpeg opens is in
+ * practice a software one (Mesa's lavapipe in containers and CI), slower than software decoding, and lavapipe's video
+ * decode crashed the process natively after a few decoders were opened and closed in one JVM. {@code on} and
+ * {@code vulkan} still try it.
  */
 final class HardwareDecode extends AVCodecContext.Get_format_AVCodecContext_IntPointer {
 
@@ -60,7 +65,7 @@ final class HardwareDecode extends AVCodecContext.Get_format_AVCodecContext_IntP
         boolean any = mode.equals("auto") || mode.equals("on");
         for (int wanted : ORDER) {
             String name = av_hwdevice_get_type_name(wanted).getString();
-            if (!any && !mode.equals(name)) {
+            if (!any && !mode.equals(name) || mode.equals("auto") && wanted == AV_HWDEVICE_TYPE_VULKAN) {
                 continue;
             }
             for (int i = 0;; i++) {

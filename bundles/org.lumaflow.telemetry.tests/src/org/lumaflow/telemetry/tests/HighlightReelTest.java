@@ -317,23 +317,9 @@ class HighlightReelTest {
     /** Marker tolerance on the encoded picture, pixels (read within 0.13 px at CRF 12). */
     static final double MARKER_PX = 0.5;
 
-    /**
-     * Opens a file for reading its pictures at the reel's size, decoded in software: the decoder's Vulkan path on this
-     * machine's software device (lavapipe) crashes the JVM natively (SIGSEGV at pc=0 in a libavcodec thread) after a
-     * few decoders have been opened and closed in one process; software is the reference decoder anyway.
-     */
+    /** Opens a file for reading its pictures at the reel's size (the default decoder choice, as the studio's). */
     static VideoSource open(Path file, FramePool pool) throws Exception {
-        String was = System.getProperty("lumaflow.hwdecode");
-        System.setProperty("lumaflow.hwdecode", "off");
-        try {
-            return media.openVideo(file, W, H, MediaService.Fit.STRETCH, pool, 2);
-        } finally {
-            if (was == null) {
-                System.clearProperty("lumaflow.hwdecode");
-            } else {
-                System.setProperty("lumaflow.hwdecode", was);
-            }
-        }
+        return media.openVideo(file, W, H, MediaService.Fit.STRETCH, pool, 2);
     }
 
     /** Mean absolute RGB difference in a square of half-side {@code r} px around {@code c}. */
