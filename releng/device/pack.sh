@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Packs what a benchmark needs on a bare GPU host (the `device` machines: NVIDIA driver only, no Java, no Vulkan
+# loader) into target/device/lumaflow-device.tar.xz, small enough to carry (< 64 MiB):
+#   - a jlinked Java runtime (the modules the product needs, stripped),
+#   - the built product with the GPL codec pack (x264/x265) installed, without the bundles an export does not use
+#     (OpenCV/perception, the studio's SWT/E4 stack), and without the LGPL FFmpeg natives the codec pack replaces,
+#   - Debian's Vulkan loader (libvulkan1), unpacked,
+#   - the benchmark scripts and timelines of releng/bench.
+# On the device: tar xJf lumaflow-device.tar.xz; . lumaflow-device/env.sh; then run a releng/bench script with
+# PRODUCT_DIR=$LFD/lumaflow and FFMPEG=$LFD/ffmpeg (the codec pack's own ffmpeg program, through its launcher).
+#   releng/device/pack.sh            (after ./mvnw -B install -DskipTests)
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+
+. "$ROOT/features/org.lumaflow.headless.feature/rootfiles/find-jdk.sh"
+lumaflow_find_jdk || exit 1
+JDK=$JAVA_HOME
+[ -x "$JDK/bin/jlink" ] || { echo "pack: $JDK has no jlink (set JAVA_HOME to a full JDK >= 21)" >&2; exit 1; }
+PRODUCT=$ROOT/releng/org.lumaflow.product/target/products/org.lumaflow.product/linux/gtk/x86_64/lumaflow
+[ -d "$PRODUCT/plugins" ] || { echo "pack: build the product first (./mvnw -B install -DskipTests)" >&2; exit 1; }
+GPL=$(ls "$ROOT"/bundles/org.lumaflow.media.ffmpeg.gpl/target/org.lumaflow.media.ffmpeg.gpl-*.jar 2>/dev/null | head -n 1)
+[ -n "$GPL" ] || { echo "pack: no codec pack jar (./mvnw -B install -DskipTests)" >&2; exit 1; }
+OUT=$ROOT/target/device
+STAGE=$OUT/lumaflow-device
+rm -rf "$OUT"; mkdir -p "$STAGE"
+
+"$JDK/bin/jlink" --add-modules java.base,java.desktop,java.logging,java.management,java.xml,java.naming,java.sql,jdk.unsupported,jdk.incubator.vector,jdk.management \
+  --strip-debug --no-header-files --no-man-pages --output "$STAGE/jre"
+rm -rf "$STAGE/jre/legal"
+
+cp -r "$PRODUCT" "$STAGE/lumaflow"
+P=$STAGE/lumaflow
+INFO=$P/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info
+# what an export does not load: perception (OpenCV, 51 MB), the studio (SWT, E4, EMF, JFace...)
+drop='^(org\.lumaflow\.perception|org\.lumaflow\.telemetry|org\.lumaflow\.ui|org\.eclipse\.swt|org\.eclipse\.jface|org\.eclipse\.e4\.ui|org\.eclipse\.emf|com\.github\.weisj|org\.apache\.batik|com\.sun\.jna|org\.eclipse\.core\.databinding)'
+grep -E "$drop" "$INFO" | cut -d, -f3 | while read -r jar; do rm -rf "${P:?}/$jar"; done
+grep -vE "$drop" "$INFO" > "$INFO.tmp" && mv "$INFO.tmp" "$INFO"
+rm -f "$P"/*.tar.gz
+"$ROOT/releng/codecpack/install-codec-pack.sh" "$P" "$GPL" >/dev/null
+# the codec pack carries a complete FFmpeg: the LGPL natives inside org.lumaflow.media.ffmpeg are not loaded then
+FF=$(ls "$P"/plugins/org.lumaflow.media.ffmpeg_*.jar)
+tmp=$(mktemp -d); (cd "$tmp" && "$JDK/bin/jar" xf "$FF" && rm -f lib/ffmpeg-linux-x86_64.jar && \
+  printf 'Manifest-Version: 1.0\n' > m && "$JDK/bin/jar" cfm e.jar m && mv e.jar lib/ffmpeg-linux-x86_64.jar && rm m && \
+  "$JDK/bin/jar" cfm0 "$FF" META-INF/MANIFEST.MF .); rm -rf "$tmp"
+# jars (and the jars nested in them) stored uncompressed, so xz sees the native libraries themselves
+store() { # store JAR: rewrite it with no compression, nested lib/*.jar first
+  local tmp; tmp=$(mktemp -d)
+  (cd "$tmp" && "$JDK/bin/jar" xf "$1" && for n in lib/*.jar; do [ -f "$n" ] && store "$tmp/$n"; done; \
+    if [ -f META-INF/MANIFEST.MF ]; then "$JDK/bin/jar" cfm0 "$1" META-INF/MANIFEST.MF .; else "$JDK/bin/jar" cf0 "$1" .; fi)
+  rm -rf "$tmp"
+}
+for j in "$P"/plugins/org.lumaflow.media.ffmpeg.gpl_*.jar "$P"/plugins/org.lumaflow.gpu.lwjgl_*.jar \
+    "$P"/plugins/org.lumaflow.media.ffmpeg_*.jar; do
+  store "$j"
+done
+
+# the Vulkan loader from Debian
+tmp=$(mktemp -d); (cd "$tmp" && apt-get download libvulkan1 >/dev/null 2>&1 && dpkg -x libvulkan1_*.deb x) && \
+  mkdir -p "$STAGE/lib" && cp -a "$tmp"/x/usr/lib/x86_64-linux-gnu/libvulkan.so.1* "$STAGE/lib/"; rm -rf "$tmp"
+
+mkdir -p "$STAGE/bench" && cp "$ROOT"/releng/bench/*.sh "$ROOT"/releng/bench/*.lumaflow "$STAGE/bench/"
+cp "$ROOT/bundles/org.lumaflow.engine/fonts/DejaVuSans.ttf" "$STAGE/bench/" 2>/dev/null || true
+cat > "$STAGE/env.sh" <<'ENV'
+# source me on the device: Java, the Vulkan loader and the NVIDIA ICD, the product, an ffmpeg peer
+LFD=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+export JAVA_HOME=$LFD/jre PATH=$LFD/jre/bin:$PATH LD_LIBRARY_PATH=$LFD/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+for f in /usr/share/vulkan/icd.d/nvidia_icd.json /etc/vulkan/icd.d/nvidia_icd.json; do
+  [ -f "$f" ] && export VK_DRIVER_FILES=$f && break
+done
+export LUMAFLOW_SKIP_SETUP=1
+ENV
+du -sh "$STAGE"/* >&2
+(cd "$OUT" && tar cf - lumaflow-device | xz -T2 -9 > lumaflow-device.tar.xz)
+rm -rf "$STAGE"
+ls -la "$OUT/lumaflow-device.tar.xz"
