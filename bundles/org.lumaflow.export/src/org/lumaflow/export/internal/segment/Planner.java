@@ -130,7 +130,10 @@ final class Planner {
         Map<String, String> opts = new LinkedHashMap<>(SegmentSupport.options(encoder, s, w, h, rate.toDouble()));
         opts.putAll(closedGop(encoder));
         opts.forEach((k, v) -> settings.put("opt." + k, v));
-        SegmentPlan plan = new SegmentPlan(id, work.resolve("timeline.lumaflow"), baseDir.toAbsolutePath(), out,
+        // no base folder (a project from memory, the bundled demo): relative FILE paths resolve as a single pass
+        // resolves them, against the current folder
+        Path base = (baseDir == null ? Path.of("") : baseDir).toAbsolutePath();
+        SegmentPlan plan = new SegmentPlan(id, work.resolve("timeline.lumaflow"), base, out,
                 encoder, codec, settings, segments, work);
         try {
             Files.createDirectories(work);
