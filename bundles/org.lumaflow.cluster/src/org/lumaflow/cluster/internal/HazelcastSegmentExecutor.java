@@ -119,7 +119,7 @@ public final class HazelcastSegmentExecutor implements SegmentExecutor {
     }
 
     /** The embedded member (started on first use). */
-    synchronized Worker embedded() {
+    public synchronized Worker embedded() {
         if (embedded == null) {
             HazelcastInstance hz = HazelcastInstanceFactory.newHazelcastInstance(Configs.embedded(slots), null,
                     Configs.noNetwork());
@@ -129,7 +129,7 @@ public final class HazelcastSegmentExecutor implements SegmentExecutor {
     }
 
     @Deactivate
-    synchronized void deactivate() {
+    public synchronized void deactivate() {
         if (embedded != null) {
             embedded.shutdown();
             embedded = null;
