@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class EncoderFaults {
 
     private static final Map<String, Long> FAIL_AT = new ConcurrentHashMap<>();
+    private static final Map<String, Long> FAIL_ONCE = new ConcurrentHashMap<>();
 
     static {
         String spec = System.getProperty("lumaflow.export.failEncoder");
@@ -26,14 +27,24 @@ public final class EncoderFaults {
         FAIL_AT.put(encoder, frame);
     }
 
+    /** The next encode of frame {@code frame} (or later) by {@code encoder} fails, once (a transient fault). */
+    public static void failOnce(String encoder, long frame) {
+        FAIL_ONCE.put(encoder, frame);
+    }
+
     /** Removes every injected fault. */
     public static void clear() {
         FAIL_AT.clear();
+        FAIL_ONCE.clear();
     }
 
     static boolean shouldFail(String encoder, long frame) {
-        if (FAIL_AT.isEmpty()) {
+        if (FAIL_AT.isEmpty() && FAIL_ONCE.isEmpty()) {
             return false;
+        }
+        Long once = FAIL_ONCE.get(encoder);
+        if (once != null && frame >= once && FAIL_ONCE.remove(encoder, once)) {
+            return true;
         }
         Long at = FAIL_AT.get(encoder);
         return at != null && frame >= at;

@@ -72,6 +72,9 @@ final class ExportRun extends FutureJob {
     private QcFeed feed;
     private Path qcReport;
     private final Thread thread;
+    /** Segmented export: the segment's container (overrides the output's extension) and closed-GOP options. */
+    private String containerOverride;
+    private Map<String, String> extraOptions = Map.of();
     private volatile boolean cancelled;
     private volatile String stopReason;
     private volatile Throwable stopCause;
@@ -98,6 +101,23 @@ final class ExportRun extends FutureJob {
 
     void start() {
         thread.start();
+    }
+
+    /** For a segment: write {@code container} whatever the output's name, with {@code options} added. */
+    void segment(String container, Map<String, String> options) {
+        this.containerOverride = container;
+        this.extraOptions = Map.copyOf(options);
+    }
+
+    private String container() {
+        return containerOverride != null ? containerOverride : settings.container();
+    }
+
+    private Map<String, String> options(String encoder) {
+        Map<String, String> o = EncoderCatalog.options(encoder, settings.effectiveCodec(), settings, width, height,
+                timeline.format().rate().toDouble());
+        o.putAll(extraOptions);
+        return o;
     }
 
     @Override
@@ -198,10 +218,8 @@ final class ExportRun extends FutureJob {
             }
             VideoEncoder enc;
             try {
-                enc = new VideoEncoder(encoder, partial.path(), settings.container(), width, height, timeline.format().rate(),
-                        keyframes(), EncoderCatalog.options(encoder, settings.effectiveCodec(), settings, width,
-                                height, timeline.format().rate().toDouble()),
-                        mix != null && mix.present() && !settings.container().equals("gif"));
+                enc = new VideoEncoder(encoder, partial.path(), container(), width, height, timeline.format().rate(),
+                        keyframes(), options(encoder), mix != null && mix.present() && !container().equals("gif"));
             } catch (IOException e) {
                 throw new EncoderFailed(e.getMessage(), e);
             }
@@ -209,7 +227,7 @@ final class ExportRun extends FutureJob {
                 if (!enc.ignoredOptions().isEmpty()) {
                     listener.note(encoder + " ignored options " + enc.ignoredOptions());
                 }
-                if (qc != null && settings.qc() && !settings.container().equals("gif")) {
+                if (qc != null && settings.qc() && !container().equals("gif")) {
                     feed = new QcFeed(qc, out.toString(), width, height, timeline.format().rate().toDouble(),
                             settings.qcOptions());
                 }

@@ -56,6 +56,19 @@ public final class FFmpegExporter implements Exporter {
         return out;
     }
 
+    /** The RGBA8 -> NV12 and -> I420 converters the pipeline feeds encoders with. */
+    static Map<PixelFormat, PixelConverter> converters(ConverterRegistry converters) throws ExportException {
+        Map<PixelFormat, PixelConverter> conv = new EnumMap<>(PixelFormat.class);
+        for (PixelFormat f : List.of(PixelFormat.NV12, PixelFormat.I420)) {
+            PixelConverter c = converters.find(PixelFormat.RGBA8, f);
+            if (c == null) {
+                throw new ExportException("no RGBA8 -> " + f + " converter registered", null);
+            }
+            conv.put(f, c);
+        }
+        return conv;
+    }
+
     @Override
     public ExportJob start(Timeline timeline, Path baseDir, ExportSettings s, ExportListener listener)
             throws ExportException {
@@ -101,14 +114,7 @@ public final class FFmpegExporter implements Exporter {
                 throw new ExportException("no usable " + codec + " encoder: " + candidates, null);
             }
         }
-        Map<PixelFormat, PixelConverter> conv = new EnumMap<>(PixelFormat.class);
-        for (PixelFormat f : List.of(PixelFormat.NV12, PixelFormat.I420)) {
-            PixelConverter c = converters.find(PixelFormat.RGBA8, f);
-            if (c == null) {
-                throw new ExportException("no RGBA8 -> " + f + " converter registered", null);
-            }
-            conv.put(f, c);
-        }
+        Map<PixelFormat, PixelConverter> conv = converters(converters);
         String chosen = candidates.stream().filter(EncoderChoice::usable).findFirst().orElseThrow().name();
         listener.note("encoder " + chosen + (s.encoderPinned() ? " (chosen by the user)"
                 : " (auto; " + candidates.stream().filter(c -> !c.name().equals(chosen)).map(Object::toString)

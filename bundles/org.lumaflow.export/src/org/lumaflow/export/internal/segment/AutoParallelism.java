@@ -1,0 +1,75 @@
+package org.lumaflow.export.internal.segment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * How many local segment workers fit this machine ({@code --segments auto}): one per GPU where there are several
+ * (each worker renders on its own device), else one per four cores (x264 scales well to four threads a 1080p
+ * encode, less well past sixteen), and never more than the memory takes (about 1.5 GB a worker: a JVM, a render
+ * pipeline and an encoder). {@code -Dlumaflow.segments.workers=N} overrides it.
+ */
+public final class AutoParallelism {
+
+    private static final Pattern NVIDIA = Pattern.compile("nvidia\\d+");
+    static final long MB_PER_WORKER = 1536;
+
+    private AutoParallelism() {
+    }
+
+    /** Workers to run at once. */
+    public static int workers() {
+        Integer forced = Integer.getInteger("lumaflow.segments.workers");
+        if (forced != null && forced > 0) {
+            return forced;
+        }
+        return workers(Runtime.getRuntime().availableProcessors(), availableMemoryMb(), gpus());
+    }
+
+    /** The rule, for given cores, available memory (MB) and GPUs. */
+    static int workers(int cores, long memoryMb, int gpus) {
+        int byCpu = gpus >= 2 ? gpus : Math.max(1, Math.min(16, cores / 4));
+        int byMemory = (int) Math.max(1, (memoryMb - 1024) / MB_PER_WORKER);
+        return Math.max(1, Math.min(byCpu, byMemory));
+    }
+
+    /** Segments for an automatic plan: two per worker (a slow segment is balanced by the others), one alone. */
+    public static int segments(int parallelism) {
+        return parallelism <= 1 ? 1 : parallelism * 2;
+    }
+
+    /** GPUs of this machine: {@code -Dlumaflow.gpus=N}, else the NVIDIA device nodes, else render nodes. */
+    public static int gpus() {
+        Integer forced = Integer.getInteger("lumaflow.gpus");
+        if (forced != null && forced >= 0) {
+            return forced;
+        }
+        int n = count(Path.of("/dev"), NVIDIA);
+        return n > 0 ? n : count(Path.of("/dev/dri"), Pattern.compile("renderD\\d+"));
+    }
+
+    private static int count(Path dir, Pattern names) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return (int) s.filter(p -> names.matcher(p.getFileName().toString()).matches()).count();
+        } catch (IOException | SecurityException e) {
+            return 0;
+        }
+    }
+
+    /** MemAvailable from /proc/meminfo; 4 GB where it cannot be read. */
+    static long availableMemoryMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemAvailable:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // fall through
+        }
+        return 4096;
+    }
+}

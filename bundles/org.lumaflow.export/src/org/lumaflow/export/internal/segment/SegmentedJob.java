@@ -1,0 +1,140 @@
+package org.lumaflow.export.internal.segment;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+import org.lumaflow.export.ExportException;
+import org.lumaflow.export.ExportJob;
+import org.lumaflow.export.ExportListener;
+import org.lumaflow.export.ExportProgress;
+import org.lumaflow.export.ExportResult;
+import org.lumaflow.export.internal.SegmentSupport;
+import org.lumaflow.export.segment.SegmentExecutor;
+import org.lumaflow.export.segment.SegmentListener;
+import org.lumaflow.export.segment.SegmentPlan;
+import org.lumaflow.export.segment.SegmentResult;
+
+/**
+ * A segmented export on its own thread: the executor runs the segments, then they are joined and checked. Progress
+ * counts frames over all segments; cancel stops every segment and removes the work folder; the output is touched
+ * only by the final rename.
+ */
+final class SegmentedJob implements ExportJob {
+
+    private final SegmentedExporterImpl exporter;
+    private final SegmentPlan plan;
+    private final SegmentExecutor executor;
+    private final ExportListener listener;
+    private final CompletableFuture<ExportResult> done = new CompletableFuture<>();
+    private final AtomicLongArray framesDone;
+    private final AtomicLong lastNote = new AtomicLong();
+    private volatile boolean cancelled;
+    private long t0;
+
+    SegmentedJob(SegmentedExporterImpl exporter, SegmentPlan plan, SegmentExecutor executor, ExportListener l) {
+        this.exporter = exporter;
+        this.plan = plan;
+        this.executor = executor;
+        this.listener = l;
+        this.framesDone = new AtomicLongArray(plan.segments().size());
+    }
+
+    void start() {
+        Thread.ofPlatform().name("segmented export " + plan.output().getFileName()).start(this::run);
+    }
+
+    private void run() {
+        t0 = System.nanoTime();
+        try {
+            List<SegmentResult> results = executor.run(plan, new SegmentListener() {
+                @Override
+                public void progress(int index, long frames) {
+                    framesDone.set(index, frames);
+                    report();
+                }
+
+                @Override
+                public void state(int index, String state) {
+                    if (state.startsWith("retry") || state.startsWith("failed")) {
+                        listener.note("segment " + index + ": " + state);
+                    }
+                }
+            }, () -> cancelled);
+            if (cancelled) {
+                throw cancelledException();
+            }
+            for (SegmentResult r : results) {
+                framesDone.set(r.index(), r.frames());
+            }
+            report();
+            ExportResult joined = exporter.join(plan, results, listener, () -> cancelled);
+            double secs = (System.nanoTime() - t0) / 1e9;
+            done.complete(new ExportResult(joined.output(), joined.encoder(), joined.candidates(), joined.frames(),
+                    secs, joined.width(), joined.height(), joined.warnings(), joined.qcReport()));
+        } catch (ExportException e) {
+            done.completeExceptionally(cancelled && !e.cancelled() ? cancelledException() : e);
+        } catch (Throwable e) {
+            done.completeExceptionally(new ExportException(plan.output() + ": segmented export failed: "
+                    + SegmentSupport.describe(e), e));
+        } finally {
+            SegmentedExporterImpl.cleanUp(plan);
+        }
+    }
+
+    private ExportException cancelledException() {
+        return new ExportException(plan.output() + ": export cancelled; the destination was not touched", null, true);
+    }
+
+    private void report() {
+        long now = System.nanoTime();
+        long last = lastNote.get();
+        if (now - last < 100_000_000L || !lastNote.compareAndSet(last, now)) {
+            return;
+        }
+        long sum = 0;
+        for (int i = 0; i < framesDone.length(); i++) {
+            sum += framesDone.get(i);
+        }
+        long total = plan.frames();
+        double el = (now - t0) / 1e9;
+        double fps = el > 0 ? sum / el : 0;
+        listener.progress(new ExportProgress(Math.min(sum, total), total, fps,
+                fps > 0 ? (total - sum) / fps : Double.NaN, plan.encoder()));
+    }
+
+    @Override
+    public void cancel() {
+        cancelled = true;
+    }
+
+    @Override
+    public boolean isDone() {
+        return done.isDone();
+    }
+
+    @Override
+    public ExportResult await() throws ExportException, InterruptedException {
+        try {
+            return done.get();
+        } catch (ExecutionException e) {
+            throw (ExportException) e.getCause();
+        }
+    }
+
+    @Override
+    public ExportResult await(Duration timeout) throws ExportException, InterruptedException {
+        try {
+            return done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw (ExportException) e.getCause();
+        } catch (TimeoutException e) {
+            return null;
+        }
+    }
+}
