@@ -101,7 +101,12 @@ final class ClusterWorkers implements AutoCloseable {
                 "java.base/sun.nio.ch=ALL-UNNAMED", "-cp", classpath, WorkerMain.class.getName(),
                 bundles.toString(), storage.toString()));
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectErrorStream(true);
+        try {
+            Files.createDirectories(storage);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new ProcessBuilder(cmd).directory(storage.toFile()).redirectErrorStream(true);
     }
 
     private void pump(Process p, StringBuffer log, CountDownLatch joined) {

@@ -78,7 +78,9 @@ public final class MediaRoots {
     public SegmentPlan remap(SegmentPlan plan) {
         List<Segment> segs = new ArrayList<>();
         for (Segment s : plan.segments()) {
-            segs.add(new Segment(s.index(), s.firstFrame(), s.frames(), map(Path.of(s.file())).toString()));
+            // a segment's file is relative to the work folder (kept), or absolute (mapped)
+            String f = Path.of(s.file()).isAbsolute() ? map(Path.of(s.file())).toString() : s.file();
+            segs.add(new Segment(s.index(), s.firstFrame(), s.frames(), f));
         }
         return new SegmentPlan(plan.id(), map(plan.project()), map(plan.baseDir()), map(plan.output()),
                 plan.encoder(), plan.codec(), plan.settings(), segs, map(plan.workDir()));

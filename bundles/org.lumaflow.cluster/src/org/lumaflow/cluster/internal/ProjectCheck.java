@@ -36,6 +36,9 @@ public final class ProjectCheck {
     public static void check(SegmentPlan plan, MediaRoots roots, NodeRegistry registry) throws MediaRoots.Refusal {
         roots.check(plan.workDir(), "work folder");
         roots.check(plan.project(), "project");
+        for (org.lumaflow.export.segment.Segment s : plan.segments()) {
+            roots.check(plan.workDir().resolve(s.file()), "segment file");
+        }
         Project p;
         try {
             p = ProjectIO.load(plan.project());
