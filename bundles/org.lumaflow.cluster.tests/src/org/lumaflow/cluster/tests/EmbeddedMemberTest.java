@@ -63,4 +63,26 @@ class EmbeddedMemberTest {
             ex.deactivate();
         }
     }
+
+    /** The executor's default, the embedded member, runs a whole segmented export in this process. */
+    @Test
+    void embeddedMemberRunsASegmentedExport() throws Exception {
+        var bc = OsgiTests.startAll(EmbeddedMemberTest.class);
+        var segmented = OsgiTests.service(bc, org.lumaflow.export.segment.SegmentedExporter.class);
+        NodeRegistry registry = OsgiTests.service(bc, NodeRegistry.class);
+        HazelcastSegmentExecutor ex = new HazelcastSegmentExecutor(segmented, registry, null, List.of(), 2);
+        try {
+            var plan = segmented.plan(ClusterExportTest.timeline(), dir,
+                    org.lumaflow.export.ExportSettings.to(dir.resolve("local.mp4")).withQc(false), 3);
+            var results = ex.run(plan, org.lumaflow.export.segment.SegmentListener.none(), () -> false);
+            assertEquals(3, results.size());
+            for (var r : results) {
+                assertEquals("hazelcast:local", r.worker());
+            }
+            var joined = segmented.join(plan, results, org.lumaflow.export.ExportListener.none(), () -> false);
+            assertEquals(ClusterExportTest.FRAMES, joined.frames());
+        } finally {
+            ex.deactivate();
+        }
+    }
 }
