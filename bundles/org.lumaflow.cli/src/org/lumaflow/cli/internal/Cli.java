@@ -113,6 +113,9 @@ public final class Cli {
         out.println("lumaflow " + version() + " - headless Lumaflow Studio");
         out.println("usage: lumaflow COMMAND [ARGS]   (lumaflow help COMMAND for details)");
         for (CliCommand c : commands.values()) {
+            if (c.summary() == null || c.summary().isEmpty()) {
+                continue; // hidden (internal) commands, e.g. segment-worker
+            }
             out.printf("  %-10s %s%n", c.name(), c.summary());
         }
         out.println("global option: --backend cpu|gpu|auto   where to render (default auto: a hardware GPU through");

@@ -26,8 +26,13 @@ import org.lumaflow.export.ExportProgress;
 import org.lumaflow.export.ExportResult;
 import org.lumaflow.export.ExportSettings;
 import org.lumaflow.export.Exporter;
+import org.lumaflow.export.segment.SegmentExecutor;
+import org.lumaflow.export.segment.SegmentedExporter;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /** {@code lumaflow export}: a project (or a media file: transcode) to a video file. */
 @Component(service = CliCommand.class)
@@ -37,6 +42,13 @@ public final class ExportCommand implements CliCommand {
     private Exporter exporter;
     @Reference
     private MediaService media;
+    /** Segmented export (--segments) and the executors that run segments, picked by name ({@code local}...). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SegmentedExporter segmented;
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<SegmentExecutor> executors;
 
     /** For DS. */
     public ExportCommand() {
@@ -80,6 +92,10 @@ public final class ExportCommand implements CliCommand {
                                  inputs an upper bound (the first S seconds)
                   --no-audio     leave the clips' audio out (default: mixed, AAC; Opus in .webm)
                   --no-qc        no QC report (default: OUT.qc.html and OUT.qc.json from the encoded frames)
+                  --segments N|auto  encode in N segments in parallel worker processes (auto: from cores, memory
+                                 and GPUs), joined by stream copy and checked; .mp4/.mov/.mkv, one encoder, closed
+                                 GOPs (see docs/segmented-export.md)
+                  --executor NAME  where segments run (default local: worker processes on this machine)
                   --qc-preset NAME, --black-min S ...  QC thresholds as for lumaflow qc (see lumaflow help qc)
                   --list-encoders  probe and list the encoder candidates for --codec, then exit
                   --quiet        no progress bar""";
@@ -93,7 +109,7 @@ public final class ExportCommand implements CliCommand {
         }
         Args qcArgs = QcArgs.take(args); // QC thresholds (--qc-preset, --black-min ...): see QcArgs
         Args a = Args.parse(args, Set.of("out", "codec", "encoder", "crf", "bitrate", "preset", "gop", "frames",
-                "size", "duration"), Set.of("quiet", "list-encoders", "no-audio", "no-qc"));
+                "size", "duration", "segments", "executor"), Set.of("quiet", "list-encoders", "no-audio", "no-qc"));
         if (a.flag("list-encoders")) {
             String codec = a.get("codec") == null ? "h264" : a.get("codec");
             try {
@@ -190,8 +206,9 @@ public final class ExportCommand implements CliCommand {
         }
         ProgressBar bar = a.flag("quiet") ? null : new ProgressBar(err, "export", expected(s, timeline));
         ExportJob job;
+        int segments = segments(a.get("segments"));
         try {
-            job = exporter.start(timeline, baseDir, s, new ExportListener() {
+            ExportListener listener = new ExportListener() {
                 @Override
                 public void progress(ExportProgress p) {
                     if (bar != null) {
@@ -203,7 +220,11 @@ public final class ExportCommand implements CliCommand {
                 public void note(String message) {
                     err.println("lumaflow export: " + message);
                 }
-            });
+            };
+            String executor = a.get("executor") != null ? a.get("executor") : "local";
+            job = segments < 0 && a.get("executor") == null ? exporter.start(timeline, baseDir, s, listener)
+                    : segmentedExporter().start(timeline, baseDir, s, Math.max(0, segments), executor(executor),
+                            listener);
         } catch (ExportException e) {
             err.println("lumaflow export: " + e.getMessage());
             return 1;
@@ -246,6 +267,45 @@ public final class ExportCommand implements CliCommand {
                 // the hook is running
             }
         }
+    }
+
+    /** {@code --segments}: -1 when absent (single pass), 0 for auto, else N >= 1. */
+    static int segments(String v) throws UsageException {
+        if (v == null) {
+            return -1;
+        }
+        if (v.equals("auto")) {
+            return 0;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new UsageException("bad --segments '" + v + "': expected a number of segments >= 1, or auto");
+    }
+
+    private SegmentedExporter segmentedExporter() throws ExportException {
+        SegmentedExporter s = segmented;
+        if (s == null) {
+            throw new ExportException("segmented export is not available in this runtime", null);
+        }
+        return s;
+    }
+
+    /** The segment executor named {@code name} (the hook for --executor and cluster options). */
+    SegmentExecutor executor(String name) throws ExportException {
+        List<SegmentExecutor> all = executors == null ? List.of() : executors;
+        for (SegmentExecutor e : all) {
+            if (e.name().equals(name)) {
+                return e;
+            }
+        }
+        throw new ExportException("no segment executor '" + name + "' (available: "
+                + all.stream().map(SegmentExecutor::name).sorted().toList() + ")", null);
     }
 
     private static long expected(ExportSettings s, Timeline t) {

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Properties;
 
 import org.lumaflow.core.internal.AtomicFiles;
@@ -96,7 +95,7 @@ final class Commits {
         p.setProperty("frames", Long.toString(r.frames()));
         p.setProperty("bytes", Long.toString(r.bytes()));
         p.setProperty("worker", r.worker());
-        p.setProperty("seconds", String.format(Locale.ROOT, "%.3f", r.seconds()));
+        p.setProperty("seconds", Double.toString(r.seconds()));
         AtomicFiles.write(record(plan, s), (OutputStream o) -> p.store(o, "segment " + s.index() + " of " + plan.id()));
     }
 

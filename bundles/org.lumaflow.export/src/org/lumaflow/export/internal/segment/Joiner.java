@@ -64,7 +64,8 @@ final class Joiner {
             } catch (ExportException e) {
                 throw e;
             } catch (IOException e) {
-                throw new ExportException(e.getMessage(), e);
+                String m = String.valueOf(e.getMessage());
+                throw new ExportException(m.startsWith(what) ? m : what + ": " + m, e);
             }
         }
         return scans;

@@ -51,40 +51,50 @@ final class SegmentedJob implements ExportJob {
 
     private void run() {
         t0 = System.nanoTime();
+        ExportResult result = null;
+        ExportException failure = null;
         try {
-            List<SegmentResult> results = executor.run(plan, new SegmentListener() {
-                @Override
-                public void progress(int index, long frames) {
-                    framesDone.set(index, frames);
-                    report();
-                }
-
-                @Override
-                public void state(int index, String state) {
-                    if (state.startsWith("retry") || state.startsWith("failed")) {
-                        listener.note("segment " + index + ": " + state);
-                    }
-                }
-            }, () -> cancelled);
-            if (cancelled) {
-                throw cancelledException();
-            }
-            for (SegmentResult r : results) {
-                framesDone.set(r.index(), r.frames());
-            }
-            report();
-            ExportResult joined = exporter.join(plan, results, listener, () -> cancelled);
-            double secs = (System.nanoTime() - t0) / 1e9;
-            done.complete(new ExportResult(joined.output(), joined.encoder(), joined.candidates(), joined.frames(),
-                    secs, joined.width(), joined.height(), joined.warnings(), joined.qcReport()));
+            result = segmentsAndJoin();
         } catch (ExportException e) {
-            done.completeExceptionally(cancelled && !e.cancelled() ? cancelledException() : e);
+            failure = cancelled && !e.cancelled() ? cancelledException() : e;
         } catch (Throwable e) {
-            done.completeExceptionally(new ExportException(plan.output() + ": segmented export failed: "
-                    + SegmentSupport.describe(e), e));
-        } finally {
-            SegmentedExporterImpl.cleanUp(plan);
+            failure = new ExportException(plan.output() + ": segmented export failed: " + SegmentSupport.describe(e),
+                    e);
         }
+        SegmentedExporterImpl.cleanUp(plan); // before anyone waiting hears of the end
+        if (failure != null) {
+            done.completeExceptionally(failure);
+        } else {
+            done.complete(result);
+        }
+    }
+
+    private ExportResult segmentsAndJoin() throws ExportException {
+        List<SegmentResult> results = executor.run(plan, new SegmentListener() {
+            @Override
+            public void progress(int index, long frames) {
+                framesDone.set(index, frames);
+                report();
+            }
+
+            @Override
+            public void state(int index, String state) {
+                if (state.startsWith("retry") || state.startsWith("failed")) {
+                    listener.note("segment " + index + ": " + state);
+                }
+            }
+        }, () -> cancelled);
+        if (cancelled) {
+            throw cancelledException();
+        }
+        for (SegmentResult r : results) {
+            framesDone.set(r.index(), r.frames());
+        }
+        report();
+        ExportResult joined = exporter.join(plan, results, listener, () -> cancelled);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        return new ExportResult(joined.output(), joined.encoder(), joined.candidates(), joined.frames(), secs,
+                joined.width(), joined.height(), joined.warnings(), joined.qcReport());
     }
 
     private ExportException cancelledException() {

@@ -97,13 +97,14 @@ final class WorkerLauncher {
             p.load(in);
         }
         Bundle self = FrameworkUtil.getBundle(WorkerLauncher.class);
-        String location = self == null ? "" : self.getLocation().replaceFirst("^reference:", "")
-                .replaceFirst("^file:", "");
+        String location = self == null ? "" : self.getLocation();
+        location = location.substring(location.lastIndexOf('/') + 1); // the jar (or folder) name
         String bundles = p.getProperty("osgi.bundles", "");
         List<String> out = new ArrayList<>();
         boolean found = false;
         for (String b : bundles.split(",")) {
-            if (!location.isEmpty() && b.contains(location) && !b.contains("@")) {
+            String path = b.contains("@") ? b.substring(0, b.indexOf('@')) : b;
+            if (!location.isEmpty() && path.endsWith("/" + location) && !b.contains("@")) {
                 b = b + "@start";
                 found = true;
             }

@@ -26,8 +26,8 @@ final class WorkerProcess {
     private WorkerProcess() {
     }
 
-    /** Live worker processes, for tests that kill one mid-run. */
-    static final java.util.Set<ProcessHandle> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Live worker processes by {@code PLANID#INDEX} (for tests that kill one mid-run). */
+    static final java.util.Map<String, ProcessHandle> LIVE = new java.util.concurrent.ConcurrentHashMap<>();
 
     static SegmentResult run(SegmentPlan plan, int index, int gpu, int attempt, SegmentListener listener,
             BooleanSupplier cancelled) throws ExportException {
@@ -44,7 +44,8 @@ final class WorkerProcess {
                     + ")", e);
         }
         String worker = "local:pid " + p.pid();
-        LIVE.add(p.toHandle());
+        String key = plan.id() + "#" + index;
+        LIVE.put(key, p.toHandle());
         listener.state(index, "running on " + worker);
         String[] failed = {null};
         Thread reader = Thread.ofVirtual().start(() -> {
@@ -82,7 +83,7 @@ final class WorkerProcess {
             Thread.currentThread().interrupt();
             throw new ExportException("segment " + index + ": interrupted", e, true);
         } finally {
-            LIVE.remove(p.toHandle());
+            LIVE.remove(key, p.toHandle());
         }
         int code = p.exitValue();
         if (code == 0) {
