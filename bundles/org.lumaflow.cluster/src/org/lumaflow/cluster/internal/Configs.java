@@ -29,6 +29,15 @@ public final class Configs {
     /** Member attribute: the member's media roots. */
     public static final String ATTR_ROOTS = "lumaflow.mediaRoots";
 
+    /** Hazelcast logs through java.util.logging: warnings and errors only (its INFO banner is for servers). */
+    private static final java.util.logging.Logger HZ_LOG = java.util.logging.Logger.getLogger("com.hazelcast");
+
+    static {
+        if (System.getProperty("lumaflow.cluster.verbose") == null) {
+            HZ_LOG.setLevel(java.util.logging.Level.WARNING);
+        }
+    }
+
     private Configs() {
     }
 
