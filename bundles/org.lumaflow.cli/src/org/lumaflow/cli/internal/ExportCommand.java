@@ -96,6 +96,8 @@ public final class ExportCommand implements CliCommand {
                                  and GPUs), joined by stream copy and checked; .mp4/.mov/.mkv, one encoder, closed
                                  GOPs (see docs/segmented-export.md)
                   --executor NAME  where segments run (default local: worker processes on this machine)
+                  --cluster NAME [--members HOST,...]  run the segments on the render nodes of cluster NAME
+                                 (lumaflow worker; executor hazelcast; see docs/cluster.md)
                   --qc-preset NAME, --black-min S ...  QC thresholds as for lumaflow qc (see lumaflow help qc)
                   --list-encoders  probe and list the encoder candidates for --codec, then exit
                   --quiet        no progress bar""";
@@ -109,7 +111,8 @@ public final class ExportCommand implements CliCommand {
         }
         Args qcArgs = QcArgs.take(args); // QC thresholds (--qc-preset, --black-min ...): see QcArgs
         Args a = Args.parse(args, Set.of("out", "codec", "encoder", "crf", "bitrate", "preset", "gop", "frames",
-                "size", "duration", "segments", "executor"), Set.of("quiet", "list-encoders", "no-audio", "no-qc"));
+                "size", "duration", "segments", "executor",
+                "cluster", "members"), Set.of("quiet", "list-encoders", "no-audio", "no-qc"));
         if (a.flag("list-encoders")) {
             String codec = a.get("codec") == null ? "h264" : a.get("codec");
             try {
@@ -221,10 +224,12 @@ public final class ExportCommand implements CliCommand {
                     err.println("lumaflow export: " + message);
                 }
             };
-            String executor = a.get("executor") != null ? a.get("executor") : "local";
-            job = segments < 0 && a.get("executor") == null ? exporter.start(timeline, baseDir, s, listener)
-                    : segmentedExporter().start(timeline, baseDir, s, Math.max(0, segments), executor(executor),
-                            listener);
+            String executor = a.get("executor") != null ? a.get("executor")
+                    : a.get("cluster") != null ? "hazelcast" : "local";
+            job = segments < 0 && a.get("executor") == null && a.get("cluster") == null
+                    ? exporter.start(timeline, baseDir, s, listener)
+                    : segmentedExporter().start(timeline, baseDir, s, Math.max(0, segments),
+                            cluster(executor(executor), a), listener);
         } catch (ExportException e) {
             err.println("lumaflow export: " + e.getMessage());
             return 1;
@@ -286,6 +291,19 @@ public final class ExportCommand implements CliCommand {
             // below
         }
         throw new UsageException("bad --segments '" + v + "': expected a number of segments >= 1, or auto");
+    }
+
+    /** {@code --cluster NAME [--members LIST]}: the executor configured to join that cluster as a client. */
+    private static SegmentExecutor cluster(SegmentExecutor e, Args a) {
+        if (a.get("cluster") == null) {
+            return e;
+        }
+        java.util.Map<String, String> o = new java.util.HashMap<>();
+        o.put("cluster", a.get("cluster"));
+        if (a.get("members") != null) {
+            o.put("members", a.get("members"));
+        }
+        return e.with(o);
     }
 
     private SegmentedExporter segmentedExporter() throws ExportException {

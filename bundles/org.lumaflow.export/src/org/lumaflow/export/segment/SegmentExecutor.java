@@ -18,6 +18,16 @@ public interface SegmentExecutor {
     /** The executor's name ({@code local}, {@code hazelcast}, ...). */
     String name();
 
+    /**
+     * This executor configured by {@code options} (executor-specific, e.g. {@code cluster} and {@code members} for
+     * {@code hazelcast}); the default ignores them and returns this executor.
+     *
+     * @throws IllegalArgumentException for an option value the executor cannot use
+     */
+    default SegmentExecutor with(java.util.Map<String, String> options) {
+        return this;
+    }
+
     /** How many segments it can run at once now (workers, members x slots); at least 1. */
     int parallelism();
 
