@@ -31,8 +31,8 @@ rm -rf "$STAGE/jre/legal"
 cp -r "$PRODUCT" "$STAGE/lumaflow"
 P=$STAGE/lumaflow
 INFO=$P/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info
-# what an export does not load: perception (OpenCV, 51 MB), the studio (SWT, E4, EMF, JFace...)
-drop='^(org\.lumaflow\.perception|org\.lumaflow\.telemetry|org\.lumaflow\.ui|org\.eclipse\.swt|org\.eclipse\.jface|org\.eclipse\.e4\.ui|org\.eclipse\.emf|com\.github\.weisj|org\.apache\.batik|com\.sun\.jna|org\.eclipse\.core\.databinding)'
+# what a local export does not load: perception (OpenCV, 51 MB), the cluster (Hazelcast, 21 MB), the studio (SWT, E4...)
+drop='^(com\.hazelcast|org\.lumaflow\.cluster|org\.lumaflow\.perception|org\.lumaflow\.telemetry|org\.lumaflow\.ui|org\.eclipse\.swt|org\.eclipse\.jface|org\.eclipse\.e4\.ui|org\.eclipse\.emf|com\.github\.weisj|org\.apache\.batik|com\.sun\.jna|org\.eclipse\.core\.databinding)'
 grep -E "$drop" "$INFO" | cut -d, -f3 | while read -r jar; do rm -rf "${P:?}/$jar"; done
 grep -vE "$drop" "$INFO" > "$INFO.tmp" && mv "$INFO.tmp" "$INFO"
 rm -f "$P"/*.tar.gz
