@@ -54,6 +54,11 @@ for j in "$P"/plugins/org.lumaflow.media.ffmpeg.gpl_*.jar "$P"/plugins/org.lumaf
   store "$j"
 done
 
+# the codec pack's ffmpeg program (the benchmark peer; its libraries are the product's own, unpacked at first run)
+tmp=$(mktemp -d); (cd "$tmp" && "$JDK/bin/jar" xf "$GPL" lib/ffmpeg-linux-x86_64-gpl.jar && \
+  "$JDK/bin/jar" xf lib/ffmpeg-linux-x86_64-gpl.jar org/bytedeco/ffmpeg/linux-x86_64-gpl/ffmpeg) && \
+  mkdir -p "$STAGE/bin" && cp "$tmp/org/bytedeco/ffmpeg/linux-x86_64-gpl/ffmpeg" "$STAGE/bin/ffmpeg.bin" && \
+  chmod +x "$STAGE/bin/ffmpeg.bin"; rm -rf "$tmp"
 # the Vulkan loader from Debian
 tmp=$(mktemp -d); (cd "$tmp" && apt-get download libvulkan1 >/dev/null 2>&1 && dpkg -x libvulkan1_*.deb x) && \
   mkdir -p "$STAGE/lib" && cp -a "$tmp"/x/usr/lib/x86_64-linux-gnu/libvulkan.so.1* "$STAGE/lib/"; rm -rf "$tmp"
@@ -68,6 +73,12 @@ for f in /usr/share/vulkan/icd.d/nvidia_icd.json /etc/vulkan/icd.d/nvidia_icd.js
   [ -f "$f" ] && export VK_DRIVER_FILES=$f && break
 done
 export LUMAFLOW_SKIP_SETUP=1
+# FFMPEG: the codec pack's program on the product's unpacked libraries (a first run unpacks them)
+"$LFD/lumaflow/lumaflow" doctor >/dev/null 2>&1 || true
+_libs=$(dirname "$(find "$LFD/lumaflow/configuration" -path '*linux-x86_64-gpl/libavcodec.so*' | head -n 1)")
+printf '#!/bin/sh\nLD_LIBRARY_PATH=%s${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH} exec %s "$@"\n' "$_libs" "$LFD/bin/ffmpeg.bin" > "$LFD/bin/ffmpeg"
+chmod +x "$LFD/bin/ffmpeg"
+export FFMPEG=$LFD/bin/ffmpeg
 ENV
 du -sh "$STAGE"/* >&2
 (cd "$OUT" && tar cf - lumaflow-device | xz -T2 -9 > lumaflow-device.tar.xz)
