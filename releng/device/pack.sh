@@ -22,7 +22,7 @@ GPL=$(ls "$ROOT"/bundles/org.lumaflow.media.ffmpeg.gpl/target/org.lumaflow.media
 [ -n "$GPL" ] || { echo "pack: no codec pack jar (./mvnw -B install -DskipTests)" >&2; exit 1; }
 OUT=$ROOT/target/device
 STAGE=$OUT/lumaflow-device
-rm -rf "$OUT"; mkdir -p "$STAGE"
+rm -rf "$OUT"; mkdir -p "$STAGE/lib"
 
 "$JDK/bin/jlink" --add-modules java.base,java.desktop,java.logging,java.management,java.xml,java.naming,java.sql,jdk.unsupported,jdk.incubator.vector,jdk.management \
   --strip-debug --no-header-files --no-man-pages --output "$STAGE/jre"
@@ -61,8 +61,20 @@ tmp=$(mktemp -d); (cd "$tmp" && "$JDK/bin/jar" xf "$GPL" lib/ffmpeg-linux-x86_64
   chmod +x "$STAGE/bin/ffmpeg.bin"; rm -rf "$tmp"
 # the Vulkan loader from Debian
 tmp=$(mktemp -d); (cd "$tmp" && apt-get download libvulkan1 >/dev/null 2>&1 && dpkg -x libvulkan1_*.deb x) && \
-  mkdir -p "$STAGE/lib" && cp -a "$tmp"/x/usr/lib/x86_64-linux-gnu/libvulkan.so.1* "$STAGE/lib/"; rm -rf "$tmp"
+  cp -a "$tmp"/x/usr/lib/x86_64-linux-gnu/libvulkan.so.1* "$STAGE/lib/"; rm -rf "$tmp"
 
+# system libraries a bare host lacks (what the runtime group of releng/setup/system-packages.sh installs elsewhere):
+# FFmpeg's avdevice (PulseAudio, ALSA, XCB) and fontconfig for Java2D text, with their dependencies except glibc,
+# from this (Debian) machine; a minimal font configuration with DejaVu
+for so in libpulse.so.0 libasound.so.2 libxcb-shm.so.0 libxcb.so.1 libfontconfig.so.1; do
+  f=$(ldconfig -p | awk -v n="$so" '$1 == n && /x86-64/ {print $NF; exit}')
+  [ -n "$f" ] || { echo "pack: $so is not installed here (releng/setup/system-packages.sh runtime)" >&2; exit 1; }
+  for dep in "$f" $(ldd "$f" | awk '/=> \// {print $3}'); do
+    case $(basename "$dep") in libc.so*|libm.so*|libpthread.so*|libdl.so*|librt.so*|ld-linux*|libresolv.so*) continue ;; esac
+    cp -nL "$dep" "$STAGE/lib/" 2>/dev/null || true
+  done
+done
+mkdir -p "$STAGE/fonts" && cp /usr/share/fonts/truetype/dejavu/DejaVuSans*.ttf "$STAGE/fonts/"
 mkdir -p "$STAGE/bench" && cp "$ROOT"/releng/bench/*.sh "$ROOT"/releng/bench/*.lumaflow "$STAGE/bench/"
 cp "$ROOT/bundles/org.lumaflow.engine/fonts/DejaVuSans.ttf" "$STAGE/bench/" 2>/dev/null || true
 cat > "$STAGE/env.sh" <<'ENV'
@@ -73,6 +85,9 @@ for f in /usr/share/vulkan/icd.d/nvidia_icd.json /etc/vulkan/icd.d/nvidia_icd.js
   [ -f "$f" ] && export VK_DRIVER_FILES=$f && break
 done
 export LUMAFLOW_SKIP_SETUP=1
+mkdir -p /tmp/lfd-fontcache
+printf '<?xml version="1.0"?>\n<fontconfig><dir>%s</dir><cachedir>/tmp/lfd-fontcache</cachedir></fontconfig>\n' "$LFD/fonts" > "$LFD/fonts/fonts.conf"
+export FONTCONFIG_FILE=$LFD/fonts/fonts.conf
 # FFMPEG: the codec pack's program on the product's unpacked libraries (a first run unpacks them)
 "$LFD/lumaflow/lumaflow" doctor >/dev/null 2>&1 || true
 _libs=$(dirname "$(find "$LFD/lumaflow/configuration" -path '*linux-x86_64-gpl/libavcodec.so*' | head -n 1)")
