@@ -140,7 +140,7 @@ final class SegmentFields {
 
     static String label(String name) {
         return switch (name) {
-            case "local" -> "This machine (worker processes)";
+            case "local" -> "This machine";
             case "hazelcast" -> "Cluster (Hazelcast)";
             default -> name;
         };

@@ -54,13 +54,31 @@ final class SegmentTable {
         td.widthHint = 200;
         table.setLayoutData(td);
         String[] cols = {"#", "Frames", "State", "Worker", "Progress"};
-        int[] widths = {34, 110, 110, 150, 120};
         for (int i = 0; i < cols.length; i++) {
             TableColumn c = new TableColumn(table, i == 0 ? SWT.RIGHT : SWT.LEFT);
             c.setText(cols[i]);
-            c.setWidth(widths[i]);
+            c.setWidth(WEIGHTS[i] * 5);
         }
+        table.addListener(SWT.Resize, e -> fitColumns());
         show(false);
+    }
+
+    /** Column shares of the table's width: #, frames, state, worker, progress. */
+    private static final int[] WEIGHTS = {7, 22, 17, 28, 26};
+
+    /** Columns share the table's width, so progress stays in view in a narrow part. */
+    private void fitColumns() {
+        int w = table.getClientArea().width;
+        if (w <= 0) {
+            return;
+        }
+        TableColumn[] cols = table.getColumns();
+        int used = 0;
+        for (int i = 0; i < cols.length; i++) {
+            int cw = i == cols.length - 1 ? w - used : w * WEIGHTS[i] / 100;
+            cols[i].setWidth(Math.max(24, cw));
+            used += cw;
+        }
     }
 
     void style() {
