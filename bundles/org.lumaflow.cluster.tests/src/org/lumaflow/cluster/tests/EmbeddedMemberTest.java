@@ -74,8 +74,18 @@ class EmbeddedMemberTest {
         try {
             var plan = segmented.plan(ClusterExportTest.timeline(), dir,
                     org.lumaflow.export.ExportSettings.to(dir.resolve("local.mp4")).withQc(false), 3);
-            var results = ex.run(plan, org.lumaflow.export.segment.SegmentListener.none(), () -> false);
+            List<List<String>> members = new java.util.concurrent.CopyOnWriteArrayList<>();
+            var results = ex.run(plan, new org.lumaflow.export.segment.SegmentListener() {
+                @Override
+                public void members(List<String> m) {
+                    members.add(m);
+                }
+            }, () -> false);
             assertEquals(3, results.size());
+            // the listener hears the members once (they do not change): the embedded member with its 2 slots
+            assertEquals(1, members.size(), members.toString());
+            assertEquals(1, members.get(0).size(), members.toString());
+            assertTrue(members.get(0).get(0).endsWith(":5701, 2 slots"), members.toString());
             for (var r : results) {
                 assertEquals("hazelcast:local", r.worker());
             }

@@ -73,6 +73,7 @@ final class ClusterRun {
         DurableExecutorService ex = hz.getDurableExecutorService(Configs.EXECUTOR);
         IMap<String, String> status = hz.getMap(Configs.STATUS);
         List<Member> members = new ArrayList<>(hz.getCluster().getMembers());
+        reportMembers();
         List<Pending> pending = new ArrayList<>();
         for (Segment s : plan.segments()) {
             Pending p = new Pending(s);
@@ -184,8 +185,29 @@ final class ClusterRun {
     private final Map<Integer, Long> lastProgress = new HashMap<>();
     private final Set<String> seenStates = new HashSet<>();
 
-    /** Forwards state changes and progress from the status map to the listener. */
+    private List<String> lastMembers = List.of();
+
+    /** Tells the listener the members ({@code host:port, N slots}) when they changed. */
+    private void reportMembers() {
+        List<String> now = new ArrayList<>();
+        try {
+            for (Member m : hz.getCluster().getMembers()) {
+                String slots = m.getAttribute(Configs.ATTR_SLOTS);
+                now.add(m.getAddress().getHost() + ":" + m.getAddress().getPort() + ", "
+                        + (slots == null ? "1" : slots) + ("1".equals(slots) || slots == null ? " slot" : " slots"));
+            }
+        } catch (RuntimeException e) {
+            return; // the client is reconnecting: next time
+        }
+        if (!now.equals(lastMembers)) {
+            lastMembers = List.copyOf(now);
+            listener.members(lastMembers);
+        }
+    }
+
+    /** Forwards membership, state changes and progress from the status map to the listener. */
     private void report(IMap<String, String> status, List<Pending> pending) {
+        reportMembers();
         Set<String> keys = new HashSet<>();
         for (Pending p : pending) {
             keys.add(SegmentState.key(plan.id(), p.seg.index()));

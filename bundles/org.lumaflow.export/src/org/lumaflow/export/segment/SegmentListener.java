@@ -11,6 +11,17 @@ public interface SegmentListener {
     default void state(int index, String state) {
     }
 
+    /** The plan, once made and before any segment runs (what {@link SegmentedExporter#start} reports first). */
+    default void planned(SegmentPlan plan) {
+    }
+
+    /**
+     * Who runs the segments ({@code host:port, N slots} per cluster member), at the start and whenever it changes;
+     * executors that cannot tell never call it.
+     */
+    default void members(java.util.List<String> members) {
+    }
+
     /** A listener that ignores everything. */
     static SegmentListener none() {
         return new SegmentListener() {

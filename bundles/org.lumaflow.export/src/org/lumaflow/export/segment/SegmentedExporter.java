@@ -53,6 +53,16 @@ public interface SegmentedExporter {
      *
      * @param segments number of segments; 0 = automatic (from cores, memory and GPUs, and the executor's parallelism)
      */
+    default ExportJob start(Timeline timeline, Path baseDir, ExportSettings settings, int segments,
+            SegmentExecutor executor, ExportListener listener) throws ExportException {
+        return start(timeline, baseDir, settings, segments, executor, listener, SegmentListener.none());
+    }
+
+    /**
+     * As {@link #start(Timeline, Path, ExportSettings, int, SegmentExecutor, ExportListener)}, and
+     * {@code segmentListener} hears the plan, every segment's state and progress and the executor's members (on the
+     * export's threads).
+     */
     ExportJob start(Timeline timeline, Path baseDir, ExportSettings settings, int segments, SegmentExecutor executor,
-            ExportListener listener) throws ExportException;
+            ExportListener listener, SegmentListener segmentListener) throws ExportException;
 }

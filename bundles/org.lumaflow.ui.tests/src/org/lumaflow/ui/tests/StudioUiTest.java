@@ -139,6 +139,7 @@ class StudioUiTest {
         Path out = dir.resolve("out.mp4");
         Files.writeString(out, "previous export");
         Object part = wb.part(studio, "org.lumaflow.ui.part.export", Object.class);
+        Widgets.select(wb, wb.find("id", "export.segments"), "Off"); // one pass, whatever an earlier run kept
         Widgets.setText(wb, wb.find("id", "export.output"), out.toString());
         Widgets.click(wb, wb.find("id", "export.start"));
         assertTrue(wb.await(60, () -> Widgets.progress(wb.find("id", "export.progress")) > 0),
@@ -211,11 +212,87 @@ class StudioUiTest {
         assertTrue(wb.ui(() -> wb.find("id", "qc.preset").getToolTipText()).contains("broadcast, changed "
                 + "blackdetect.d=0.3"));
 
+        segmented(wb, studio, dir);
         telemetry(wb, studio);
     }
 
     /**
-     * 7. Telemetry: a GoPro clip on a new track gets its own GPMF track attached from the Telemetry part (aligned on
+     * 7. Segmented export: the demo's first 60 frames in 2 segments on this machine (worker processes); the segment
+     * table follows both to "done", the joined file has the 60 frames, and the choices are kept in the preferences.
+     */
+    private static void segmented(Workbench wb, Studio studio, Path dir) throws Exception {
+        Path out = dir.resolve("segmented.mp4");
+        Object part = wb.part(studio, "org.lumaflow.ui.part.export", Object.class);
+        Widgets.select(wb, wb.find("id", "export.preset"), "H.264 fast draft 720p");
+        Widgets.setText(wb, wb.find("id", "export.output"), out.toString());
+        Control inOut = wb.find("id", "export.range.inout");
+        wb.run(() -> {
+            ((org.eclipse.swt.widgets.Button) wb.find("id", "export.range.all")).setSelection(false);
+            ((org.eclipse.swt.widgets.Button) inOut).setSelection(true);
+        });
+        Widgets.click(wb, inOut);
+        Widgets.setText(wb, wb.find("id", "export.in"), "0");
+        Widgets.setText(wb, wb.find("id", "export.out"), "59");
+        Widgets.select(wb, wb.find("id", "export.segments"), "2");
+        Widgets.select(wb, wb.find("id", "export.executor"), "This machine");
+        assertFalse(wb.ui(() -> wb.find("id", "export.cluster").isEnabled()), "cluster fields on for this machine");
+        Widgets.click(wb, wb.find("id", "export.start"));
+        Table table = (Table) wb.find("id", "export.segments.table");
+        assertTrue(wb.await(60, () -> table.isVisible() && table.getItemCount() == 2),
+                "no segment table with 2 segments: " + wb.ui(() -> Widgets.text(wb.find("id", "export.status"))));
+        reveal(wb, table);
+        Thread.sleep(300);
+        wb.screenshot("11-segments-running");
+        assertTrue(wb.await(300, () -> Widgets.job(part) == null || Widgets.jobDone(part)),
+                "the segmented export did not finish in 300 s");
+        String status = wb.ui(() -> Widgets.text(wb.find("id", "export.status")));
+        assertTrue(status.startsWith("Done: 60 frames"), "status: " + status + "\n"
+                + wb.ui(() -> Widgets.text(wb.find("id", "export.summary"))));
+        assertTrue(wb.await(5, () -> Arrays.stream(table.getItems()).allMatch(i -> i.getText(2).equals("done"))),
+                "segment states: " + wb.ui(() -> Arrays.stream(table.getItems()).map(i -> i.getText(2)).toList()));
+        List<String> rows = wb.ui(() -> Arrays.stream(table.getItems())
+                .map(i -> i.getText(0) + " " + i.getText(1) + " " + i.getText(2) + " " + i.getText(3) + " "
+                        + i.getText(4)).toList());
+        System.out.println("studio UI test: segmented export " + status + " segments " + rows);
+        assertEquals("0–29 (30)", wb.ui(() -> table.getItem(0).getText(1)));
+        assertEquals("30–59 (30)", wb.ui(() -> table.getItem(1).getText(1)));
+        assertEquals("30 / 30 (100%)", wb.ui(() -> table.getItem(1).getText(4)));
+        assertTrue(wb.ui(() -> table.getItem(0).getText(3)).startsWith("local:"), "worker: " + rows);
+        reveal(wb, table);
+        Thread.sleep(300);
+        wb.screenshot("12-segmented-export-done");
+        var info = studio.services().media().probe(out);
+        assertEquals(60, info.video().get(0).frames(), "frames in " + out);
+        assertEquals(1280, info.video().get(0).width());
+        String prefs = Files.readString(studio.preferences().file());
+        assertTrue(prefs.contains("export.segments=2") && prefs.contains("export.executor=local"), prefs);
+
+        // the same on the Hazelcast executor with no cluster name: its embedded member, listed as the members
+        Path hzOut = dir.resolve("segmented-hz.mp4");
+        Widgets.setText(wb, wb.find("id", "export.output"), hzOut.toString());
+        Widgets.setText(wb, wb.find("id", "export.out"), "29");
+        Widgets.select(wb, wb.find("id", "export.executor"), "Cluster (Hazelcast)");
+        assertTrue(wb.ui(() -> wb.find("id", "export.cluster").isEnabled()), "cluster fields off for Hazelcast");
+        Widgets.click(wb, wb.find("id", "export.start"));
+        assertTrue(wb.await(300, () -> Widgets.job(part) == null || Widgets.jobDone(part)),
+                "the Hazelcast segmented export did not finish in 300 s");
+        String hzStatus = wb.ui(() -> Widgets.text(wb.find("id", "export.status")));
+        assertTrue(hzStatus.startsWith("Done: 30 frames"), "status: " + hzStatus + "\n"
+                + wb.ui(() -> Widgets.text(wb.find("id", "export.summary"))));
+        assertTrue(wb.await(5, () -> Arrays.stream(table.getItems()).allMatch(i -> i.getText(2).equals("done"))),
+                "segment states: " + wb.ui(() -> Arrays.stream(table.getItems()).map(i -> i.getText(2)).toList()));
+        String heading = wb.ui(() -> Widgets.text(wb.find("id", "export.segments.members")));
+        System.out.println("studio UI test: Hazelcast segmented export " + hzStatus + " " + heading);
+        assertTrue(heading.contains("an embedded Hazelcast member") && heading.contains("Members (1): "), heading);
+        assertEquals(30, studio.services().media().probe(hzOut).video().get(0).frames(), "frames in " + hzOut);
+        reveal(wb, table);
+        Thread.sleep(300);
+        wb.screenshot("13-segmented-hazelcast");
+        Widgets.select(wb, wb.find("id", "export.segments"), "Off"); // the next exports in one pass again
+    }
+
+    /**
+     * 8. Telemetry: a GoPro clip on a new track gets its own GPMF track attached from the Telemetry part (aligned on
      * the video clock), the action-camera overlays are added in one undo step and render without warnings, the
      * highlights are listed and selecting one moves the playhead into the clip; undo removes overlays and attachment.
      */
@@ -283,6 +360,18 @@ class StudioUiTest {
         });
         assertTrue(wb.ui(() -> clip.effects().isEmpty() && clip.metadata().isEmpty()),
                 "undo left " + wb.ui(() -> clip.effects() + " " + clip.metadata()));
+    }
+
+    /** Scrolls the part that holds {@code c} so it is in view (for the screenshots). */
+    private static void reveal(Workbench wb, Control c) {
+        wb.run(() -> {
+            for (Control p = c.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof org.eclipse.swt.custom.ScrolledComposite sc) {
+                    sc.showControl(c);
+                    return;
+                }
+            }
+        });
     }
 
     private static boolean paletteHas(Workbench wb, String type) {

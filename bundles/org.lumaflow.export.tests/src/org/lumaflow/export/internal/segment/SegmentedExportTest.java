@@ -264,11 +264,28 @@ class SegmentedExportTest {
         Timeline tl = SegTestSupport.generated(96, 54, 30);
         EncoderFaults.failOnce("libopenh264", 4); // the first segment that reaches its frame 4 fails, once
         Notes n = new Notes();
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
         ExportResult r = segmented.start(tl, dir, ExportSettings.to(dir.resolve("r.mp4")).withEncoder("libopenh264")
-                .withQc(false), 3, local, n).await();
+                .withQc(false), 3, local, n, new SegmentListener() {
+                    @Override
+                    public void planned(org.lumaflow.export.segment.SegmentPlan plan) {
+                        heard.add("planned " + plan.segments().size());
+                    }
+
+                    @Override
+                    public void state(int index, String state) {
+                        heard.add(index + " " + state);
+                    }
+                }).await();
         assertEquals(30, r.frames());
         assertTrue(n.notes.stream().anyMatch(x -> x.matches("segment \\d: retry 2: .*injected failure.*")),
                 n.notes.toString());
+        // the segment listener hears the plan first, then every segment's states, the retry included
+        assertEquals("planned 3", heard.get(0), heard.toString());
+        for (int i = 0; i < 3; i++) {
+            assertTrue(heard.contains(i + " done"), heard.toString());
+        }
+        assertTrue(heard.stream().anyMatch(x -> x.matches("\\d retry 2: .*injected failure.*")), heard.toString());
         assertEquals(30, SegTestSupport.videoPackets(r.output(), FrameRate.FPS_25).size());
     }
 

@@ -189,10 +189,11 @@ public final class SegmentedExporterImpl implements SegmentedExporter {
 
     @Override
     public ExportJob start(Timeline timeline, Path baseDir, ExportSettings settings, int segments,
-            SegmentExecutor executor, ExportListener listener) throws ExportException {
+            SegmentExecutor executor, ExportListener listener, SegmentListener segmentListener)
+            throws ExportException {
         int n = segments > 0 ? segments : AutoParallelism.segments(executor.parallelism());
         SegmentPlan plan = plan(timeline, baseDir, settings, n, listener);
-        SegmentedJob job = new SegmentedJob(this, plan, executor, listener);
+        SegmentedJob job = new SegmentedJob(this, plan, executor, listener, segmentListener);
         job.start();
         return job;
     }

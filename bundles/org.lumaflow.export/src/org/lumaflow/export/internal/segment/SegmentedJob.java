@@ -31,17 +31,20 @@ final class SegmentedJob implements ExportJob {
     private final SegmentPlan plan;
     private final SegmentExecutor executor;
     private final ExportListener listener;
+    private final SegmentListener segments;
     private final CompletableFuture<ExportResult> done = new CompletableFuture<>();
     private final AtomicLongArray framesDone;
     private final AtomicLong lastNote = new AtomicLong();
     private volatile boolean cancelled;
     private long t0;
 
-    SegmentedJob(SegmentedExporterImpl exporter, SegmentPlan plan, SegmentExecutor executor, ExportListener l) {
+    SegmentedJob(SegmentedExporterImpl exporter, SegmentPlan plan, SegmentExecutor executor, ExportListener l,
+            SegmentListener segments) {
         this.exporter = exporter;
         this.plan = plan;
         this.executor = executor;
         this.listener = l;
+        this.segments = segments == null ? SegmentListener.none() : segments;
         this.framesDone = new AtomicLongArray(plan.segments().size());
     }
 
@@ -70,10 +73,12 @@ final class SegmentedJob implements ExportJob {
     }
 
     private ExportResult segmentsAndJoin() throws ExportException {
+        segments.planned(plan);
         List<SegmentResult> results = executor.run(plan, new SegmentListener() {
             @Override
             public void progress(int index, long frames) {
                 framesDone.set(index, frames);
+                segments.progress(index, frames);
                 report();
             }
 
@@ -82,6 +87,12 @@ final class SegmentedJob implements ExportJob {
                 if (state.startsWith("retry") || state.startsWith("failed")) {
                     listener.note("segment " + index + ": " + state);
                 }
+                segments.state(index, state);
+            }
+
+            @Override
+            public void members(List<String> members) {
+                segments.members(members);
             }
         }, () -> cancelled);
         if (cancelled) {

@@ -46,7 +46,14 @@ public final class ExportJob extends Job {
         void finished(ExportResult result, Throwable failure, boolean cancelled);
     }
 
-    private final Exporter exporter;
+    /** Starts the export itself: the exporter's single pass, or a segmented export. */
+    @FunctionalInterface
+    public interface Start {
+        org.lumaflow.export.ExportJob start(org.lumaflow.engine.timeline.Timeline timeline, java.nio.file.Path baseDir,
+                ExportSettings settings, ExportListener listener) throws ExportException;
+    }
+
+    private final Start starter;
     private final Snapshot snapshot;
     private final ExportSettings settings;
     private final Observer observer;
@@ -56,8 +63,13 @@ public final class ExportJob extends Job {
     private volatile Throwable failure;
 
     public ExportJob(Exporter exporter, Snapshot snapshot, ExportSettings settings, Observer observer) {
+        this(exporter::start, snapshot, settings, observer);
+    }
+
+    /** An export started by {@code starter} (e.g. a segmented export). */
+    public ExportJob(Start starter, Snapshot snapshot, ExportSettings settings, Observer observer) {
         super("Export " + settings.output().getFileName());
-        this.exporter = exporter;
+        this.starter = starter;
         this.snapshot = snapshot;
         this.settings = settings;
         this.observer = observer;
@@ -107,7 +119,7 @@ public final class ExportJob extends Job {
         monitor.beginTask(getName(), ticks);
         org.lumaflow.export.ExportJob job;
         try {
-            job = exporter.start(snapshot.timeline(), snapshot.baseDir(), settings, new ExportListener() {
+            job = starter.start(snapshot.timeline(), snapshot.baseDir(), settings, new ExportListener() {
                 @Override
                 public void progress(ExportProgress p) {
                     progress = p;

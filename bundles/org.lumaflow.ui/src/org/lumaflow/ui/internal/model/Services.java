@@ -32,17 +32,33 @@ public final class Services implements AutoCloseable {
 
     /** The service of {@code type}, waiting up to 10 s for it to appear; null when none came. */
     public <T> T get(Class<T> type) {
-        ServiceTracker<?, ?> t = trackers.computeIfAbsent(type, k -> {
-            ServiceTracker<T, T> tr = new ServiceTracker<>(context, type, null);
-            tr.open();
-            return tr;
-        });
+        ServiceTracker<?, ?> t = tracker(type);
         try {
             return type.cast(t.waitForService(TimeUnit.SECONDS.toMillis(10)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
         }
+    }
+
+    /** Every service of {@code type} there is now, in no particular order (no waiting). */
+    public <T> java.util.List<T> all(Class<T> type) {
+        Object[] s = tracker(type).getServices();
+        java.util.List<T> out = new java.util.ArrayList<>();
+        if (s != null) {
+            for (Object o : s) {
+                out.add(type.cast(o));
+            }
+        }
+        return out;
+    }
+
+    private <T> ServiceTracker<?, ?> tracker(Class<T> type) {
+        return trackers.computeIfAbsent(type, k -> {
+            ServiceTracker<T, T> tr = new ServiceTracker<>(context, type, null);
+            tr.open();
+            return tr;
+        });
     }
 
     /** Like {@link #get} but throws a clear message when the service is missing. */

@@ -37,6 +37,15 @@ public final class StudioPreferences {
     /** QC threshold preset; {@code qc.KEY} (e.g. {@code qc.blackdetect.d}) holds a threshold changed from it. */
     public static final String QC_PRESET = "qc.preset";
 
+    /** Segmented export: off, auto or a number of segments. */
+    public static final String EXPORT_SEGMENTS = "export.segments";
+    /** Where segments run: a segment executor's name (local, hazelcast, ...). */
+    public static final String EXPORT_EXECUTOR = "export.executor";
+    /** The cluster to join for segments (hazelcast; empty = an embedded member in this process). */
+    public static final String EXPORT_CLUSTER = "export.cluster";
+    /** The cluster members to connect to, comma-separated host[:port]. */
+    public static final String EXPORT_MEMBERS = "export.members";
+
     private final Path file;
     private final Properties values = new Properties();
 
@@ -77,6 +86,10 @@ public final class StudioPreferences {
         values.setProperty(PREVIEW_DIVISOR, "2");
         values.setProperty(AUTOSAVE_S, "60");
         values.setProperty(QC_PRESET, "default");
+        values.setProperty(EXPORT_SEGMENTS, "off");
+        values.setProperty(EXPORT_EXECUTOR, "local");
+        values.setProperty(EXPORT_CLUSTER, "");
+        values.setProperty(EXPORT_MEMBERS, "");
     }
 
     public String get(String key) {

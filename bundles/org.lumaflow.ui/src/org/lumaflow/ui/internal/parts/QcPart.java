@@ -310,7 +310,7 @@ public final class QcPart {
     }
 
     /** Seconds to timecode at the project rate. */
-    static String tc(double seconds, FrameRate rate) {
+    public static String tc(double seconds, FrameRate rate) {
         return Timecode.format(frame(seconds, rate), rate, Timecode.defaultDropFrame(rate));
     }
 
