@@ -59,9 +59,12 @@ tmp=$(mktemp -d); (cd "$tmp" && "$JDK/bin/jar" xf "$GPL" lib/ffmpeg-linux-x86_64
   "$JDK/bin/jar" xf lib/ffmpeg-linux-x86_64-gpl.jar org/bytedeco/ffmpeg/linux-x86_64-gpl/ffmpeg) && \
   mkdir -p "$STAGE/bin" && cp "$tmp/org/bytedeco/ffmpeg/linux-x86_64-gpl/ffmpeg" "$STAGE/bin/ffmpeg.bin" && \
   chmod +x "$STAGE/bin/ffmpeg.bin"; rm -rf "$tmp"
-# the Vulkan loader from Debian
-tmp=$(mktemp -d); (cd "$tmp" && apt-get download libvulkan1 >/dev/null 2>&1 && dpkg -x libvulkan1_*.deb x) && \
-  cp -a "$tmp"/x/usr/lib/x86_64-linux-gnu/libvulkan.so.1* "$STAGE/lib/"; rm -rf "$tmp"
+# the Vulkan loader from Debian,
+# and glvnd's dispatch library, which the NVIDIA driver's Vulkan ICD (libGLX_nvidia) needs to create an instance
+tmp=$(mktemp -d); (cd "$tmp" && apt-get download libvulkan1 libglvnd0 >/dev/null 2>&1 && \
+  for d in *.deb; do dpkg -x "$d" x; done) && \
+  cp -a "$tmp"/x/usr/lib/x86_64-linux-gnu/libvulkan.so.1* "$tmp"/x/usr/lib/x86_64-linux-gnu/libGLdispatch.so.0* \
+    "$STAGE/lib/"; rm -rf "$tmp"
 
 # system libraries a bare host lacks (what the runtime group of releng/setup/system-packages.sh installs elsewhere):
 # FFmpeg's avdevice (PulseAudio, ALSA, XCB) and fontconfig for Java2D text, with their dependencies except glibc,

@@ -129,7 +129,7 @@ class SegmentedExportTest {
         assertEquals(8, AutoParallelism.workers(16, 64_000, 8), "one per GPU where there are several");
         assertEquals(5, AutoParallelism.workers(128, 64_000, 5));
         assertEquals(1, AutoParallelism.segments(1));
-        assertEquals(8, AutoParallelism.segments(4));
+        assertEquals(4, AutoParallelism.segments(4));
     }
 
     @Test
