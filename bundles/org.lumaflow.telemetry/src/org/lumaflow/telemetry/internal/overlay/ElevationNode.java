@@ -2,7 +2,6 @@ package org.lumaflow.telemetry.internal.overlay;
 
 import java.awt.Font;
 import java.awt.geom.Path2D;
-import java.util.List;
 
 import org.lumaflow.engine.graph.Color;
 import org.lumaflow.engine.graph.NodeContext;
@@ -10,7 +9,6 @@ import org.lumaflow.engine.graph.NodeDescriptor;
 import org.lumaflow.engine.graph.NodeType;
 import org.lumaflow.engine.graph.ParamSpec;
 import org.lumaflow.engine.graph.Point2;
-import org.lumaflow.engine.graph.PortType;
 import org.lumaflow.engine.graph.RasterLayer;
 import org.osgi.service.component.annotations.Component;
 
@@ -29,18 +27,14 @@ public final class ElevationNode extends OverlayNode {
     static final int RADIUS = NODE + 5;
     static final int BORDER = NODE + 6;
     static final int SHOW = NODE + 7;
-    static final int FILL = NODE + 8;
-    static final int RIM = NODE + 12;
-    static final int TEXT = 24;
 
-    static final NodeDescriptor DESCRIPTOR = new NodeDescriptor(ID, "Elevation profile", "Telemetry",
+    static final NodeDescriptor DESCRIPTOR = widget(ID, "Elevation profile",
             "The altitude profile of the track with a marker at the current position and the altitude in digits.",
-            List.of(BACKGROUND), PortType.IMAGE,
-            params(new Point2(0.5, 0.88), 600,
-                    ParamSpec.choice("axis", "Horizontal axis of the profile", "distance", "time"),
-                    ParamSpec.number("aspect", 0.3, 0.1, 2, "", "Height of the widget over its width"),
-                    ParamSpec.number("marker_size", 7, 1, 100, "px", "Radius of the marker dot"),
-                    ParamSpec.bool("readout", true, "Show the altitude in digits")));
+            new Point2(0.5, 0.88), 600,
+            ParamSpec.choice("axis", "Horizontal axis of the profile", "distance", "time"),
+            ParamSpec.number("aspect", 0.3, 0.1, 2, "", "Height of the widget over its width"),
+            ParamSpec.number("marker_size", 7, 1, 100, "px", "Radius of the marker dot"),
+            ParamSpec.bool("readout", true, "Show the altitude in digits"));
 
     /** The plot rectangle (widget pixels), the altitude range and the axis. */
     record Geometry(float x0, float x1, float y0, float y1, double minAlt, double maxAlt, boolean byTime,
@@ -57,16 +51,6 @@ public final class ElevationNode extends OverlayNode {
 
     public ElevationNode() {
         super(DESCRIPTOR);
-    }
-
-    @Override
-    public int uniformCount() {
-        return TEXT + Glyphs.BLOCK;
-    }
-
-    @Override
-    int height(NodeContext ctx, int w) {
-        return (int) Math.round(w * ctx.number("aspect"));
     }
 
     @Override
@@ -106,8 +90,7 @@ public final class ElevationNode extends OverlayNode {
     @Override
     RasterLayer draw(NodeContext ctx, int w, int h, Track t, Object geometry, String key) {
         Geometry g = (Geometry) geometry;
-        int lw = Math.max(w, Glyphs.width(g.cell()));
-        Painter p = new Painter(lw, h + g.cell()[1]);
+        Painter p = painter(w, h, g.cell());
         p.g.setClip(0, 0, w, h);
         p.panel(w, h, packed(ctx, "panel"), 0.12f);
         Path2D.Double line = new Path2D.Double();

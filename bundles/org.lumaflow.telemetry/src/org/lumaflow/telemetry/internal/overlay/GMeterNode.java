@@ -3,14 +3,12 @@ package org.lumaflow.telemetry.internal.overlay;
 import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
-import java.util.List;
 
 import org.lumaflow.engine.graph.NodeContext;
 import org.lumaflow.engine.graph.NodeDescriptor;
 import org.lumaflow.engine.graph.NodeType;
 import org.lumaflow.engine.graph.ParamSpec;
 import org.lumaflow.engine.graph.Point2;
-import org.lumaflow.engine.graph.PortType;
 import org.lumaflow.engine.graph.RasterLayer;
 import org.osgi.service.component.annotations.Component;
 
@@ -22,24 +20,16 @@ import org.osgi.service.component.annotations.Component;
 public final class GMeterNode extends OverlayNode {
 
     static final String ID = "telemetry.g_meter";
-    static final int DOT = NODE; // x, y
-    static final int RADIUS = NODE + 2;
-    static final int BORDER = NODE + 3;
-    static final int SHOW = NODE + 4;
-    static final int FILL = NODE + 8;
-    static final int RIM = NODE + 12;
-    static final int TEXT = 24;
     /** Seconds either side over which the mean acceleration is taken as gravity. */
     static final double GRAVITY_WINDOW = 1.5;
 
-    static final NodeDescriptor DESCRIPTOR = new NodeDescriptor(ID, "G-meter", "Telemetry",
+    static final NodeDescriptor DESCRIPTOR = widget(ID, "G-meter",
             "Acceleration from the telemetry's accelerometer: a dot on rings (gravity removed) and the total in g.",
-            List.of(BACKGROUND), PortType.IMAGE,
-            params(new Point2(0.88, 0.8), 220,
-                    ParamSpec.number("max_g", 2, 0.1, 20, "g", "Acceleration at the outer ring"),
-                    ParamSpec.number("smoothing", 0.2, 0, 5, "s", "Averaging window of the readings"),
-                    ParamSpec.choice("axis_h", "Camera axis shown left-right", "x", "y", "z"),
-                    ParamSpec.choice("axis_v", "Camera axis shown up-down", "z", "x", "y")));
+            new Point2(0.88, 0.8), 220,
+            ParamSpec.number("max_g", 2, 0.1, 20, "g", "Acceleration at the outer ring"),
+            ParamSpec.number("smoothing", 0.2, 0, 5, "s", "Averaging window of the readings"),
+            ParamSpec.choice("axis_h", "Camera axis shown left-right", "x", "y", "z"),
+            ParamSpec.choice("axis_v", "Camera axis shown up-down", "z", "x", "y"));
 
     record Geometry(float cx, float cy, float r, int[] cell, int atlasY) {
     }
@@ -49,11 +39,6 @@ public final class GMeterNode extends OverlayNode {
 
     public GMeterNode() {
         super(DESCRIPTOR);
-    }
-
-    @Override
-    public int uniformCount() {
-        return TEXT + Glyphs.BLOCK;
     }
 
     @Override
@@ -84,8 +69,7 @@ public final class GMeterNode extends OverlayNode {
     @Override
     RasterLayer draw(NodeContext ctx, int w, int h, Track t, Object geometry, String key) {
         Geometry g = (Geometry) geometry;
-        int lw = Math.max(w, Glyphs.width(g.cell()));
-        Painter p = new Painter(lw, h + g.cell()[1]);
+        Painter p = painter(w, h, g.cell());
         int color = packed(ctx, "color");
         int accent = packed(ctx, "accent");
         float r = g.r();
@@ -117,7 +101,7 @@ public final class GMeterNode extends OverlayNode {
         double[] s = SCRATCH.get();
         double half = Math.max(0.5 / Math.max(1, track.accel.rate()), ctx.number("smoothing") / 2);
         if (!track.meanAccel(t, half, s)) {
-            u[SHOW] = 0;
+            u[Dot.SHOW] = 0;
             Glyphs.place(u, TEXT, Glyphs.number(Double.NaN, 1, u, TEXT), g.cell(), g.cx(), g.cy() + g.r() * 0.55f,
                     0, g.atlasY());
             return;
@@ -127,7 +111,7 @@ public final class GMeterNode extends OverlayNode {
         Glyphs.place(u, TEXT, n, g.cell(), g.cx() - g.r() * 0.05f, g.cy() + g.r() * 0.55f, 0, g.atlasY());
         System.arraycopy(s, 0, s, 3, 3); // keep the smoothed reading in 3..5
         if (!track.meanAccel(t, GRAVITY_WINDOW, s)) {
-            u[SHOW] = 0;
+            u[Dot.SHOW] = 0;
             return;
         }
         int ah = axis(ctx.choice("axis_h"));
@@ -141,14 +125,8 @@ public final class GMeterNode extends OverlayNode {
             gv *= max / len;
         }
         float plot = g.r() * 0.9f;
-        u[DOT] = (float) (g.cx() + plot * gh / max);
-        u[DOT + 1] = (float) (g.cy() - plot * gv / max);
-        float rad = Math.max(2f, g.r() * 0.08f);
-        u[RADIUS] = rad;
-        u[BORDER] = Math.max(1f, rad * 0.3f);
-        u[SHOW] = 1;
-        Px.colour(u, FILL, packed(ctx, "accent"));
-        Px.colour(u, RIM, packed(ctx, "color"));
+        Dot.set(ctx, u, (float) (g.cx() + plot * gh / max), (float) (g.cy() - plot * gv / max),
+                Math.max(2f, g.r() * 0.08f));
     }
 
     /** The dot's offset from the centre in g for time {@code t} (tests): {@code [h, v]}, or null without data. */
@@ -164,42 +142,19 @@ public final class GMeterNode extends OverlayNode {
 
     @Override
     int boxes(float[] u, int[] out) {
-        int k = textBox(u, TEXT, out, 0);
-        if (u[SHOW] == 0) {
-            return k;
-        }
-        float r = u[RADIUS] + 1f;
-        return box(u[DOT] - r, u[DOT + 1] - r, u[DOT] + r, u[DOT + 1] + r, out, k);
+        return Dot.box(u, out, textBox(u, TEXT, out, 0));
     }
 
     @Override
     int shade(int lx, int ly, float[] u, RasterLayer layer) {
-        int c = layer.pixel(lx, ly);
-        if (u[SHOW] != 0) {
-            float px = lx + 0.5f;
-            float py = ly + 0.5f;
-            float r = u[RADIUS];
-            if (Math.abs(px - u[DOT]) <= r + 1f && Math.abs(py - u[DOT + 1]) <= r + 1f) {
-                c = Px.disc(c, px, py, u[DOT], u[DOT + 1], r, u[BORDER], Px.colour(u, FILL), Px.colour(u, RIM));
-            }
-        }
-        return Px.text(c, lx, ly, u, TEXT, layer);
+        return Px.text(Dot.shade(layer.pixel(lx, ly), lx, ly, u), lx, ly, u, TEXT, layer);
     }
 
     @Override
     String widgetGlsl() {
-        return """
+        return Dot.GLSL + """
                 uint widget(ivec2 l) {
-                    uint c = layer(l);
-                    if (u(12) != 0.0) {
-                        vec2 p = vec2(float(l.x) + 0.5, float(l.y) + 0.5);
-                        vec2 m = vec2(u(8), u(9));
-                        float r = u(10);
-                        if (abs(p.x - m.x) <= r + 1.0 && abs(p.y - m.y) <= r + 1.0) {
-                            c = disc(c, p, m, r, u(11), colour(16), colour(20));
-                        }
-                    }
-                    return text(c, l, 24);
+                    return text(markerDot(layer(l), l), l, 24);
                 }
                 """;
     }

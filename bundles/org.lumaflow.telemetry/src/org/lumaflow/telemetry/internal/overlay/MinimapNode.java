@@ -1,7 +1,6 @@
 package org.lumaflow.telemetry.internal.overlay;
 
 import java.awt.geom.Path2D;
-import java.util.List;
 
 import org.lumaflow.engine.graph.Color;
 import org.lumaflow.engine.graph.NodeContext;
@@ -9,7 +8,6 @@ import org.lumaflow.engine.graph.NodeDescriptor;
 import org.lumaflow.engine.graph.NodeType;
 import org.lumaflow.engine.graph.ParamSpec;
 import org.lumaflow.engine.graph.Point2;
-import org.lumaflow.engine.graph.PortType;
 import org.lumaflow.engine.graph.RasterLayer;
 import org.osgi.service.component.annotations.Component;
 
@@ -21,21 +19,14 @@ import org.osgi.service.component.annotations.Component;
 public final class MinimapNode extends OverlayNode {
 
     static final String ID = "telemetry.minimap";
-    static final int MARKER = NODE; // x, y
-    static final int RADIUS = NODE + 2;
-    static final int BORDER = NODE + 3;
-    static final int SHOW = NODE + 4;
-    static final int FILL = NODE + 8;
-    static final int RIM = NODE + 12;
 
-    static final NodeDescriptor DESCRIPTOR = new NodeDescriptor(ID, "Minimap", "Telemetry",
+    static final NodeDescriptor DESCRIPTOR = widget(ID, "Minimap",
             "The GPS track seen from above (north up) with a marker at the current position.",
-            List.of(BACKGROUND), PortType.IMAGE,
-            params(new Point2(0.86, 0.2), 300,
-                    ParamSpec.number("aspect", 1, 0.2, 5, "", "Height of the widget over its width"),
-                    ParamSpec.number("line_width", 3, 0.5, 40, "px", "Width of the track line"),
-                    ParamSpec.number("marker_size", 9, 1, 100, "px", "Radius of the position marker"),
-                    ParamSpec.number("margin", 0.08, 0, 0.45, "", "Margin around the track (fraction of the widget)")));
+            new Point2(0.86, 0.2), 300,
+            ParamSpec.number("aspect", 1, 0.2, 5, "", "Height of the widget over its width"),
+            ParamSpec.number("line_width", 3, 0.5, 40, "px", "Width of the track line"),
+            ParamSpec.number("marker_size", 9, 1, 100, "px", "Radius of the position marker"),
+            ParamSpec.number("margin", 0.08, 0, 0.45, "", "Margin around the track (fraction of the widget)"));
 
     /**
      * The projection: a point east/north of {@code (lat0, lon0)} by (x, y) metres is at pixel
@@ -58,11 +49,6 @@ public final class MinimapNode extends OverlayNode {
     @Override
     public int uniformCount() {
         return NODE + 16;
-    }
-
-    @Override
-    int height(NodeContext ctx, int w) {
-        return (int) Math.round(w * ctx.number("aspect"));
     }
 
     @Override
@@ -136,60 +122,30 @@ public final class MinimapNode extends OverlayNode {
         double la = track.latitude(t);
         double lo = track.longitude(t);
         if (Double.isNaN(la) || Double.isNaN(lo)) {
-            u[SHOW] = 0;
+            u[Dot.SHOW] = 0;
             return;
         }
         double x = g.cx() + Math.toRadians(lo - g.lon0()) * Math.cos(Math.toRadians(g.lat0())) * 6_371_008.8
                 * g.scale();
         double y = g.cy() - Math.toRadians(la - g.lat0()) * 6_371_008.8 * g.scale();
-        u[MARKER] = (float) x;
-        u[MARKER + 1] = (float) y;
-        float r = (float) Math.max(1, ctx.number("marker_size") * ctx.scale());
-        u[RADIUS] = r;
-        u[BORDER] = Math.max(1f, r * 0.3f);
-        u[SHOW] = 1;
-        Px.colour(u, FILL, packed(ctx, "accent"));
-        Px.colour(u, RIM, packed(ctx, "color"));
+        Dot.set(ctx, u, (float) x, (float) y, (float) Math.max(1, ctx.number("marker_size") * ctx.scale()));
     }
 
     @Override
     int boxes(float[] u, int[] out) {
-        if (u[SHOW] == 0) {
-            return 0;
-        }
-        float r = u[RADIUS] + 1f;
-        return box(u[MARKER] - r, u[MARKER + 1] - r, u[MARKER] + r, u[MARKER + 1] + r, out, 0);
+        return Dot.box(u, out, 0);
     }
 
     @Override
     int shade(int lx, int ly, float[] u, RasterLayer layer) {
-        int c = layer.pixel(lx, ly);
-        if (u[SHOW] != 0) {
-            float px = lx + 0.5f;
-            float py = ly + 0.5f;
-            float r = u[RADIUS];
-            if (Math.abs(px - u[MARKER]) <= r + 1f && Math.abs(py - u[MARKER + 1]) <= r + 1f) {
-                c = Px.disc(c, px, py, u[MARKER], u[MARKER + 1], r, u[BORDER], Px.colour(u, FILL),
-                        Px.colour(u, RIM));
-            }
-        }
-        return c;
+        return Dot.shade(layer.pixel(lx, ly), lx, ly, u);
     }
 
     @Override
     String widgetGlsl() {
-        return """
+        return Dot.GLSL + """
                 uint widget(ivec2 l) {
-                    uint c = layer(l);
-                    if (u(12) != 0.0) {
-                        vec2 p = vec2(float(l.x) + 0.5, float(l.y) + 0.5);
-                        vec2 m = vec2(u(8), u(9));
-                        float r = u(10);
-                        if (abs(p.x - m.x) <= r + 1.0 && abs(p.y - m.y) <= r + 1.0) {
-                            c = disc(c, p, m, r, u(11), colour(16), colour(20));
-                        }
-                    }
-                    return c;
+                    return markerDot(layer(l), l);
                 }
                 """;
     }

@@ -68,6 +68,24 @@ abstract class OverlayNode implements LayeredShaderNode {
         return l;
     }
 
+    /** A widget's descriptor: category "Telemetry", the background port, an image out, {@link #params}. */
+    static NodeDescriptor widget(String id, String name, String description, Point2 pos, double size,
+            ParamSpec... own) {
+        return new NodeDescriptor(id, name, "Telemetry", description, List.of(BACKGROUND), PortType.IMAGE,
+                params(pos, size, own));
+    }
+
+    /** Colour slots of the moving parts (4 floats each): fill or needle, and rim. */
+    static final int FILL = NODE + 8;
+    static final int RIM = NODE + 12;
+    /** Where the glyph block of the readings starts, after the moving parts' uniforms. */
+    static final int TEXT = 24;
+
+    /** A painter for a {@code w x h} widget with room below it for the glyph atlas of digits of {@code cell}. */
+    static Painter painter(int w, int h, int[] cell) {
+        return new Painter(Math.max(w, Glyphs.width(cell)), h + cell[1]);
+    }
+
     /** Per node instance: the file's track (or why not), the current layer and geometry, the CPU's uniforms. */
     static final class State {
         Path file;
@@ -93,8 +111,15 @@ abstract class OverlayNode implements LayeredShaderNode {
         return descriptor;
     }
 
-    /** Height of the widget for width {@code w}. */
-    abstract int height(NodeContext ctx, int w);
+    @Override
+    public int uniformCount() {
+        return TEXT + Glyphs.BLOCK;
+    }
+
+    /** Height of the widget for width {@code w}: by default {@code w} times the node's "aspect" parameter. */
+    int height(NodeContext ctx, int w) {
+        return (int) Math.round(w * ctx.number("aspect"));
+    }
 
     /** Why the track cannot feed this node ("no GPS position"), or null. */
     abstract String missing(NodeContext ctx, Track t);

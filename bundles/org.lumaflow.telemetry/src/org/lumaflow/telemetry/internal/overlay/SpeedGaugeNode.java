@@ -9,11 +9,9 @@ import org.lumaflow.engine.graph.NodeDescriptor;
 import org.lumaflow.engine.graph.NodeType;
 import org.lumaflow.engine.graph.ParamSpec;
 import org.lumaflow.engine.graph.Point2;
-import org.lumaflow.engine.graph.PortType;
 import org.lumaflow.engine.graph.RasterLayer;
 import org.osgi.service.component.annotations.Component;
 
-import java.util.List;
 
 /**
  * {@code telemetry.speed_gauge}: the ground speed as a dial (face, ticks and labels in the static layer; needle, hub
@@ -32,17 +30,14 @@ public final class SpeedGaugeNode extends OverlayNode {
     static final int HALF = NODE + 4;
     static final int HUB = NODE + 5;
     static final int DIAL = NODE + 6;
-    static final int NEEDLE = NODE + 8;
-    static final int RIM = NODE + 12;
-    static final int TEXT = 24;
+    static final int NEEDLE = FILL;
 
-    static final NodeDescriptor DESCRIPTOR = new NodeDescriptor(ID, "Speed gauge", "Telemetry",
+    static final NodeDescriptor DESCRIPTOR = widget(ID, "Speed gauge",
             "Ground speed from the telemetry file as a dial with a needle or as a digital readout, in km/h or mph.",
-            List.of(BACKGROUND), PortType.IMAGE,
-            params(new Point2(0.12, 0.8), 260,
-                    ParamSpec.choice("style", "Dial with a needle, or digits only", "dial", "digital"),
-                    ParamSpec.number("max_speed", 80, 1, 2000, "km/h|mph", "Full scale of the dial, in the chosen units"),
-                    ParamSpec.integer("decimals", 0, 0, 2, "", "Decimals of the digits")));
+            new Point2(0.12, 0.8), 260,
+            ParamSpec.choice("style", "Dial with a needle, or digits only", "dial", "digital"),
+            ParamSpec.number("max_speed", 80, 1, 2000, "km/h|mph", "Full scale of the dial, in the chosen units"),
+            ParamSpec.integer("decimals", 0, 0, 2, "", "Decimals of the digits"));
 
     /** Geometry of one size: cell of the digits and the dial's centre and radius. */
     record Geometry(boolean dial, float cx, float cy, float r, int[] cell, int atlasY) {
@@ -50,11 +45,6 @@ public final class SpeedGaugeNode extends OverlayNode {
 
     public SpeedGaugeNode() {
         super(DESCRIPTOR);
-    }
-
-    @Override
-    public int uniformCount() {
-        return TEXT + Glyphs.BLOCK;
     }
 
     @Override
@@ -88,8 +78,7 @@ public final class SpeedGaugeNode extends OverlayNode {
     @Override
     RasterLayer draw(NodeContext ctx, int w, int h, Track t, Object geometry, String key) {
         Geometry g = (Geometry) geometry;
-        int lw = Math.max(w, Glyphs.width(g.cell()));
-        Painter p = new Painter(lw, h + g.cell()[1]);
+        Painter p = painter(w, h, g.cell());
         int color = packed(ctx, "color");
         int accent = packed(ctx, "accent");
         String unit = speedUnit(imperial(ctx));

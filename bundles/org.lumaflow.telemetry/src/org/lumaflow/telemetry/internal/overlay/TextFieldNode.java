@@ -1,14 +1,12 @@
 package org.lumaflow.telemetry.internal.overlay;
 
 import java.awt.Font;
-import java.util.List;
 
 import org.lumaflow.engine.graph.NodeContext;
 import org.lumaflow.engine.graph.NodeDescriptor;
 import org.lumaflow.engine.graph.NodeType;
 import org.lumaflow.engine.graph.ParamSpec;
 import org.lumaflow.engine.graph.Point2;
-import org.lumaflow.engine.graph.PortType;
 import org.lumaflow.engine.graph.RasterLayer;
 import org.osgi.service.component.annotations.Component;
 
@@ -20,22 +18,21 @@ import org.osgi.service.component.annotations.Component;
 public final class TextFieldNode extends OverlayNode {
 
     static final String ID = "telemetry.text";
-    static final int TEXT = NODE;
+    static final int DIGITS = NODE;
     /** Seconds either side over which the grade is measured. */
     static final double GRADE_WINDOW = 5;
 
-    static final NodeDescriptor DESCRIPTOR = new NodeDescriptor(ID, "Telemetry text", "Telemetry",
+    static final NodeDescriptor DESCRIPTOR = widget(ID, "Telemetry text",
             "One telemetry reading as digits with a label and its unit: speed, altitude, distance, time, grade or "
                     + "heart rate.",
-            List.of(BACKGROUND), PortType.IMAGE,
-            params(new Point2(0.15, 0.1), 280,
-                    ParamSpec.choice("field", "The reading shown", "speed", "altitude", "distance", "time", "grade",
-                            "heart_rate"),
-                    ParamSpec.string("label", "", "Label above the digits (empty: the field's name)"),
-                    ParamSpec.integer("decimals", -1, -1, 3, "", "Decimals (-1: the field's default)"),
-                    ParamSpec.choice("time_mode", "For the time field: GPS clock time (UTC + utc_offset) or time "
-                            + "elapsed on the telemetry's clock", "clock", "elapsed"),
-                    ParamSpec.number("utc_offset", 0, -14, 14, "h", "Hours added to UTC for the clock time")));
+            new Point2(0.15, 0.1), 280,
+            ParamSpec.choice("field", "The reading shown", "speed", "altitude", "distance", "time", "grade",
+                    "heart_rate"),
+            ParamSpec.string("label", "", "Label above the digits (empty: the field's name)"),
+            ParamSpec.integer("decimals", -1, -1, 3, "", "Decimals (-1: the field's default)"),
+            ParamSpec.choice("time_mode", "For the time field: GPS clock time (UTC + utc_offset) or time "
+                    + "elapsed on the telemetry's clock", "clock", "elapsed"),
+            ParamSpec.number("utc_offset", 0, -14, 14, "h", "Hours added to UTC for the clock time"));
 
     record Geometry(int[] cell, int atlasY) {
     }
@@ -46,7 +43,7 @@ public final class TextFieldNode extends OverlayNode {
 
     @Override
     public int uniformCount() {
-        return TEXT + Glyphs.BLOCK;
+        return DIGITS + Glyphs.BLOCK;
     }
 
     @Override
@@ -110,8 +107,7 @@ public final class TextFieldNode extends OverlayNode {
     @Override
     RasterLayer draw(NodeContext ctx, int w, int h, Track t, Object geometry, String key) {
         Geometry g = (Geometry) geometry;
-        int lw = Math.max(w, Glyphs.width(g.cell()));
-        Painter p = new Painter(lw, h + g.cell()[1]);
+        Painter p = painter(w, h, g.cell());
         int color = packed(ctx, "color");
         String field = ctx.choice("field");
         p.g.setClip(0, 0, w, h);
@@ -150,19 +146,19 @@ public final class TextFieldNode extends OverlayNode {
         String field = ctx.choice("field");
         boolean clock = "clock".equals(ctx.choice("time_mode"));
         double v = value(field, track, t, imperial(ctx), clock, ctx.number("utc_offset"));
-        int n = "time".equals(field) ? Glyphs.clock(v, clock, u, TEXT)
-                : Glyphs.number(v, decimals(field, ctx.integer("decimals")), u, TEXT);
-        Glyphs.place(u, TEXT, n, g.cell(), (float) u[W] * 0.73f, (float) u[H] * 0.62f, 1, g.atlasY());
+        int n = "time".equals(field) ? Glyphs.clock(v, clock, u, DIGITS)
+                : Glyphs.number(v, decimals(field, ctx.integer("decimals")), u, DIGITS);
+        Glyphs.place(u, DIGITS, n, g.cell(), (float) u[W] * 0.73f, (float) u[H] * 0.62f, 1, g.atlasY());
     }
 
     @Override
     int boxes(float[] u, int[] out) {
-        return textBox(u, TEXT, out, 0);
+        return textBox(u, DIGITS, out, 0);
     }
 
     @Override
     int shade(int lx, int ly, float[] u, RasterLayer layer) {
-        return Px.text(layer.pixel(lx, ly), lx, ly, u, TEXT, layer);
+        return Px.text(layer.pixel(lx, ly), lx, ly, u, DIGITS, layer);
     }
 
     @Override
