@@ -10,8 +10,11 @@ import org.lumaflow.export.ExportException;
 import org.lumaflow.export.ExportJob;
 import org.lumaflow.export.ExportResult;
 
-/** The waiting half of an {@link ExportJob}: completed with the result, or exceptionally with an ExportException. */
-abstract class FutureJob implements ExportJob {
+/**
+ * The waiting half of an {@link ExportJob}: completed with the result, or exceptionally with an ExportException.
+ * Shared by the single-pass and the segmented exports.
+ */
+public abstract class FutureJob implements ExportJob {
 
     protected final CompletableFuture<ExportResult> done = new CompletableFuture<>();
 

@@ -1,19 +1,14 @@
 package org.lumaflow.export.internal.segment;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 import org.lumaflow.export.ExportException;
-import org.lumaflow.export.ExportJob;
 import org.lumaflow.export.ExportListener;
 import org.lumaflow.export.ExportProgress;
 import org.lumaflow.export.ExportResult;
+import org.lumaflow.export.internal.FutureJob;
 import org.lumaflow.export.internal.SegmentSupport;
 import org.lumaflow.export.segment.SegmentExecutor;
 import org.lumaflow.export.segment.SegmentListener;
@@ -25,14 +20,13 @@ import org.lumaflow.export.segment.SegmentResult;
  * counts frames over all segments; cancel stops every segment and removes the work folder; the output is touched
  * only by the final rename.
  */
-final class SegmentedJob implements ExportJob {
+final class SegmentedJob extends FutureJob {
 
     private final SegmentedExporterImpl exporter;
     private final SegmentPlan plan;
     private final SegmentExecutor executor;
     private final ExportListener listener;
     private final SegmentListener segments;
-    private final CompletableFuture<ExportResult> done = new CompletableFuture<>();
     private final AtomicLongArray framesDone;
     private final AtomicLong lastNote = new AtomicLong();
     private volatile boolean cancelled;
@@ -132,30 +126,5 @@ final class SegmentedJob implements ExportJob {
     @Override
     public void cancel() {
         cancelled = true;
-    }
-
-    @Override
-    public boolean isDone() {
-        return done.isDone();
-    }
-
-    @Override
-    public ExportResult await() throws ExportException, InterruptedException {
-        try {
-            return done.get();
-        } catch (ExecutionException e) {
-            throw (ExportException) e.getCause();
-        }
-    }
-
-    @Override
-    public ExportResult await(Duration timeout) throws ExportException, InterruptedException {
-        try {
-            return done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw (ExportException) e.getCause();
-        } catch (TimeoutException e) {
-            return null;
-        }
     }
 }
