@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lumaflow.core.pool.Frame;
 import org.lumaflow.core.pool.FrameKey;
-import org.lumaflow.core.pool.FramePool;
 import org.lumaflow.core.time.FrameRate;
 import org.lumaflow.core.time.Rational;
 import org.lumaflow.decoder.MediaClips;
@@ -24,22 +20,9 @@ import org.lumaflow.engine.timeline.Timeline;
  * Files whose frame rate is not a whole number of ticks per frame: 2997/125 (an MPEG-4 AVI, as OpenCV's sample data)
  * and 1000000/33333 (FFV1 in AVI). Their timelines keep the exact rate and every picture is found at its frame's time.
  */
-class DecoderAnyRateTest {
+class DecoderAnyRateTest extends PooledTest {
 
-    @TempDir
-    static Path dir;
-    static FramePool pool;
     final FFmpegMediaService media = FFmpegMediaService.INSTANCE;
-
-    @BeforeAll
-    static void setup() {
-        pool = new FramePool(FramePool.Config.defaults().withLeakTracking(true));
-    }
-
-    @AfterAll
-    static void noLeaks() {
-        pool.checkNoLeaks();
-    }
 
     @Test
     void mpeg4Avi2997Over125() throws Exception {

@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lumaflow.core.pool.Frame;
 import org.lumaflow.core.pool.FrameKey;
-import org.lumaflow.core.pool.FramePool;
 import org.lumaflow.decoder.MediaService.Fit;
 import org.lumaflow.decoder.VideoSource;
 import org.lumaflow.decoder.internal.FFmpegMediaService;
@@ -21,21 +17,7 @@ import org.lumaflow.decoder.internal.FFmpegMediaService;
  * software device that crashed the process natively after a few decoders), and many decoders opened and closed in
  * one JVM keep working.
  */
-class HardwareDecodeTest {
-
-    @TempDir
-    static Path dir;
-    static FramePool pool;
-
-    @BeforeAll
-    static void setup() {
-        pool = new FramePool(FramePool.Config.defaults().withLeakTracking(true));
-    }
-
-    @AfterAll
-    static void noLeaks() {
-        pool.checkNoLeaks();
-    }
+class HardwareDecodeTest extends PooledTest {
 
     @Test
     void autoNeverDecodesThroughVulkanAndManyDecodersOpenAndClose() throws Exception {

@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lumaflow.core.pool.Frame;
 import org.lumaflow.core.pool.FrameKey;
-import org.lumaflow.core.pool.FramePool;
 import org.lumaflow.core.time.Ticks;
 import org.lumaflow.decoder.MediaService.Fit;
 import org.lumaflow.decoder.VideoSource;
@@ -21,21 +17,7 @@ import org.lumaflow.decoder.internal.FFmpegMediaService;
  * right and nothing is written past the frame (FFmpeg's scaler writes whole blocks of pixels per row; a 2x2 picture
  * used to corrupt the native heap and crash the JVM).
  */
-class TinyPictureTest {
-
-    @TempDir
-    static Path dir;
-    static FramePool pool;
-
-    @BeforeAll
-    static void setup() {
-        pool = new FramePool(FramePool.Config.defaults().withLeakTracking(true));
-    }
-
-    @AfterAll
-    static void noLeaks() {
-        pool.checkNoLeaks();
-    }
+class TinyPictureTest extends PooledTest {
 
     @Test
     void tinyPicturesDecodeExactly() throws Exception {
