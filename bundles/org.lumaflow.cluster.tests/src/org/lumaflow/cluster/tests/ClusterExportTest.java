@@ -39,6 +39,7 @@ import org.lumaflow.export.segment.SegmentPlan;
 import org.lumaflow.export.segment.SegmentResult;
 import org.lumaflow.export.segment.SegmentedExporter;
 import org.lumaflow.testsupport.OsgiTests;
+import org.lumaflow.testsupport.Pictures;
 import org.osgi.framework.BundleContext;
 
 /**
@@ -151,7 +152,7 @@ class ClusterExportTest {
                 long t = tl.format().rate().frameToTicks(i);
                 a.read(t, fa);
                 b.read(t, fb);
-                double q = psnr(fa, fb);
+                double q = Pictures.psnrY(fa, fb);
                 worst = Math.min(worst, q);
                 sum += q;
             }
@@ -159,23 +160,5 @@ class ClusterExportTest {
         System.out.printf(Locale.ROOT, "cluster vs single pass (%s): PSNR-Y worst %.2f dB, mean %.2f dB%n",
                 plan.encoder(), worst, sum / FRAMES);
         assertTrue(worst >= 40, "every frame of the cluster export matches the single pass: worst " + worst + " dB");
-    }
-
-    /** PSNR of BT.709 luma between two RGBA frames (99 when equal). */
-    static double psnr(Frame a, Frame b) {
-        double se = 0;
-        int n = a.width() * a.height();
-        for (int i = 0; i < n; i++) {
-            double d = luma(a, i) - luma(b, i);
-            se += d * d;
-        }
-        double mse = se / n;
-        return mse == 0 ? 99 : 10 * Math.log10(255 * 255 / mse);
-    }
-
-    private static double luma(Frame f, int px) {
-        int o = px * 4;
-        return 0.2126 * (f.buffer().get(o) & 0xFF) + 0.7152 * (f.buffer().get(o + 1) & 0xFF)
-                + 0.0722 * (f.buffer().get(o + 2) & 0xFF);
     }
 }

@@ -46,7 +46,9 @@ import org.lumaflow.export.ExportResult;
 import org.lumaflow.export.ExportSettings;
 import org.lumaflow.export.Exporter;
 import org.lumaflow.export.internal.EncoderFaults;
+import org.lumaflow.export.internal.segment.SegTestSupport;
 import org.lumaflow.testsupport.OsgiTests;
+import org.lumaflow.testsupport.Pictures;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
@@ -77,39 +79,9 @@ class ExportTest {
         EncoderFaults.clear();
     }
 
-    /** Bars for half the time, then a moving gradient. */
+    /** Bars for half the time, then a moving gradient (no audio). */
     static Timeline timeline(int w, int h, int frames) {
-        FrameRate rate = FrameRate.FPS_25;
-        Timeline tl = new Timeline(new VideoFormat(w, h, rate));
-        Track v1 = new Track("V1");
-        long half = rate.frameToTicks(frames / 2);
-        v1.clips().add(new Clip("bars", new GraphNode("bars", "core.smpte_bars"), 0, 0, half));
-        v1.clips().add(new Clip("grad", new GraphNode("grad", "core.gradient"), half, 0,
-                rate.frameToTicks(frames) - half));
-        tl.tracks().add(v1);
-        return tl;
-    }
-
-    /**
-     * PSNR of BT.709 luma (Y') between two RGBA frames, as encoders and {@code ffmpeg -lavfi psnr} report it. (An RGB
-     * PSNR would mostly measure 4:2:0 itself: saturated colour edges not on even pixels lose chroma in any 4:2:0
-     * file, about 27 dB on SMPTE bars whatever the bit rate.)
-     */
-    static double psnr(Frame a, Frame b) {
-        double se = 0;
-        int n = a.width() * a.height();
-        for (int i = 0; i < n; i++) {
-            double d = luma(a, i) - luma(b, i);
-            se += d * d;
-        }
-        double mse = se / n;
-        return mse == 0 ? 99 : 10 * Math.log10(255 * 255 / mse);
-    }
-
-    private static double luma(Frame f, int px) {
-        int o = px * 4;
-        return 0.2126 * (f.buffer().get(o) & 0xFF) + 0.7152 * (f.buffer().get(o + 1) & 0xFF)
-                + 0.0722 * (f.buffer().get(o + 2) & 0xFF);
+        return SegTestSupport.generated(w, h, frames);
     }
 
     private void noTemporaryFiles() throws Exception {
@@ -167,7 +139,7 @@ class ExportTest {
             for (int i = 0; i < 50; i += 7) {
                 src.read(tl.format().rate().frameToTicks(i), decoded);
                 try (RenderResult ref = renderer.renderFrame(i, 320, 180)) {
-                    double q = psnr(ref.frame(), decoded);
+                    double q = Pictures.psnrY(ref.frame(), decoded);
                     System.out.println("frame " + i + " PSNR-Y " + q);
                     worst = Math.min(worst, q);
                 }
@@ -372,8 +344,8 @@ class ExportTest {
                 a.read(t, fa);
                 b.read(t, fb);
                 c.read(t, fc);
-                double qd = psnr(fa, fb);
-                double qr = psnr(fa, fc);
+                double qd = Pictures.psnrY(fa, fb);
+                double qr = Pictures.psnrY(fa, fc);
                 System.out.println("transcode frame " + i + " PSNR-Y direct " + qd + " rendered " + qr);
                 assertTrue(qd >= 40 && qr >= 40, "frame " + i + ": direct " + qd + " dB, rendered " + qr + " dB");
             }
@@ -463,7 +435,7 @@ class ExportTest {
             for (int i : new int[] {1, 8}) {
                 src.read(tl.format().rate().frameToTicks(i), decoded);
                 try (RenderResult ref = renderer.renderFrame(i, 161, 91)) {
-                    double q = psnr(ref.frame(), decoded);
+                    double q = Pictures.psnrY(ref.frame(), decoded);
                     System.out.println("gif frame " + i + " PSNR-Y " + q);
                     assertTrue(q >= 30, "gif frame " + i + ": " + q + " dB");
                 }

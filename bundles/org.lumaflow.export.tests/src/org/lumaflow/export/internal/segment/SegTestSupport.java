@@ -20,7 +20,7 @@ import org.lumaflow.engine.timeline.VideoFormat;
 import org.lumaflow.media.ffmpeg.FFmpeg;
 
 /** Media and inspection for the segmented export tests: real files, real FFmpeg. */
-final class SegTestSupport {
+public final class SegTestSupport {
 
     /** One video packet as stored: decode order, frame number, key flag, IDR in the bit stream, data digest. */
     record Pkt(long frame, boolean key, boolean idr, String sha) {
@@ -53,7 +53,7 @@ final class SegTestSupport {
     }
 
     /** Generated pictures only (bars, then a gradient): no audio. */
-    static Timeline generated(int w, int h, long frames) {
+    public static Timeline generated(int w, int h, long frames) {
         FrameRate rate = FrameRate.FPS_25;
         Timeline tl = new Timeline(new VideoFormat(w, h, rate));
         Track v1 = new Track("V1");
