@@ -193,23 +193,16 @@ public final class ElevationNode extends OverlayNode {
 
     @Override
     String widgetGlsl() {
-        return """
-                uint widget(ivec2 l) {
-                    uint c = layer(l);
-                    if (u(15) != 0.0) {
-                        vec2 p = vec2(float(l.x) + 0.5, float(l.y) + 0.5);
-                        vec2 m = vec2(u(8), u(9));
-                        float hw = u(12);
-                        if (abs(p.x - m.x) <= hw + 1.0 && p.y >= u(10) && p.y <= u(11)) {
-                            c = over(cover(colour(20), edge(hw, abs(p.x - m.x))), c);
-                        }
-                        float r = u(13);
-                        if (abs(p.x - m.x) <= r + 1.0 && abs(p.y - m.y) <= r + 1.0) {
-                            c = disc(c, p, m, r, u(14), colour(16), colour(20));
-                        }
-                    }
-                    return text(c, l, 24);
+        return widgetWithText(SHOW, """
+                vec2 m = vec2(u(8), u(9));
+                float hw = u(12);
+                if (abs(p.x - m.x) <= hw + 1.0 && p.y >= u(10) && p.y <= u(11)) {
+                    c = over(cover(colour(20), edge(hw, abs(p.x - m.x))), c);
                 }
-                """;
+                float r = u(13);
+                if (abs(p.x - m.x) <= r + 1.0 && abs(p.y - m.y) <= r + 1.0) {
+                    c = disc(c, p, m, r, u(14), colour(16), colour(20));
+                }
+                """);
     }
 }

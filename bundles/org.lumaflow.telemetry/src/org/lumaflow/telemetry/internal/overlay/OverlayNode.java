@@ -145,6 +145,16 @@ abstract class OverlayNode implements LayeredShaderNode {
     /** GLSL defining {@code uint widget(ivec2 l)}, the same arithmetic as {@link #shade}. */
     abstract String widgetGlsl();
 
+    /**
+     * GLSL of {@code widget} for a node whose moving parts ({@code body}, which sees the layer's pixel {@code c} and
+     * the pixel centre {@code p}) are drawn while uniform {@code show} is set, with the digits at {@link #TEXT} on top.
+     */
+    static String widgetWithText(int show, String body) {
+        return "uint widget(ivec2 l) {\n    uint c = layer(l);\n    if (u(" + show + ") != 0.0) {\n"
+                + "        vec2 p = vec2(float(l.x) + 0.5, float(l.y) + 0.5);\n" + body.indent(8) + "    }\n"
+                + "    return text(c, l, " + TEXT + ");\n}\n";
+    }
+
     @Override
     public final String glsl() {
         return Px.GLSL + widgetGlsl() + """

@@ -208,26 +208,19 @@ public final class SpeedGaugeNode extends OverlayNode {
 
     @Override
     String widgetGlsl() {
-        return """
-                uint widget(ivec2 l) {
-                    uint c = layer(l);
-                    if (u(14) != 0.0) {
-                        vec2 p = vec2(float(l.x) + 0.5, float(l.y) + 0.5);
-                        vec2 ctr = vec2(u(8), u(9));
-                        vec2 tip = vec2(u(10), u(11));
-                        float hw = u(12);
-                        float m = hw + 1.0;
-                        if (p.x >= min(ctr.x, tip.x) - m && p.x <= max(ctr.x, tip.x) + m
-                                && p.y >= min(ctr.y, tip.y) - m && p.y <= max(ctr.y, tip.y) + m) {
-                            c = over(cover(colour(16), edge(hw, segment(p, ctr, tip))), c);
-                        }
-                        float hub = u(13);
-                        if (abs(p.x - ctr.x) <= hub + 1.0 && abs(p.y - ctr.y) <= hub + 1.0) {
-                            c = disc(c, p, ctr, hub, hub * 0.35, colour(16), colour(20));
-                        }
-                    }
-                    return text(c, l, 24);
+        return widgetWithText(DIAL, """
+                vec2 ctr = vec2(u(8), u(9));
+                vec2 tip = vec2(u(10), u(11));
+                float hw = u(12);
+                float m = hw + 1.0;
+                if (p.x >= min(ctr.x, tip.x) - m && p.x <= max(ctr.x, tip.x) + m
+                        && p.y >= min(ctr.y, tip.y) - m && p.y <= max(ctr.y, tip.y) + m) {
+                    c = over(cover(colour(16), edge(hw, segment(p, ctr, tip))), c);
                 }
-                """;
+                float hub = u(13);
+                if (abs(p.x - ctr.x) <= hub + 1.0 && abs(p.y - ctr.y) <= hub + 1.0) {
+                    c = disc(c, p, ctr, hub, hub * 0.35, colour(16), colour(20));
+                }
+                """);
     }
 }
