@@ -38,6 +38,31 @@ public final class OsgiTests {
     }
 
     /** The service of {@code type}, waiting up to 10 s for it; fails naming the type when none comes. */
+    /**
+     * The first {@code type} service that {@code matches} (e.g. a CLI command by name), waiting up to 20 s for it to
+     * be registered.
+     *
+     * @throws IllegalStateException naming {@code what} when none matches in time
+     */
+    public static <T> T service(BundleContext bc, Class<T> type, java.util.function.Predicate<T> matches, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                for (org.osgi.framework.ServiceReference<T> r : bc.getServiceReferences(type, null)) {
+                    T s = bc.getService(r);
+                    if (s != null && matches.test(s)) {
+                        return s;
+                    }
+                }
+            } catch (org.osgi.framework.InvalidSyntaxException e) {
+                throw new IllegalStateException(e); // no filter given: cannot happen
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("no " + what + " registered within 20 s");
+    }
+
     public static <T> T service(BundleContext bc, Class<T> type) throws InterruptedException {
         ServiceTracker<T, T> t = new ServiceTracker<>(bc, type, null);
         t.open();

@@ -36,7 +36,6 @@ import org.lumaflow.telemetry.internal.ArraySeries;
 import org.lumaflow.testsupport.OsgiTests;
 import org.lumaflow.testsupport.SharedData;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 
 /**
  * {@link Method#CORRELATION}: telemetry motion matched against the video's motion. The GoPro clip's own gyro, shifted by
@@ -245,17 +244,6 @@ class AlignmentCorrelationTest {
     }
 
     private static CliCommand command(String name) throws Exception {
-        OsgiTests.service(bc, CliCommand.class);
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            for (ServiceReference<CliCommand> r : bc.getServiceReferences(CliCommand.class, null)) {
-                CliCommand c = bc.getService(r);
-                if (c != null && c.name().equals(name)) {
-                    return c;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no CLI command '" + name + "'");
+        return OsgiTests.service(bc, CliCommand.class, c -> c.name().equals(name), "CLI command '" + name + "'");
     }
 }

@@ -38,7 +38,6 @@ import org.lumaflow.telemetry.internal.reel.ReelBuilder;
 import org.lumaflow.testsupport.OsgiTests;
 import org.lumaflow.testsupport.SharedData;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 
 /**
  * {@code lumaflow highlights} on the real GoPro clip: the reel loads, renders, exports, shows the overlays, and the
@@ -84,18 +83,7 @@ class HighlightReelTest {
     }
 
     static CliCommand command(String name) throws Exception {
-        OsgiTests.service(bc, CliCommand.class);
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            for (ServiceReference<CliCommand> r : bc.getServiceReferences(CliCommand.class, null)) {
-                CliCommand c = bc.getService(r);
-                if (c != null && c.name().equals(name)) {
-                    return c;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no CLI command '" + name + "'");
+        return OsgiTests.service(bc, CliCommand.class, c -> c.name().equals(name), "CLI command '" + name + "'");
     }
 
     @Test
