@@ -18,13 +18,17 @@
 #   studio   libgtk-3-0                    SWT (the workbench) on GTK 3
 #   test     mesa-vulkan-drivers           lavapipe, the software Vulkan device the GPU backend's tests run on
 #            xvfb xauth                    a private X display for the studio's UI tests
-#            nodejs npm                    the telemetry tests' independent GPMF oracle (npm gopro-telemetry)
+#            nodejs npm                    the telemetry tests' independent GPMF oracle (npm gopro-telemetry) and the
+#                                          live tests' WebRTC/WHIP receiver (npm werift, pinned, installed by the test)
+#            nginx libnginx-mod-rtmp       a real RTMP server the live tests stream to (started by the test on
+#                                          loopback with its own configuration; the system service is not started)
+#            srt-tools                     srt-live-transmit, a real SRT receiver for the live tests
 # (VA-API's libva2/libva-drm2 ship inside FFmpeg's native cache; programs we run ourselves get it on their library path.)
 set -eu
 
 RUNTIME="fontconfig fonts-dejavu-core libpulse0 libasound2 libxcb1 libxcb-shm0 libvulkan1 libgtk2.0-0"
 STUDIO="$RUNTIME libgtk-3-0"
-TEST="$STUDIO mesa-vulkan-drivers xvfb xauth nodejs npm"
+TEST="$STUDIO mesa-vulkan-drivers xvfb xauth nodejs npm nginx libnginx-mod-rtmp srt-tools"
 
 list=0
 if [ "${1:-}" = "--list" ]; then list=1; shift; fi
@@ -62,6 +66,14 @@ if [ "$(id -u)" != 0 ]; then
 fi
 echo "lumaflow: installing system packages: $missing" >&2
 export DEBIAN_FRONTEND=noninteractive
+# Packages such as nginx start their system service when installed; the tests start their own servers on loopback,
+# so while installing, a temporary policy-rc.d (Debian's documented switch) keeps services from starting.
+policy=""
+if [ ! -e /usr/sbin/policy-rc.d ]; then
+  policy=/usr/sbin/policy-rc.d
+  printf '#!/bin/sh\nexit 101\n' > "$policy" && chmod 755 "$policy"
+  trap 'rm -f "$policy"' EXIT
+fi
 if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends $missing; } >&2; then
   echo "lumaflow: installing the system packages failed; run this, then the command again:" >&2
   echo "  $line" >&2
