@@ -1,5 +1,6 @@
 package org.lumaflow.live;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 
@@ -31,6 +32,15 @@ public interface LiveSession extends AutoCloseable {
      * @return whether it ended
      */
     boolean await(Duration timeout) throws InterruptedException;
+
+    /**
+     * Copies a downscaled RGBA8 picture into {@code rgba} ({@code width * height * 4} bytes from its position): the
+     * newest picture of video source {@code index}, or the composed program for {@code index} -1. For previews (the
+     * studio's Live part); cheap, allocates nothing.
+     *
+     * @return false when there is no picture yet
+     */
+    boolean preview(int index, int width, int height, ByteBuffer rgba);
 
     /** Why the session ended on its own with an error (masked), or null. */
     String failure();
