@@ -1,0 +1,35 @@
+package org.lumaflow.live.internal.output;
+
+import java.util.Map;
+
+import org.lumaflow.live.LiveException;
+import org.lumaflow.live.StreamFormat;
+
+/** A streamed output (SRT, RTMP/RTMPS, WHIP): reconnects after network loss. */
+final class NetworkOutput extends SendOutput {
+
+    private final String muxer;
+    private final String url;
+    private final Map<String, String> ioOptions;
+    private final Map<String, String> fmtOptions;
+
+    NetworkOutput(String name, StreamFormat format, String audioCodec, String muxer, String url,
+            Map<String, String> ioOptions, Map<String, String> fmtOptions, long throttleKbps) {
+        super(name, format, audioCodec, throttleKbps);
+        this.muxer = muxer;
+        this.url = url;
+        this.ioOptions = Map.copyOf(ioOptions);
+        this.fmtOptions = Map.copyOf(fmtOptions);
+        start();
+    }
+
+    @Override
+    Muxer connect(byte[] sps) throws LiveException {
+        return new Muxer(name, muxer, url, ioOptions, fmtOptions, format, audioCodec(), sps, false);
+    }
+
+    @Override
+    boolean reconnects() {
+        return true;
+    }
+}
