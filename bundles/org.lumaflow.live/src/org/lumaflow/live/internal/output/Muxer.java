@@ -37,6 +37,7 @@ final class Muxer implements AutoCloseable {
     private final long[] tbNum = new long[2];
     private final long[] tbDen = new long[2];
     private boolean headerWritten;
+    private long firstDts = Long.MIN_VALUE;
 
     /**
      * Opens the muxer and writes the header.
@@ -167,6 +168,11 @@ final class Muxer implements AutoCloseable {
         int index = p.stream() == EncodedPacket.VIDEO ? videoIndex : audioIndex;
         if (index < 0) {
             return;
+        }
+        if (firstDts == Long.MIN_VALUE) {
+            firstDts = p.dtsMicros();
+        } else if (p.dtsMicros() < firstDts) {
+            return; // sound from before the first keyframe: FLV (and players) want nothing earlier than the start
         }
         BytePointer data = p instanceof PooledPacket pp ? pp.pointer() : pointers.of(p.data());
         int size = p.data().limit();

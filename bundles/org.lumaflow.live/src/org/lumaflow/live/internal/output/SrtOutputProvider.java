@@ -51,6 +51,7 @@ public final class SrtOutputProvider implements LiveOutputProvider {
         io.put("transtype", "live");
         io.put("connect_timeout", "2000");
         io.put("timeout", "3000000");
+        io.put("linger", "2");
         String mode = q.getOrDefault("mode", "caller");
         if (!mode.equals("caller") && !mode.equals("listener")) {
             throw new LiveException(name + ": mode must be caller or listener, not " + Secrets.mask(mode));
