@@ -77,6 +77,7 @@ class OutputsTest {
         assertTrue(d.frames() >= frames - tolerance && d.frames() <= frames, what);
         assertEquals(640, d.width(), what);
         assertEquals(360, d.height(), what);
+        assertTrue(d.frames() > 0, what);
         assertEquals(0, d.errors(), what);
         assertEquals(0, d.badBars(), what);
         assertEquals(0, d.gaps(), what);
