@@ -23,7 +23,7 @@ import org.lumaflow.live.internal.pipe.LatencyWindow;
  * waits, prepared, while the previous one encodes), encodes them and the queued sound once, and hands every pooled
  * packet to each attached output (an output attached late starts at the next keyframe, which is forced).
  */
-public final class LiveEncodeStage implements EncodeStage, PacketSink {
+public final class LiveEncodeStage implements EncodeStage, PacketSink, Measured {
 
     private static final System.Logger LOG = System.getLogger("org.lumaflow.live.encode");
 
@@ -263,6 +263,7 @@ public final class LiveEncodeStage implements EncodeStage, PacketSink {
     }
 
     /** Bytes the encode thread has allocated on the heap so far (-1 before its first picture). */
+    @Override
     public long threadAllocatedBytes() {
         return threadAllocated;
     }

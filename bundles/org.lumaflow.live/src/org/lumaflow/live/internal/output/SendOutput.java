@@ -11,6 +11,7 @@ import org.lumaflow.live.OutputStats;
 import org.lumaflow.live.Secrets;
 import org.lumaflow.live.StreamFormat;
 import org.lumaflow.live.internal.encode.LiveEncodeStage;
+import org.lumaflow.live.internal.encode.Measured;
 import org.lumaflow.live.internal.encode.Nal;
 import org.lumaflow.live.internal.encode.ThreadAllocation;
 import org.lumaflow.live.internal.pipe.LatencyWindow;
@@ -20,7 +21,7 @@ import org.lumaflow.live.internal.pipe.LatencyWindow;
  * the thread connects at the first keyframe, writes, and after a network error reconnects with back-off (0.5, 1, 2,
  * 4... up to 10 s), resuming on a keyframe. State changes are logged (masked) and visible in {@link #stats()}.
  */
-abstract class SendOutput implements LiveOutput, LiveEncodeStage.AudioCodecAware {
+abstract class SendOutput implements LiveOutput, LiveEncodeStage.AudioCodecAware, Measured {
 
     private static final System.Logger LOG = System.getLogger("org.lumaflow.live.output");
     private static final long MAX_BACKOFF_MS = 10_000;
@@ -194,9 +195,9 @@ abstract class SendOutput implements LiveOutput, LiveEncodeStage.AudioCodecAware
             return;
         }
         long due = since + sent * 8 * 1_000_000_000L / throttleBitsPerSecond;
-        long wait = due - System.nanoTime();
-        if (wait > 0) {
-            LockSupport.parkNanos(wait);
+        long wait;
+        while ((wait = due - System.nanoTime()) > 0 && !closing) {
+            LockSupport.parkNanos(wait); // send() unparks on every packet: wait again
         }
     }
 
@@ -214,7 +215,7 @@ abstract class SendOutput implements LiveOutput, LiveEncodeStage.AudioCodecAware
                     name + ": " + s + (masked == null ? "" : " (" + masked + ")"));
         }
         state = s;
-        if (masked != null) {
+        if (masked != null || s.equals("live")) {
             error = masked;
         }
     }
@@ -237,6 +238,7 @@ abstract class SendOutput implements LiveOutput, LiveEncodeStage.AudioCodecAware
     }
 
     /** Bytes the send thread allocated on the heap so far (-1 before its first packet). */
+    @Override
     public long threadAllocatedBytes() {
         return threadAllocated;
     }
