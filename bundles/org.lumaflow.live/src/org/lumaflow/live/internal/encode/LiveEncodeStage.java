@@ -140,6 +140,7 @@ public final class LiveEncodeStage implements EncodeStage, PacketSink, Measured 
         s.pts = ptsMicros;
         s.capture = captureNanos;
         channel.offer(s);
+        java.util.concurrent.locks.LockSupport.unpark(thread);
     }
 
     @Override
@@ -153,7 +154,13 @@ public final class LiveEncodeStage implements EncodeStage, PacketSink, Measured 
         long tid = Thread.currentThread().threadId();
         try {
             while (true) {
-                Slot s = channel.poll(5, TimeUnit.MILLISECONDS);
+                // poll without waiting (a timed wait on the channel's condition allocates a node each time);
+                // submit() unparks this thread, and sound is drained at least every 5 ms
+                Slot s = channel.poll(0, TimeUnit.MILLISECONDS);
+                if (s == null && !stopping) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+                    s = channel.poll(0, TimeUnit.MILLISECONDS);
+                }
                 if (s != null) {
                     if (delayMillis > 0) {
                         Thread.sleep(delayMillis);
@@ -283,6 +290,7 @@ public final class LiveEncodeStage implements EncodeStage, PacketSink, Measured 
         }
         stopping = true;
         channel.close();
+        java.util.concurrent.locks.LockSupport.unpark(thread);
         try {
             thread.join(10_000);
         } catch (InterruptedException e) {

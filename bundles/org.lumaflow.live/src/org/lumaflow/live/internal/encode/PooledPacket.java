@@ -135,8 +135,12 @@ public final class PooledPacket implements EncodedPacket {
         return refs.get();
     }
 
-    /** Test support: marks the packet non-reference (as a B picture would be) for congestion tests. */
-    public void markDisposable() {
-        disposable = true;
+    /**
+     * Test support: clears {@code nal_ref_idc} of the picture's slices (as in a non-reference picture, which the
+     * low-latency encoders never produce) and re-reads {@link #disposable()} from them.
+     */
+    public void makeNonReference() {
+        Nal.clearRefIdc(buffer, size);
+        disposable = !keyframe && Nal.disposable(buffer, size);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.lumaflow.live.LiveException;
+import org.lumaflow.live.Secrets;
 import org.lumaflow.live.StreamFormat;
 
 /**
@@ -37,14 +38,14 @@ final class FileOutput extends SendOutput {
         }
         Path dir = this.target.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new LiveException("recording " + target + ": the folder " + dir + " does not exist");
+            throw new LiveException(Secrets.mask("recording " + target + ": the folder " + dir + " does not exist"));
         }
         try {
             Files.deleteIfExists(temporary);
             Files.createFile(temporary);
         } catch (IOException e) {
-            throw new LiveException("recording " + target + ": cannot write " + temporary.getFileName() + " in "
-                    + dir + " (" + (e.getMessage() == null ? "not writable" : e.getMessage()) + ")", e);
+            throw new LiveException(Secrets.mask("recording " + target + ": cannot write " + temporary.getFileName()
+                    + " in " + dir + " (" + (e.getMessage() == null ? "not writable" : e.getMessage()) + ")"), e);
         }
         start();
     }
@@ -94,8 +95,8 @@ final class FileOutput extends SendOutput {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new LiveException("recording " + target + ": cannot rename " + temporary.getFileName()
-                    + " into place (" + e.getMessage() + ")", e);
+            throw new LiveException(Secrets.mask("recording " + target + ": cannot rename "
+                    + temporary.getFileName() + " into place (" + e.getMessage() + ")"), e);
         }
     }
 }

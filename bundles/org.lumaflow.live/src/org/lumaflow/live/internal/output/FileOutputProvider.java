@@ -7,6 +7,7 @@ import java.util.Map;
 import org.lumaflow.live.LiveException;
 import org.lumaflow.live.LiveOutput;
 import org.lumaflow.live.LiveOutputProvider;
+import org.lumaflow.live.Secrets;
 import org.lumaflow.live.StreamFormat;
 import org.osgi.service.component.annotations.Component;
 
@@ -36,7 +37,8 @@ public final class FileOutputProvider implements LiveOutputProvider {
         try {
             p = Path.of(target);
         } catch (InvalidPathException e) {
-            throw new LiveException("recording " + target + ": not a valid file name (" + e.getReason() + ")", e);
+            throw new LiveException(Secrets.mask("recording " + target + ": not a valid file name (" + e.getReason()
+                    + ")"), e);
         }
         return new FileOutput(p, format);
     }

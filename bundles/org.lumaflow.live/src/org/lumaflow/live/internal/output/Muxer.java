@@ -155,7 +155,19 @@ final class Muxer implements AutoCloseable {
 
     /** FFmpeg's text for {@code r} and its last logged error, masked. */
     static String explain(int r) {
-        return Secrets.mask(FFmpeg.explain(r));
+        String s = FFmpeg.explain(r);
+        int nl = s.indexOf('\n');
+        if (nl >= 0) {
+            s = s.substring(0, nl).strip(); // e.g. the whip muxer logs its whole SDP offer after the error
+        }
+        if (s.endsWith(",") || s.endsWith(":")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        s = s.replaceFirst(", offer: v=0$", "");
+        if (s.length() > 240) {
+            s = s.substring(0, 240) + "...";
+        }
+        return Secrets.mask(s);
     }
 
     /** Whether the output carries {@code stream} ({@link EncodedPacket#VIDEO}/{@link EncodedPacket#AUDIO}). */
@@ -184,7 +196,6 @@ final class Muxer implements AutoCloseable {
         packet.duration(0);
         packet.pos(-1);
         packet.flags(p.keyframe() ? AV_PKT_FLAG_KEY : 0);
-        FFmpeg.clearLog();
         int r = av_write_frame(oc, packet);
         packet.data(null);
         packet.size(0);

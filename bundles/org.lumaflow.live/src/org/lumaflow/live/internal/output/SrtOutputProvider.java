@@ -82,8 +82,8 @@ public final class SrtOutputProvider implements LiveOutputProvider {
         }
         Map<String, String> fmt = Map.of("mpegts_flags", "resend_headers", "flush_packets", "1");
         String hint = io.containsKey("passphrase")
-                ? "the receiver may have rejected the passphrase or key length (pbkeylen " + io.getOrDefault(
-                        "pbkeylen", "16") + "): both sides need the same passphrase"
+                ? "either no SRT receiver answered at that address or it rejected the passphrase or key length "
+                        + "(pbkeylen " + io.getOrDefault("pbkeylen", "16") + "; both sides need the same)"
                 : "check the address and port, and whether the receiver expects a passphrase";
         return new NetworkOutput(name, format, "aac", "mpegts", base.toString(), io, fmt,
                 OutputProviders.throttle(options), hint);
