@@ -1,0 +1,1 @@
+package org.lumaflow.live.internal.cli;
