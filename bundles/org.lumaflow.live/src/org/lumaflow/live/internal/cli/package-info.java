@@ -1,1 +1,0 @@
-package org.lumaflow.live.internal.cli;
