@@ -50,6 +50,7 @@ final class AudioPump implements Runnable {
             while (due - sent > 0) {
                 int n = (int) Math.min(MAX_CHUNK, due - sent);
                 Arrays.fill(mix, 0, n * AudioRing.CHANNELS, 0);
+                out.clear();
                 for (AudioRing r : rings) {
                     r.mixInto(mix, n);
                     r.trimTo(AudioRing.RATE / 2); // at most half a second behind

@@ -91,8 +91,18 @@ final class LiveSessionImpl implements LiveSession, SourceSink.Events, ProcessSt
         threads.add(thread(this::monitor, "live-stats " + id));
     }
 
-    private static Thread thread(Runnable r, String name) {
-        Thread t = new Thread(r, name);
+    /** A session thread; an unexpected failure in it ends the session with an error naming the stage. */
+    private Thread thread(Runnable r, String name) {
+        Thread t = new Thread(() -> {
+            try {
+                r.run();
+            } catch (RuntimeException | Error e) {
+                LOG.log(System.Logger.Level.ERROR, name + " failed", e);
+                String m = Secrets.mask(name.substring(0, name.indexOf(' ')) + " stage failed: " + e);
+                event(Level.ERROR, m);
+                finish(m);
+            }
+        }, name);
         t.setDaemon(true);
         t.start();
         return t;
