@@ -48,7 +48,7 @@ final class LiveGraphFile {
     static Saved write(LiveSettings s, Path file, boolean keepSecrets) throws IOException {
         boolean[] masked = {false};
         AtomicFiles.write(file.toAbsolutePath(), out -> {
-            try (JsonGenerator g = JSON.createGenerator(out)) {
+            try (JsonGenerator g = JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
                 g.useDefaultPrettyPrinter();
                 g.writeStartObject();
                 g.writeNumberField("lumaflow_live", VERSION);

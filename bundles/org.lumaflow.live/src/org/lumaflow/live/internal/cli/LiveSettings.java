@@ -21,6 +21,10 @@ import org.lumaflow.live.LiveConfig;
  */
 final class LiveSettings {
 
+    private static final java.util.Set<String> VALUED = java.util.Set.of("--source", "--stream", "--layout",
+            "--effects", "--record", "--duration", "--size", "--rate", "--drop", "--encoder", "--bitrate",
+            "--keyframe", "--backend", "--option", "--save");
+
     List<String> sources = new ArrayList<>();
     Layout layout = Layout.full();
     Path effects;
@@ -68,6 +72,9 @@ final class LiveSettings {
                         }
                         s.graphFile = Path.of(Options.positional(a));
                         continue;
+                    }
+                    if (!VALUED.contains(opt)) {
+                        throw new UsageException("unknown option " + opt);
                     }
                     String v = inline != null ? inline : Options.value(argv, ++i, opt);
                     given.put(opt, true);

@@ -287,7 +287,7 @@ public final class LiveServiceImpl implements LiveService {
             sinks.add(new SourceSink(i, s, Secrets.mask(s.name()), s.hasVideo() ? v++ : -1, engine.pool(), relay));
         }
         LiveSessionImpl session = new LiveSessionImpl(id, config, listener, sinks, needed, slots, res.composer,
-                res.encode, res.outputs, mm, interval);
+                res.encode, res.outputs, targets, mm, interval, this::outputFor);
         self[0] = session;
         for (SourceSink s : sinks) {
             s.source.start(s);

@@ -4,15 +4,19 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.lumaflow.core.pool.Frame;
 import org.lumaflow.live.LiveConfig;
+import org.lumaflow.live.LiveException;
 import org.lumaflow.live.LiveListener;
 import org.lumaflow.live.LiveListener.Level;
 import org.lumaflow.live.LiveOutput;
+import org.lumaflow.live.LiveOutputProvider;
 import org.lumaflow.live.LiveSession;
 import org.lumaflow.live.LiveStats;
 import org.lumaflow.live.OutputStats;
@@ -39,6 +43,8 @@ final class LiveSessionImpl implements LiveSession, SourceSink.Events, ProcessSt
     private final Composer composer;
     private final EncodeStage encode;
     private final List<LiveOutput> outputs;
+    private final Map<String, LiveOutput> byTarget = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.function.Function<String, LiveOutputProvider> outputProviders;
     private final LiveSlots.Slot[] slots;
     private final MemoryManager memory;
     private final long memoryInterval;
@@ -58,7 +64,8 @@ final class LiveSessionImpl implements LiveSession, SourceSink.Events, ProcessSt
 
     LiveSessionImpl(String id, LiveConfig config, LiveListener listener, List<SourceSink> sinks, int shownVideo,
             LiveSlots.Slot[] slots, Composer composer, EncodeStage encode, List<LiveOutput> outputs,
-            MemoryManager memory, long memoryInterval) {
+            List<String> targets, MemoryManager memory, long memoryInterval,
+            java.util.function.Function<String, LiveOutputProvider> outputProviders) {
         this.id = id;
         this.config = config;
         this.listener = listener == null ? new LiveListener() {
@@ -69,7 +76,11 @@ final class LiveSessionImpl implements LiveSession, SourceSink.Events, ProcessSt
         this.slots = slots;
         this.composer = composer;
         this.encode = encode;
-        this.outputs = List.copyOf(outputs);
+        this.outputs = new CopyOnWriteArrayList<>(outputs);
+        for (int i = 0; i < targets.size(); i++) {
+            byTarget.put(targets.get(i), outputs.get(i));
+        }
+        this.outputProviders = outputProviders;
         this.memory = memory;
         this.memoryInterval = memoryInterval;
         this.clock = new TickClock(System.nanoTime() + 20_000_000L, config.rate());
@@ -272,6 +283,46 @@ final class LiveSessionImpl implements LiveSession, SourceSink.Events, ProcessSt
     @Override
     public boolean await(Duration timeout) throws InterruptedException {
         return ended.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void startOutput(String target, Map<String, String> options) throws LiveException {
+        if (stopping) {
+            throw new LiveException(Secrets.mask(target) + ": the session is stopping");
+        }
+        if (byTarget.containsKey(target)) {
+            throw new LiveException(Secrets.mask(target) + ": already running");
+        }
+        LiveOutputProvider p = outputProviders.apply(target);
+        if (p == null) {
+            throw new LiveException("no output handles " + Secrets.mask(target));
+        }
+        java.util.HashMap<String, String> o = new java.util.HashMap<>(config.options());
+        if (options != null) {
+            o.putAll(options);
+        }
+        LiveOutput out;
+        try {
+            out = p.open(target, encode.format(), o);
+        } catch (RuntimeException e) {
+            throw new LiveException("output " + Secrets.mask(target) + ": " + Secrets.mask(e.getMessage()), e);
+        }
+        outputs.add(out);
+        byTarget.put(target, out);
+        encode.attach(out);
+        event(Level.INFO, "output " + out.name() + " started");
+    }
+
+    @Override
+    public void stopOutput(String target) {
+        LiveOutput out = byTarget.remove(target);
+        if (out == null) {
+            return;
+        }
+        encode.detach(out);
+        out.close();
+        outputs.remove(out);
+        event(Level.INFO, "output " + out.name() + " stopped");
     }
 
     @Override
