@@ -3,6 +3,7 @@ package org.lumaflow.live;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -41,6 +42,20 @@ public interface LiveSession extends AutoCloseable {
      * @return false when there is no picture yet
      */
     boolean preview(int index, int width, int height, ByteBuffer rgba);
+
+    /**
+     * Opens another output while the session runs (the studio's Record and Go Live buttons); it starts at the next
+     * keyframe.
+     *
+     * @throws LiveException naming the target when no provider accepts it or it cannot be opened
+     */
+    default void startOutput(String target, Map<String, String> options) throws LiveException {
+        throw new LiveException(Secrets.mask(target) + ": this session cannot add outputs while it runs");
+    }
+
+    /** Finalises and closes the running output opened for {@code target} (a recording is renamed into place). */
+    default void stopOutput(String target) {
+    }
 
     /** Why the session ended on its own with an error (masked), or null. */
     String failure();

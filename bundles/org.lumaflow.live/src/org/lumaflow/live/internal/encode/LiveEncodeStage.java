@@ -129,6 +129,21 @@ public final class LiveEncodeStage implements EncodeStage, PacketSink, Measured 
     }
 
     @Override
+    public void detach(LiveOutput output) {
+        synchronized (this) {
+            Attached[] old = outputs;
+            int n = 0;
+            Attached[] now = new Attached[old.length];
+            for (Attached a : old) {
+                if (a.output != output) {
+                    now[n++] = a;
+                }
+            }
+            outputs = java.util.Arrays.copyOf(now, n);
+        }
+    }
+
+    @Override
     public void submit(Frame frame, long ptsMicros, long captureNanos) {
         Slot s = stopping ? null : takeSlot();
         if (s == null) {

@@ -21,6 +21,13 @@ public interface EncodeStage extends AutoCloseable {
     void attach(LiveOutput output);
 
     /**
+     * Stops sending packets to {@code output} (a session's {@code stopOutput}); the caller closes it afterwards.
+     * The default does nothing, so an output must ignore packets sent after its close.
+     */
+    default void detach(LiveOutput output) {
+    }
+
+    /**
      * Queues a composed picture (NV12 or I420 at the format's size), taking over one reference of {@code frame}.
      * Never blocks: when two pictures already wait, the oldest is released and counted as dropped at encode.
      */
