@@ -69,6 +69,30 @@ class ReceiversTest {
     }
 
     @Test
+    void srtListenerModeServesACaller() throws Exception {
+        int port = Receiver.freeUdpPort();
+        try (FfmpegListener caller = FfmpegListener.srtCaller(dir, port, "caller.ts")) {
+            OutputStats s;
+            try (Rig rig = Rig.open(640, 360, Set.of("aac"))) {
+                LiveOutput o = rig.output("srt://127.0.0.1:" + port + "?mode=listener");
+                rig.run(15);
+                assertEquals("connecting", o.stats().state(), "waits for a caller");
+                caller.start();
+                rig.run(75);
+                rig.stage.close();
+                s = o.stats();
+            }
+            assertEquals("closed", s.state(), s.error());
+            assertTrue(caller.waitFor(10), caller.log());
+            Decoded d = Decoded.of(caller.output().toString());
+            assertTrue(d.frames() >= 30, d.toString());
+            assertEquals(0, d.errors(), d.toString());
+            assertEquals(0, d.gaps(), d.toString());
+            assertEquals(0, d.badBars(), d.toString());
+        }
+    }
+
+    @Test
     void srtWithAes256Passphrase() throws Exception {
         int port = Receiver.freeUdpPort();
         String pass = "correct-horse-battery";

@@ -28,6 +28,13 @@ public final class FfmpegListener extends Receiver {
         return new FfmpegListener(cmd("-i", url, out), dir, out, "ffmpeg-srt-" + port);
     }
 
+    /** {@code ffmpeg -i srt://127.0.0.1:PORT?mode=caller -c copy OUT}: a caller for an output in listener mode. */
+    public static FfmpegListener srtCaller(Path dir, int port, String outName) {
+        Path out = dir.resolve(outName);
+        return new FfmpegListener(cmd("-i", "srt://127.0.0.1:" + port + "?mode=caller", out), dir, out,
+                "ffmpeg-srt-caller-" + port);
+    }
+
     private static List<String> cmd(String a, String b, String c, String d, Path out) {
         List<String> l = new ArrayList<>(List.of(FFmpeg.commandLine().toString(), "-hide_banner", "-nostdin", "-y",
                 "-loglevel", "info"));

@@ -44,6 +44,11 @@ final class NetworkOutput extends SendOutput {
     }
 
     @Override
+    boolean backsOff() {
+        return !"1000000".equals(ioOptions.get("listen_timeout"));
+    }
+
+    @Override
     boolean reconnects() {
         return true;
     }

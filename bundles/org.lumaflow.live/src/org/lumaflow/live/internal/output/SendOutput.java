@@ -64,6 +64,11 @@ abstract class SendOutput implements LiveOutput, LiveEncodeStage.AudioCodecAware
     /** Whether a lost connection is retried (network) or fails the output (file). */
     abstract boolean reconnects();
 
+    /** Whether failed connections wait (0.5, 1, 2... s) before the next try; a listener waits in its accept. */
+    boolean backsOff() {
+        return true;
+    }
+
     /** Called on the send thread after the last packet: {@code clean} when the muxer finished normally. */
     void finished(boolean clean) throws LiveException {
     }
@@ -134,8 +139,10 @@ abstract class SendOutput implements LiveOutput, LiveEncodeStage.AudioCodecAware
                             return;
                         }
                         setState(everConnected ? "reconnecting" : "connecting", e.getMessage());
-                        sleep(backoff);
-                        backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+                        if (backsOff()) {
+                            sleep(backoff);
+                            backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+                        }
                         continue;
                     }
                 }
