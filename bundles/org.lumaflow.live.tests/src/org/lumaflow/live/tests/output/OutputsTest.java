@@ -71,6 +71,22 @@ class OutputsTest {
         }
     }
 
+    @Test
+    void anOutputAttachedLateStartsAtAForcedKeyframe() throws Exception {
+        Path late = dir.resolve("late.mkv");
+        try (Rig rig = Rig.open(640, 360, Set.of("aac"))) {
+            rig.output(dir.resolve("early.mkv").toString());
+            rig.run(40); // keyframes every 30 pictures: the next natural one would be picture 60
+            rig.output(late.toString());
+            rig.run(20);
+        }
+        Decoded d = Decoded.of(late.toString());
+        assertTrue(d.numbers().get(0) >= 40 && d.numbers().get(0) <= 42, "starts at once, on a keyframe: " + d);
+        assertEquals(0, d.errors(), d.toString());
+        assertEquals(0, d.gaps(), d.toString());
+        assertEquals(60 - d.numbers().get(0), d.frames(), d.toString());
+    }
+
     /** Every picture arrived (within {@code tolerance}), decodable, right size, bars intact, numbers in order. */
     static void check(Decoded d, int frames, int tolerance, String audio) {
         String what = d.container() + " " + d;

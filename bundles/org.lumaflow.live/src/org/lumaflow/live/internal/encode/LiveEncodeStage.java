@@ -252,6 +252,10 @@ public final class LiveEncodeStage implements EncodeStage, PacketSink, Measured 
     public interface AudioCodecAware {
         /** The audio codec this output wants ({@code aac}, {@code opus}), or null for none. */
         String audioCodec();
+
+        /** Starts closing without waiting (so that several outputs flush at once); {@code close()} then waits. */
+        default void beginClose() {
+        }
     }
 
     @Override
@@ -312,6 +316,11 @@ public final class LiveEncodeStage implements EncodeStage, PacketSink, Measured 
             Thread.currentThread().interrupt();
         }
         channel.drain();
+        for (Attached a : outputs) {
+            if (a.output instanceof AudioCodecAware c) {
+                c.beginClose();
+            }
+        }
         for (Attached a : outputs) {
             try {
                 a.output.close();

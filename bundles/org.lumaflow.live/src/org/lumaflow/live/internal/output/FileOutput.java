@@ -86,6 +86,13 @@ final class FileOutput extends SendOutput {
     @Override
     void finished(boolean clean) throws LiveException {
         if (!clean) {
+            try {
+                if (Files.size(temporary) == 0) {
+                    Files.delete(temporary); // nothing was recorded
+                }
+            } catch (IOException e) {
+                // left as it is
+            }
             return;
         }
         try {

@@ -110,8 +110,8 @@ abstract class SendOutput implements LiveOutput, LiveEncodeStage.AudioCodecAware
         boolean clean = false;
         try {
             while (true) {
-                if (closing && (queue.size() == 0 || System.nanoTime() > flushDeadline)) {
-                    clean = true;
+                if (closing && (queue.size() == 0 || muxer == null || System.nanoTime() > flushDeadline)) {
+                    clean = true; // (never connected or disconnected: nothing can be flushed)
                     break;
                 }
                 if (muxer == null) {
@@ -256,6 +256,15 @@ abstract class SendOutput implements LiveOutput, LiveEncodeStage.AudioCodecAware
     }
 
     @Override
+    public synchronized void beginClose() {
+        if (!closing) {
+            flushDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(flushMillis());
+            closing = true;
+            LockSupport.unpark(thread);
+        }
+    }
+
+    @Override
     public void close() {
         synchronized (this) {
             if (closed) {
@@ -263,9 +272,7 @@ abstract class SendOutput implements LiveOutput, LiveEncodeStage.AudioCodecAware
             }
             closed = true;
         }
-        flushDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(flushMillis());
-        closing = true;
-        LockSupport.unpark(thread);
+        beginClose();
         try {
             thread.join(flushMillis() + 15_000);
         } catch (InterruptedException e) {
