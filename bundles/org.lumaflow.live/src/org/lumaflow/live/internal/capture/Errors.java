@@ -41,7 +41,8 @@ final class Errors {
             case ENETUNREACH, EHOSTUNREACH -> "unreachable (no route to the host)";
             case ETIMEDOUT -> "no answer within " + seconds(spec.timeout());
             case EIO -> spec.mode() == InputSpec.Mode.NETWORK
-                    ? "no data within " + seconds(spec.timeout()) + " (is anything sending there?)"
+                    ? "no answer or no data within " + seconds(spec.timeout()) + " (is the sender running and "
+                            + "sending there?)"
                     : "input/output error";
             case EINVAL -> "cannot deliver what was asked (invalid argument)";
             default -> null;

@@ -43,6 +43,7 @@ final class PictureWriter implements AutoCloseable {
     private int swsOutW;
     private int swsOutH;
     private PixelFormat swsOut;
+    private boolean checkAlpha;
     private boolean fixAlpha;
 
     /** Writes {@code pic} into {@code out} (any size: scaled to {@code out}'s). */
@@ -76,6 +77,10 @@ final class PictureWriter implements AutoCloseable {
             dstStrides.put(p, f.stride(p, w));
         }
         sws_scale(sws, data, strides, 0, pic.height(), dstPlanes, dstStrides);
+        if (checkAlpha) {
+            checkAlpha = false;
+            fixAlpha = out.buffer().get(3) != (byte) 0xFF;
+        }
         if (fixAlpha) {
             opaque(out);
         }
@@ -135,8 +140,9 @@ final class PictureWriter implements AutoCloseable {
             sws_setColorspaceDetails(sws, sws_getCoefficients(SWS_CS_ITU709), 1, sws_getCoefficients(SWS_CS_ITU709),
                     0, 0, 1 << 16, 1 << 16);
         }
-        // packed RGB without alpha (x11grab's bgr0) is shuffled as is: its padding byte is not 255
-        fixAlpha = f == PixelFormat.RGBA8 && (d.flags() & AV_PIX_FMT_FLAG_ALPHA) == 0 && rgbIn;
+        // packed RGB without alpha (x11grab's bgr0): the scaler makes it opaque; checked on the first picture
+        checkAlpha = f == PixelFormat.RGBA8 && (d.flags() & AV_PIX_FMT_FLAG_ALPHA) == 0 && rgbIn;
+        fixAlpha = false;
     }
 
     /** Sets every alpha byte of an RGBA8 frame to 255. */
