@@ -15,6 +15,8 @@ final class RecordingSink implements CaptureSink {
     final BufferedSink sink;
     final long[] stamps = new long[4096];
     final long[] nanos = new long[4096];
+    /** {@link System#nanoTime()} when each picture was published. */
+    final long[] arrivals = new long[4096];
     volatile int count;
     private Frame writing;
 
@@ -34,6 +36,7 @@ final class RecordingSink implements CaptureSink {
         if (n < stamps.length) {
             stamps[n] = FrameStamp.read(writing);
             nanos[n] = captureNanos;
+            arrivals[n] = System.nanoTime();
             count = n + 1;
         }
         sink.publishFrame(captureNanos);

@@ -174,6 +174,26 @@ class UrlCaptureTest {
     }
 
     @Test
+    void closeReturnsAtOnceWhileTheReadWaitsForData() throws Exception {
+        int port = freeUdpPort();
+        try (Pusher p = new Pusher("close-push.log", "-f", "mpegts", "udp://127.0.0.1:" + port + "?pkt_size=1316");
+                BufferedSink sink = new BufferedSink(pool)) {
+            LiveSource s = provider.open("udp://127.0.0.1:" + port, SourceOptions.defaults());
+            s.start(sink);
+            Thread.sleep(300);
+            p.kill();
+            Thread.sleep(300); // the reader now waits for data that will not come
+            long t0 = System.nanoTime();
+            s.close();
+            double took = (System.nanoTime() - t0) / 1e9;
+            assertTrue(took < 0.5, "close interrupts the blocked read: " + took + " s");
+            assertTrue(sink.video().published() > 0);
+            assertNull(sink.failure(), "a close is not a failure");
+            assertFalse(((FFmpegSource) s).thread().isAlive());
+        }
+    }
+
+    @Test
     void srtCallerToAListeningSenderWithAPassphrase() throws Exception {
         int port = freeUdpPort();
         String pass = "capture-secret-9876";

@@ -54,13 +54,6 @@ public final class CameraSourceProvider implements LiveSourceProvider {
             device = "/dev/video" + device;
         }
         String what = "camera " + device;
-        Path p = Path.of(device);
-        if (!Files.exists(p)) {
-            throw new LiveException(what + ": no such device (is the camera connected?)");
-        }
-        if (!Files.isReadable(p)) {
-            throw new LiveException(what + ": permission denied (is the user in the 'video' group?)");
-        }
         Map<String, String> o = new LinkedHashMap<>();
         if (options.width() > 0 && options.height() > 0) {
             o.put("video_size", options.width() + "x" + options.height());
@@ -76,6 +69,13 @@ public final class CameraSourceProvider implements LiveSourceProvider {
                 throw new LiveException(what + ": input_format=" + input + " is not yuyv422, mjpeg or h264");
             }
             o.put("input_format", f);
+        }
+        Path p = Path.of(device);
+        if (!Files.exists(p)) {
+            throw new LiveException(what + ": no such device (is the camera connected?)");
+        }
+        if (!Files.isReadable(p)) {
+            throw new LiveException(what + ": permission denied (is the user in the 'video' group?)");
         }
         // the device's own size and rate are what is delivered: no scaling here
         InputSpec in = new InputSpec("v4l2", device, o, what, InputSpec.Mode.DEVICE, 0, 0, null,

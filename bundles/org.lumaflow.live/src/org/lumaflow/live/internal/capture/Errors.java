@@ -19,6 +19,7 @@ final class Errors {
     private static final int EBUSY = 16;
     private static final int ENODEV = 19;
     private static final int EINVAL = 22;
+    private static final int ENOTTY = 25;
     private static final int ENETUNREACH = 101;
     private static final int ECONNRESET = 104;
     private static final int ETIMEDOUT = 110;
@@ -43,8 +44,9 @@ final class Errors {
             case EIO -> spec.mode() == InputSpec.Mode.NETWORK
                     ? "no answer or no data within " + seconds(spec.timeout()) + " (is the sender running and "
                             + "sending there?)"
-                    : "input/output error";
+                    : "cannot open the device";
             case EINVAL -> "cannot deliver what was asked (invalid argument)";
+            case ENOTTY -> "not a capture device";
             default -> null;
         };
         if (code == AVERROR_EOF()) {
