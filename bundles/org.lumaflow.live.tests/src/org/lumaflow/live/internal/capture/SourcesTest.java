@@ -148,6 +148,37 @@ class SourcesTest {
         }
     }
 
+    /**
+     * ALSA's {@code null} capture device (not paced: it delivers as fast as it is read): 48 kHz stereo s16
+     * arrives, the one-second ring fills and the rest is counted as dropped, nothing is allocated per packet.
+     */
+    @Test
+    void alsaNullDeviceDeliversSoundThroughTheRing() throws Exception {
+        try (LiveSource s = providers().get("audio").open("alsa:null", SourceOptions.defaults());
+                FramePool pool = new FramePool(); BufferedSink sink = new BufferedSink(pool)) {
+            assertEquals("audio alsa:null", s.name());
+            assertTrue(s.hasAudio());
+            assertFalse(s.hasVideo());
+            assertEquals(0, s.width());
+            FFmpegSource src = (FFmpegSource) s;
+            s.start(sink);
+            Thread.sleep(300);
+            Meter m = new Meter(src.thread(), src::samples);
+            Thread.sleep(700);
+            Meter.Result r = m.stop();
+            System.out.println("audio alsa:null: " + r.frames() + " sample frames in " + String.format("%.2f s, ",
+                    r.seconds()) + String.format("%.5f", r.bytesPerFrame()) + " B allocated per sample frame");
+            assertNull(sink.failure());
+            assertTrue(r.frames() > 48_000, "sound arrives: " + r.frames());
+            assertEquals(48_000, sink.audio().available(), "the ring holds one second");
+            assertTrue(sink.audio().dropped() > 0, "what did not fit is counted");
+            assertTrue(r.bytesPerFrame() * 1024 < 16, "nothing allocated per packet of sound: " + r);
+            ByteBuffer pcm = ByteBuffer.allocateDirect(48_000 * 4);
+            assertEquals(48_000, sink.audio().read(pcm, 48_000)); // content: whatever ALSA's null plugin leaves
+            assertEquals(48_000 * 4, pcm.position());
+        }
+    }
+
     /** The tone: 1920 sample frames of 48 kHz stereo per 25 fps picture, 1 kHz at -20 dBFS. */
     @Test
     void toneIs48kStereoAndPicturesCarryTheirNumbers() throws Exception {

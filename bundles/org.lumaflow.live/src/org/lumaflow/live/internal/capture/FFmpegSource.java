@@ -298,7 +298,7 @@ final class FFmpegSource implements LiveSource {
                 }
                 av_packet_unref(packet);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
             failure = "capture stopped (" + e.getMessage() + ")";
         }
         if (!thread.halted()) {
@@ -357,6 +357,10 @@ final class FFmpegSource implements LiveSource {
         }
         while (avcodec_receive_frame(adec, sound) == 0) {
             int n = sounds.convert(sound);
+            if (n < 0) {
+                throw new IllegalStateException("cannot resample its sound: "
+                        + org.lumaflow.media.ffmpeg.FFmpeg.error(n));
+            }
             if (n > 0) {
                 sink.audio(sounds.buffer(), n, BufferedSink.SAMPLE_RATE, BufferedSink.CHANNELS, now);
                 samples += n;

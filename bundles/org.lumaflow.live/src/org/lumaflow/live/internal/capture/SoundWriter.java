@@ -9,6 +9,7 @@ import java.nio.ByteOrder;
 import org.bytedeco.ffmpeg.avutil.AVChannelLayout;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.swresample.SwrContext;
+import org.bytedeco.javacpp.PointerPointer;
 import org.lumaflow.media.ffmpeg.FFmpeg;
 
 /**
@@ -28,8 +29,10 @@ final class SoundWriter implements AutoCloseable {
     private int inFormat = -2;
     private int inRate;
     private int inChannels;
+    private final PointerPointer<?> outData;
     private AVFrame viewed;
     private AVChannelLayout inLayout;
+    private PointerPointer<?> inData;
 
     SoundWriter() {
         av_channel_layout_default(stereo, BufferedSink.CHANNELS);
@@ -42,6 +45,7 @@ final class SoundWriter implements AutoCloseable {
             throw new IllegalStateException("cannot allocate a sound buffer (" + FFmpeg.error(r) + ")");
         }
         view = out.data(0).capacity(MAX * 4L).asByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        outData = out.data();
     }
 
     /** The converted sample frames (interleaved s16 stereo) of the last {@link #convert}, from position 0. */
@@ -57,6 +61,7 @@ final class SoundWriter implements AutoCloseable {
         if (in != viewed) {
             viewed = in;
             inLayout = in.ch_layout();
+            inData = in.data();
         }
         int channels = inLayout.nb_channels();
         if (swr == null || in.format() != inFormat || in.sample_rate() != inRate || channels != inChannels) {
@@ -65,13 +70,14 @@ final class SoundWriter implements AutoCloseable {
                 return r;
             }
         }
-        out.nb_samples(MAX);
-        int r = swr_convert_frame(swr, out, in);
+        // data[] is extended_data up to 8 planes; more planar channels are rare enough to pay for the view
+        PointerPointer<?> planes = channels > 8 ? in.extended_data() : inData;
+        int r = swr_convert(swr, outData, MAX, planes, in.nb_samples());
         if (r < 0) {
             return r;
         }
         view.clear();
-        return out.nb_samples();
+        return r;
     }
 
     private int configure(AVFrame in) {
