@@ -241,6 +241,24 @@ class UrlCaptureTest {
             }
             assertTrue(took > 1.2 && took < 3, "paced like the camera it stands for: " + took + " s");
         }
+        // I420 asked for and native (yuv420p H.264): plane copies into the pooled frame; unpaced
+        try (LiveSource s = provider.open(file.toString(), new SourceOptions(0, 0, null, Map.of("format", "i420",
+                "realtime", "0"))); BufferedSink buffered = new BufferedSink(pool)) {
+            assertEquals(PixelFormat.I420, ((FFmpegSource) s).layout());
+            RecordingSink sink = new RecordingSink(buffered);
+            long t0 = System.nanoTime();
+            s.start(sink);
+            while (!buffered.done() && System.nanoTime() - t0 < 10_000_000_000L) {
+                Thread.sleep(5);
+            }
+            assertTrue(buffered.isEnded());
+            assertEquals(45, sink.count);
+            for (int i = 0; i < 45; i++) {
+                assertEquals(i, sink.stamps[i], "I420 picture " + i);
+            }
+            assertEquals(PixelFormat.I420, buffered.video().take().format());
+            assertTrue((System.nanoTime() - t0) / 1e9 < 1.2, "not paced");
+        }
         LiveException e = assertThrows(LiveException.class, () -> provider.open(dir.resolve("none.ts").toString(),
                 SourceOptions.defaults()));
         assertEquals("url " + dir.resolve("none.ts") + ": no such file", e.getMessage());
