@@ -7,16 +7,13 @@ import static org.bytedeco.ffmpeg.global.avutil.*;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
-import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
-import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVInputFormat;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.PointerPointer;
 import org.lumaflow.core.pool.Frame;
 import org.lumaflow.core.pool.PixelFormat;
@@ -82,8 +79,8 @@ final class FFmpegSource implements LiveSource {
             }
             width = w;
             height = h;
-            rate = spec.rate() != null ? spec.rate() : streamRate(st);
-            secondsPerTick[0] = seconds(st.time_base());
+            rate = spec.rate() != null ? spec.rate() : Decoders.rate(st);
+            secondsPerTick[0] = Decoders.seconds(st.time_base());
         } else {
             width = 0;
             height = 0;
@@ -91,7 +88,7 @@ final class FFmpegSource implements LiveSource {
             layout = null;
         }
         if (adec != null) {
-            secondsPerTick[1] = seconds(fmt.streams(audioIndex).time_base());
+            secondsPerTick[1] = Decoders.seconds(fmt.streams(audioIndex).time_base());
         }
         String size = Specs.describe(width, height, rate);
         name = spec.name() + (size.isEmpty() || spec.name().endsWith(size) ? "" : " " + size)
@@ -136,14 +133,14 @@ final class FFmpegSource implements LiveSource {
                         : spec.audio() && !spec.video() ? "delivers no sound" : "delivers neither pictures nor sound"));
             }
             if (v >= 0) {
-                vdec = decoder(spec, fmt.streams(v), true);
+                vdec = Decoders.open(spec, fmt.streams(v), true);
                 if (vdec.width() <= 0 || vdec.height() <= 0) {
                     throw new LiveException(spec.name() + ": the picture size could not be found (no keyframe "
                             + "arrived while probing)");
                 }
             }
             if (a >= 0) {
-                adec = decoder(spec, fmt.streams(a), false);
+                adec = Decoders.open(spec, fmt.streams(a), false);
             }
             return new FFmpegSource(spec, fmt, v, a, vdec, adec);
         } catch (LiveException | RuntimeException e) {
@@ -156,46 +153,6 @@ final class FFmpegSource implements LiveSource {
             avformat_close_input(fmt);
             throw e;
         }
-    }
-
-    private static AVCodecContext decoder(InputSpec spec, AVStream st, boolean video) throws LiveException {
-        AVCodecParameters par = st.codecpar();
-        AVCodec dec = avcodec_find_decoder(par.codec_id());
-        String what = video ? "pictures" : "sound";
-        if (dec == null) {
-            throw new LiveException(spec.name() + ": no decoder for its " + what + " ("
-                    + avcodec_get_name(par.codec_id()).getString() + ")");
-        }
-        AVCodecContext c = avcodec_alloc_context3(dec);
-        avcodec_parameters_to_context(c, par);
-        c.pkt_timebase(st.time_base());
-        if (video) {
-            c.flags(c.flags() | AV_CODEC_FLAG_LOW_DELAY);
-            c.thread_type(2); // FF_THREAD_SLICE: frame threads would add a frame of delay per thread
-            c.thread_count(0);
-        }
-        int r = avcodec_open2(c, dec, (AVDictionary) null);
-        if (r < 0) {
-            avcodec_free_context(c);
-            throw new LiveException(spec.name() + ": cannot decode its " + what + " ("
-                    + org.lumaflow.media.ffmpeg.FFmpeg.error(r) + ")");
-        }
-        return c;
-    }
-
-    private static FrameRate streamRate(AVStream st) {
-        AVRational r = st.avg_frame_rate();
-        if (r.num() <= 0 || r.den() <= 0 || r.num() / (double) r.den() > 240) {
-            r = st.r_frame_rate();
-        }
-        if (r.num() <= 0 || r.den() <= 0 || r.num() / (double) r.den() > 240) {
-            return FrameRate.FPS_30;
-        }
-        return new FrameRate(r.num(), r.den());
-    }
-
-    private static double seconds(AVRational tb) {
-        return tb.den() == 0 ? 0 : tb.num() / (double) tb.den();
     }
 
     @Override
