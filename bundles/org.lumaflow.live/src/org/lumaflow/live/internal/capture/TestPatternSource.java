@@ -1,0 +1,184 @@
+package org.lumaflow.live.internal.capture;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.concurrent.locks.LockSupport;
+
+import org.lumaflow.core.pool.Frame;
+import org.lumaflow.core.pool.PixelFormat;
+import org.lumaflow.core.time.FrameRate;
+import org.lumaflow.live.CaptureSink;
+import org.lumaflow.live.LiveException;
+import org.lumaflow.live.LiveSource;
+
+/**
+ * The {@code test} source: {@link TestPattern} with the frame number stamped ({@link FrameStamp}), drawn on its own
+ * thread at the requested rate by a clock (tick {@code n} is due at {@code start + n / rate}; a late thread skips
+ * ticks rather than drifting, so the stamp is the tick number), optionally with a 1 kHz tone at -20 dBFS. The capture
+ * time of a picture is its tick. Pictures are drawn into the sink's pooled frame; nothing is allocated per frame.
+ */
+final class TestPatternSource implements LiveSource {
+
+    /** One period of the 1 kHz tone at 48 kHz, -20 dBFS. */
+    private static final short[] TONE = new short[48];
+
+    static {
+        for (int i = 0; i < TONE.length; i++) {
+            TONE[i] = (short) Math.round(Math.sin(2 * Math.PI * i / TONE.length) * 3277);
+        }
+    }
+
+    private final int width;
+    private final int height;
+    private final FrameRate rate;
+    private final boolean tone;
+    private final String name;
+    private final ByteBuffer sound;
+    private CaptureThread thread;
+    private CaptureSink sink;
+    private volatile long frames;
+    private volatile long skipped;
+    private long samplesOut;
+
+    TestPatternSource(int width, int height, FrameRate rate, boolean tone) {
+        this.width = width;
+        this.height = height;
+        this.rate = rate;
+        this.tone = tone;
+        this.name = "test " + Specs.describe(width, height, rate) + (tone ? " +tone" : "");
+        this.sound = tone ? ByteBuffer.allocateDirect(BufferedSink.SAMPLE_RATE * 4 / 10).order(ByteOrder.LITTLE_ENDIAN)
+                : null;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean hasVideo() {
+        return true;
+    }
+
+    @Override
+    public boolean hasAudio() {
+        return tone;
+    }
+
+    @Override
+    public int width() {
+        return width;
+    }
+
+    @Override
+    public int height() {
+        return height;
+    }
+
+    @Override
+    public FrameRate rate() {
+        return rate;
+    }
+
+    /** Pictures delivered so far. */
+    long frames() {
+        return frames;
+    }
+
+    /** Ticks skipped because the thread was late. */
+    long skipped() {
+        return skipped;
+    }
+
+    /** The capture thread (null before {@link #start}). */
+    Thread thread() {
+        return thread;
+    }
+
+    @Override
+    public synchronized void start(CaptureSink target) throws LiveException {
+        if (thread != null) {
+            throw new LiveException(name + ": already started");
+        }
+        sink = target;
+        thread = new CaptureThread(name, this::run);
+        thread.start();
+    }
+
+    private void run() {
+        long start = System.nanoTime();
+        long n = 0;
+        while (!thread.halted()) {
+            long due = start + tickNanos(n);
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0 && !thread.halted()) {
+                LockSupport.parkNanos(wait);
+            }
+            if (thread.halted()) {
+                break;
+            }
+            long late = System.nanoTime() - due;
+            long period = tickNanos(1);
+            if (late > period) {
+                long skip = late / period;
+                skipped += skip;
+                n += skip;
+                due = start + tickNanos(n);
+            }
+            Frame f = sink.beginFrame(width, height, PixelFormat.RGBA8);
+            TestPattern.draw(f, n);
+            sink.publishFrame(due);
+            if (tone) {
+                long end = (n + 1) * BufferedSink.SAMPLE_RATE * rate.den() / rate.num();
+                int count = (int) Math.min(end - samplesOut, sound.capacity() / 4);
+                if (count > 0) {
+                    fillTone(count);
+                    sink.audio(sound, count, BufferedSink.SAMPLE_RATE, BufferedSink.CHANNELS, due);
+                }
+                samplesOut = end;
+            }
+            frames++;
+            n++;
+        }
+    }
+
+    private void fillTone(int count) {
+        sound.clear();
+        for (int i = 0; i < count; i++) {
+            short v = TONE[(int) ((samplesOut + i) % TONE.length)];
+            sound.putShort(i * 4, v);
+            sound.putShort(i * 4 + 2, v);
+        }
+        sound.limit(count * 4);
+    }
+
+    private long tickNanos(long n) {
+        return n * 1_000_000_000L * rate.den() / rate.num();
+    }
+
+    @Override
+    public void close() {
+        CaptureThread t;
+        synchronized (this) {
+            t = thread;
+        }
+        if (t == null) {
+            return;
+        }
+        t.halt();
+        LockSupport.unpark(t);
+        if (t != Thread.currentThread()) {
+            boolean interrupted = false;
+            while (t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
