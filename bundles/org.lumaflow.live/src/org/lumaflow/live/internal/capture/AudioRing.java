@@ -71,6 +71,38 @@ public final class AudioRing {
         return n;
     }
 
+    /**
+     * Reader: adds up to {@code frames} sample frames into {@code mix} (interleaved, little-endian s16 widened to
+     * int, for mixing several sources); returns how many there were.
+     */
+    public int mixInto(int[] mix, int frames) {
+        long r = read.get();
+        int n = (int) Math.min(frames, written.get() - r);
+        if (n <= 0) {
+            return 0;
+        }
+        int samples = n * frameBytes / 2;
+        int at = (int) (r % capacity) * frameBytes;
+        int size = capacity * frameBytes;
+        for (int i = 0; i < samples; i++) {
+            mix[i] += (short) ((ring.get(at) & 0xFF) | (ring.get(at + 1) << 8));
+            at += 2;
+            if (at == size) {
+                at = 0;
+            }
+        }
+        read.set(r + n);
+        return n;
+    }
+
+    /** Reader: skips all but the newest {@code frames} sample frames (bounds the latency of a lagging reader). */
+    public void trimTo(int frames) {
+        long w = written.get();
+        if (w - read.get() > frames) {
+            read.set(w - frames);
+        }
+    }
+
     /** Sample frames waiting to be read. */
     public int available() {
         return (int) (written.get() - read.get());

@@ -30,8 +30,13 @@ final class TestPattern {
         return (int) (((x - shift) % width + width) % width * BARS.length / width);
     }
 
-    /** Draws frame {@code n} (every pixel) into an RGBA8 frame. */
+    /** Draws frame {@code n} (every pixel) into an RGBA8 frame, stamped with {@code n}. */
     static void draw(Frame f, long n) {
+        draw(f, n, n);
+    }
+
+    /** Draws frame {@code n} (every pixel) into an RGBA8 frame, stamped with {@code stamp}. */
+    static void draw(Frame f, long n, long stamp) {
         ByteBuffer b = f.buffer();
         int w = f.width();
         int h = f.height();
@@ -51,6 +56,6 @@ final class TestPattern {
                 b.putInt(y * stride + x * 4, BAND);
             }
         }
-        FrameStamp.write(f, n);
+        FrameStamp.write(f, stamp);
     }
 }

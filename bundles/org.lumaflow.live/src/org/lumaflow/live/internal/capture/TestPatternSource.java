@@ -32,6 +32,7 @@ final class TestPatternSource implements LiveSource {
     private final int height;
     private final FrameRate rate;
     private final boolean tone;
+    private final boolean clock;
     private final String name;
     private final ByteBuffer sound;
     private CaptureThread thread;
@@ -40,12 +41,14 @@ final class TestPatternSource implements LiveSource {
     private volatile long skipped;
     private long samplesOut;
 
-    TestPatternSource(int width, int height, FrameRate rate, boolean tone) {
+    /** {@code clock}: stamp the wall clock in milliseconds (latency measurements) instead of the frame number. */
+    TestPatternSource(int width, int height, FrameRate rate, boolean tone, boolean clock) {
         this.width = width;
         this.height = height;
         this.rate = rate;
         this.tone = tone;
-        this.name = "test " + Specs.describe(width, height, rate) + (tone ? " +tone" : "");
+        this.clock = clock;
+        this.name = "test " + Specs.describe(width, height, rate) + (tone ? " +tone" : "") + (clock ? " +clock" : "");
         this.sound = tone ? ByteBuffer.allocateDirect(BufferedSink.SAMPLE_RATE * 4 / 10).order(ByteOrder.LITTLE_ENDIAN)
                 : null;
     }
@@ -126,7 +129,7 @@ final class TestPatternSource implements LiveSource {
                 due = start + tickNanos(n);
             }
             Frame f = sink.beginFrame(width, height, PixelFormat.RGBA8);
-            TestPattern.draw(f, n);
+            TestPattern.draw(f, n, clock ? System.currentTimeMillis() - (System.nanoTime() - due) / 1_000_000 : n);
             sink.publishFrame(due);
             if (tone) {
                 long end = (n + 1) * BufferedSink.SAMPLE_RATE * rate.den() / rate.num();

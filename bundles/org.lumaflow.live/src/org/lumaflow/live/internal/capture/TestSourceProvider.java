@@ -27,7 +27,8 @@ public final class TestSourceProvider implements LiveSourceProvider {
     public List<SourceInfo> list() {
         return List.of(new SourceInfo(kind(), "", "moving test pattern with a frame counter (1280x720@30 unless "
                 + "--size/--rate)", true, false), new SourceInfo(kind(), "tone", "test pattern with a 1 kHz tone",
-                        true, true));
+                        true, true), new SourceInfo(kind(), "clock", "test pattern stamped with the wall clock in ms "
+                                + "(for lumaflow live-probe latency measurements)", true, false));
     }
 
     @Override
@@ -36,6 +37,7 @@ public final class TestSourceProvider implements LiveSourceProvider {
         int h = options.width() > 0 && options.height() > 0 ? options.height() : 720;
         FrameRate rate = options.rate() != null ? options.rate() : FrameRate.FPS_30;
         boolean tone = false;
+        boolean clock = false;
         String s = spec == null ? "" : spec.strip();
         for (String word : s.split("[,\\s]+")) {
             if (word.isEmpty()) {
@@ -47,6 +49,8 @@ public final class TestSourceProvider implements LiveSourceProvider {
                 h = size[1];
             } else if (word.equals("tone")) {
                 tone = true;
+            } else if (word.equals("clock")) {
+                clock = true;
             } else if (word.startsWith("@")) {
                 try {
                     rate = FrameRate.parse(word.substring(1));
@@ -54,7 +58,7 @@ public final class TestSourceProvider implements LiveSourceProvider {
                     throw new LiveException("test " + s + ": " + word + " is not a frame rate");
                 }
             } else {
-                throw new LiveException("test " + s + ": unknown word '" + word + "' (expected WxH, @RATE or tone)");
+                throw new LiveException("test " + s + ": unknown word '" + word + "' (expected WxH, @RATE, tone or clock)");
             }
         }
         if (w < FrameStamp.DIVISIONS || h < 8 || w > 8192 || h > 8192) {
@@ -63,6 +67,6 @@ public final class TestSourceProvider implements LiveSourceProvider {
         if (rate.toDouble() <= 0 || rate.toDouble() > 240) {
             throw new LiveException("test " + s + ": rate " + rate + " is out of range");
         }
-        return new TestPatternSource(w, h, rate, tone);
+        return new TestPatternSource(w, h, rate, tone, clock);
     }
 }

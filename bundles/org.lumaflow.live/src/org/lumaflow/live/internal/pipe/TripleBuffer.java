@@ -77,6 +77,11 @@ public final class TripleBuffer {
         return slots[reading];
     }
 
+    /** Reader: whether a picture was published since the last take. */
+    public boolean fresh() {
+        return (middle.get() & FRESH) != 0;
+    }
+
     /** Reader: the picture taken last (null before the first take). */
     public Frame current() {
         return slots[reading];

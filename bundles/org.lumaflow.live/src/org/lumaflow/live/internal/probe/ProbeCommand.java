@@ -108,8 +108,14 @@ public final class ProbeCommand implements CliCommand {
         extra.putIfAbsent("timeout", Double.toString(timeout));
         LiveSourceProvider provider = providers.stream().filter(p -> p.kind().equals("url")).findFirst()
                 .orElseThrow(() -> new LiveException("live-probe: the url source is not available"));
-        try (StampReader reader = new StampReader(clock);
-                LiveSource source = provider.open(url, new SourceOptions(0, 0, null, extra))) {
+        LiveSource opened;
+        try {
+            opened = provider.open(url, new SourceOptions(0, 0, null, extra));
+        } catch (LiveException e) {
+            err.println("live-probe: " + Secrets.mask(e.getMessage()));
+            return 1;
+        }
+        try (StampReader reader = new StampReader(clock); LiveSource source = opened) {
             source.start(reader);
             long end = System.nanoTime() + (long) (duration * 1e9);
             long lastFrames = -1;

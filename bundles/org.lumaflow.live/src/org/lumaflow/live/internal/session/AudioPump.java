@@ -5,6 +5,8 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 
+import org.lumaflow.live.internal.capture.AudioRing;
+import org.lumaflow.live.internal.capture.BufferedSink;
 import org.lumaflow.live.internal.pipe.EncodeStage;
 
 /**
@@ -15,14 +17,14 @@ import org.lumaflow.live.internal.pipe.EncodeStage;
 final class AudioPump implements Runnable {
 
     private static final long LAG_NANOS = 100_000_000L;
-    private static final int MAX_CHUNK = AudioRing.RATE / 10;
+    private static final int MAX_CHUNK = BufferedSink.SAMPLE_RATE / 10;
 
     private final AudioRing[] rings;
     private final EncodeStage encode;
     private final long startNanos;
     private final BooleanSupplier stopping;
-    private final int[] mix = new int[MAX_CHUNK * AudioRing.CHANNELS];
-    private final ByteBuffer out = ByteBuffer.allocateDirect(MAX_CHUNK * AudioRing.CHANNELS * 2)
+    private final int[] mix = new int[MAX_CHUNK * BufferedSink.CHANNELS];
+    private final ByteBuffer out = ByteBuffer.allocateDirect(MAX_CHUNK * BufferedSink.CHANNELS * 2)
             .order(ByteOrder.LITTLE_ENDIAN);
     private long sent;
 
@@ -46,20 +48,20 @@ final class AudioPump implements Runnable {
             if (!TickClock.waitUntil(wake, stopping)) {
                 return;
             }
-            long due = (System.nanoTime() - startNanos - LAG_NANOS) * AudioRing.RATE / 1_000_000_000L;
+            long due = (System.nanoTime() - startNanos - LAG_NANOS) * BufferedSink.SAMPLE_RATE / 1_000_000_000L;
             while (due - sent > 0) {
                 int n = (int) Math.min(MAX_CHUNK, due - sent);
-                Arrays.fill(mix, 0, n * AudioRing.CHANNELS, 0);
+                Arrays.fill(mix, 0, n * BufferedSink.CHANNELS, 0);
                 out.clear();
                 for (AudioRing r : rings) {
                     r.mixInto(mix, n);
-                    r.trimTo(AudioRing.RATE / 2); // at most half a second behind
+                    r.trimTo(BufferedSink.SAMPLE_RATE / 2); // at most half a second behind
                 }
-                for (int i = 0; i < n * AudioRing.CHANNELS; i++) {
+                for (int i = 0; i < n * BufferedSink.CHANNELS; i++) {
                     out.putShort(i * 2, (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, mix[i])));
                 }
-                out.position(0).limit(n * AudioRing.CHANNELS * 2);
-                long pts = sent * 1_000_000L / AudioRing.RATE;
+                out.position(0).limit(n * BufferedSink.CHANNELS * 2);
+                long pts = sent * 1_000_000L / BufferedSink.SAMPLE_RATE;
                 encode.submitAudio(out, n, pts, startNanos + pts * 1000);
                 sent += n;
             }

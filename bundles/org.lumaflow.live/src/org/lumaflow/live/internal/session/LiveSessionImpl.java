@@ -21,6 +21,7 @@ import org.lumaflow.live.LiveSession;
 import org.lumaflow.live.LiveStats;
 import org.lumaflow.live.OutputStats;
 import org.lumaflow.live.Secrets;
+import org.lumaflow.live.internal.capture.AudioRing;
 import org.lumaflow.live.internal.compose.Composer;
 import org.lumaflow.live.internal.compose.LiveSlots;
 import org.lumaflow.live.internal.pipe.EncodeStage;
@@ -83,6 +84,7 @@ final class LiveSessionImpl implements LiveSession, SourceSink.Events, ProcessSt
         this.outputProviders = outputProviders;
         this.memory = memory;
         this.memoryInterval = memoryInterval;
+        warmUp(composer, video, config.width(), config.height());
         this.clock = new TickClock(System.nanoTime() + 20_000_000L, config.rate());
         long end = config.duration() == null ? Long.MAX_VALUE
                 : (long) Math.ceil(config.duration().toNanos() / 1e9 * config.rate().toDouble());
@@ -90,6 +92,24 @@ final class LiveSessionImpl implements LiveSession, SourceSink.Events, ProcessSt
                 config.height(), this);
         AudioRing[] rings = sinks.stream().filter(s -> s.audio != null).map(s -> s.audio).toArray(AudioRing[]::new);
         this.pump = rings.length == 0 ? null : new AudioPump(rings, encode, clock.startNanos(), this::stopping);
+    }
+
+    /**
+     * Before the clock starts: waits (up to two seconds) for the main source's first picture and renders the program
+     * once, so the first ticks are not spent compiling, warming up the JIT and filling caches (they would be late
+     * and skipped).
+     */
+    private static void warmUp(Composer composer, SourceSink[] video, int width, int height) {
+        long until = System.nanoTime() + 2_000_000_000L;
+        while (video.length > 0 && !video[0].video.fresh() && !video[0].done && System.nanoTime() < until) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+        }
+        for (int i = 0; i < 2; i++) {
+            Frame f = composer.render(0, width, height);
+            if (f != null) {
+                f.release();
+            }
+        }
     }
 
     /** Starts the threads (the sources were started by the service). */

@@ -74,6 +74,7 @@ final class ProcessStage implements Runnable {
             if (!TickClock.waitUntil(clock.deadline(n), host::stopping)) {
                 return;
             }
+            awaitPrimary();
             long t0 = System.nanoTime();
             long captureNanos = takeSources(t0);
             double s = Math.min(governor.scale(), host.memoryScale());
@@ -115,12 +116,32 @@ final class ProcessStage implements Runnable {
         host.durationReached();
     }
 
+    /**
+     * Phase lock with the main source: when it delivered a new picture for the previous tick but not yet for this
+     * one, waits up to a quarter period for it. A source at the output's rate whose pictures arrive around the tick
+     * (capture clock and tick clock are not locked) would otherwise alternate between a repeated picture and one
+     * overwritten at capture; a source that stopped or runs slower costs at most the quarter period.
+     */
+    private void awaitPrimary() {
+        if (videoSinks.length == 0 || !primaryKeptPace) {
+            return;
+        }
+        var tb = videoSinks[0].video;
+        long until = System.nanoTime() + clock.periodNanos() / 4;
+        while (!tb.fresh() && System.nanoTime() < until && !host.stopping()) {
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000L);
+        }
+    }
+
     /** Puts each video source's newest picture into its slot; returns the first source's capture time. */
     private long takeSources(long now) {
         long capture = 0;
         for (int i = 0; i < videoSinks.length; i++) {
             var tb = videoSinks[i].video;
             Frame f = tb.take();
+            if (i == 0) {
+                primaryKeptPace = f != null;
+            }
             if (f == null) {
                 f = tb.current();
             }
@@ -131,6 +152,8 @@ final class ProcessStage implements Runnable {
         }
         return capture == 0 ? now : capture;
     }
+
+    private boolean primaryKeptPace;
 
     int governorLevel() {
         return governor.level();

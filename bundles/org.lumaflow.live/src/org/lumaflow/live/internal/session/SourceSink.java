@@ -7,6 +7,8 @@ import org.lumaflow.core.pool.FramePool;
 import org.lumaflow.core.pool.PixelFormat;
 import org.lumaflow.live.CaptureSink;
 import org.lumaflow.live.LiveSource;
+import org.lumaflow.live.internal.capture.AudioRing;
+import org.lumaflow.live.internal.capture.BufferedSink;
 import org.lumaflow.live.internal.pipe.TripleBuffer;
 
 /** Where one source of a session delivers: its triple buffer, its audio ring, and its end or failure. */
@@ -28,6 +30,7 @@ final class SourceSink implements CaptureSink {
     final int videoIndex;
     final TripleBuffer video;
     final AudioRing audio;
+    private final BufferedSink buffered;
     private final Events events;
     volatile boolean done;
     private boolean rateWarned;
@@ -37,19 +40,20 @@ final class SourceSink implements CaptureSink {
         this.source = source;
         this.name = name;
         this.videoIndex = videoIndex;
-        this.video = new TripleBuffer(pool);
-        this.audio = source.hasAudio() ? new AudioRing() : null;
+        this.buffered = new BufferedSink(pool);
+        this.video = buffered.video();
+        this.audio = source.hasAudio() ? buffered.audio() : null;
         this.events = events;
     }
 
     @Override
     public Frame beginFrame(int width, int height, PixelFormat format) {
-        return video.begin(width, height, format);
+        return buffered.beginFrame(width, height, format);
     }
 
     @Override
     public void publishFrame(long captureNanos) {
-        video.publish(captureNanos);
+        buffered.publishFrame(captureNanos);
     }
 
     @Override
@@ -57,15 +61,12 @@ final class SourceSink implements CaptureSink {
         if (audio == null || samples <= 0) {
             return;
         }
-        if (sampleRate != AudioRing.RATE || channels < 1 || channels > 2) {
-            if (!rateWarned) {
-                rateWarned = true;
-                events.warn(name + ": sound at " + sampleRate + " Hz, " + channels + " channels ignored (48000 Hz "
-                        + "mono or stereo expected)");
-            }
-            return;
+        if ((sampleRate != BufferedSink.SAMPLE_RATE || channels != BufferedSink.CHANNELS) && !rateWarned) {
+            rateWarned = true;
+            events.warn(name + ": sound at " + sampleRate + " Hz, " + channels + " channels ignored (48000 Hz "
+                    + "stereo expected)");
         }
-        audio.write(data, samples, channels);
+        buffered.audio(data, samples, sampleRate, channels, captureNanos);
     }
 
     @Override
