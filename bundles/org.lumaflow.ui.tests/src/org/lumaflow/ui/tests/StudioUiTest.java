@@ -214,6 +214,7 @@ class StudioUiTest {
 
         segmented(wb, studio, dir);
         telemetry(wb, studio);
+        LiveSteps.run(wb, studio, dir);
     }
 
     /**

@@ -84,6 +84,9 @@ final class Widgets {
         if (c instanceof Text t) {
             return t.getText();
         }
+        if (c instanceof Button b) {
+            return b.getText();
+        }
         return String.valueOf(c);
     }
 
