@@ -6,6 +6,7 @@ import static org.bytedeco.ffmpeg.global.avutil.*;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
@@ -35,6 +36,12 @@ public record Decoded(int frames, int width, int height, List<Integer> numbers, 
 
     /** Decodes every picture of {@code input} (a file path or URL). */
     public static Decoded of(String input) {
+        return of(input, picture -> {
+        });
+    }
+
+    /** Decodes every picture of {@code input}, handing each to {@code each} (valid only during the call) too. */
+    public static Decoded of(String input, Consumer<AVFrame> each) {
         FFmpeg.load();
         AVFormatContext ic = new AVFormatContext(null);
         AVDictionary opts = new AVDictionary(null);
@@ -65,14 +72,14 @@ public record Decoded(int frames, int width, int height, List<Integer> numbers, 
                     if (avcodec_send_packet(dec, pkt) < 0) {
                         counters[2]++;
                     }
-                    receive(dec, frame, numbers, counters, size);
+                    receive(dec, frame, numbers, counters, size, each);
                 } else if (pkt.stream_index() == as) {
                     counters[3]++;
                 }
                 av_packet_unref(pkt);
             }
             avcodec_send_packet(dec, null);
-            receive(dec, frame, numbers, counters, size);
+            receive(dec, frame, numbers, counters, size, each);
             String container = ic.iformat().name().getString();
             av_frame_free(frame);
             av_packet_free(pkt);
@@ -84,7 +91,8 @@ public record Decoded(int frames, int width, int height, List<Integer> numbers, 
         }
     }
 
-    private static void receive(AVCodecContext dec, AVFrame f, List<Integer> numbers, int[] counters, int[] size) {
+    private static void receive(AVCodecContext dec, AVFrame f, List<Integer> numbers, int[] counters, int[] size,
+            Consumer<AVFrame> each) {
         while (avcodec_receive_frame(dec, f) >= 0) {
             counters[0]++;
             int w = f.width();
@@ -122,6 +130,7 @@ public record Decoded(int frames, int width, int height, List<Integer> numbers, 
             if (bad) {
                 counters[1]++;
             }
+            each.accept(f);
             av_frame_unref(f);
         }
     }

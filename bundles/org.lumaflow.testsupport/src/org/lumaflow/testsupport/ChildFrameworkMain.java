@@ -1,4 +1,4 @@
-package org.lumaflow.cluster.tests;
+package org.lumaflow.testsupport;
 
 import java.io.PrintStream;
 import java.lang.reflect.Method;
@@ -19,17 +19,17 @@ import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 
 /**
- * The main class of a worker JVM the cluster test spawns (run outside OSGi, with only the Equinox jar and this class
- * on the class path): starts an Equinox framework with the bundles listed in a file (the test runtime's own), and
- * runs one {@code lumaflow} command in it, e.g. {@code worker --cluster ...}, as the product's CLI would. No inner
- * classes: this class file alone is copied for the child.
+ * The main class of a child JVM started by {@link ChildFramework} (run outside OSGi, with only the Equinox jar and
+ * this class on the class path): starts an Equinox framework with the bundles listed in a file (the test runtime's
+ * own), and runs one {@code lumaflow} command in it, e.g. {@code worker --cluster ...}, as the product's CLI would;
+ * the JVM exits with the command's exit code. No inner classes: this class file alone is copied for the child.
  * <p>
  * Arguments: {@code BUNDLES_FILE STORAGE_DIR COMMAND ARGS...}; lines of the bundles file are bundle locations, or
  * {@code prop:KEY=VALUE} framework properties.
  */
-public final class WorkerMain {
+public final class ChildFrameworkMain {
 
-    private WorkerMain() {
+    private ChildFrameworkMain() {
     }
 
     public static void main(String[] args) throws Exception {
@@ -54,7 +54,7 @@ public final class WorkerMain {
             try {
                 installed.add(bc.installBundle(loc));
             } catch (BundleException e) {
-                System.err.println("worker-main: cannot install " + loc + ": " + e.getMessage());
+                System.err.println("child-main: cannot install " + loc + ": " + e.getMessage());
             }
         }
         for (Bundle b : installed) {
@@ -64,7 +64,7 @@ public final class WorkerMain {
                 try {
                     b.start();
                 } catch (BundleException e) {
-                    System.err.println("worker-main: cannot start " + n + ": " + e.getMessage());
+                    System.err.println("child-main: cannot start " + n + ": " + e.getMessage());
                 }
             }
         }
@@ -88,7 +88,7 @@ public final class WorkerMain {
             }
             Thread.sleep(50);
         }
-        System.err.println("worker-main: no command '" + command + "' within 30 s (have " + seen + ")");
+        System.err.println("child-main: no command '" + command + "' within 30 s (have " + seen + ")");
         System.exit(3);
     }
 }
