@@ -3,23 +3,24 @@
 # wall clock as a frame stamp (live/StampClock.java) over moving content; each sender captures that screen
 # (x11grab), encodes H.264 and sends it; `lumaflow live-probe` receives, decodes and reads the stamp of every
 # picture, so glass-to-glass latency = arrival clock - stamp (p50/p95). Per protocol (SRT, RTMP into nginx-rtmp) and
-# encoder (libopenh264; libx264 ultrafast/zerolatency from the codec pack), we print the latency, the sender's CPU
+# encoder (libopenh264; libx264 ultrafast/zerolatency from the codec pack) -- and WHIP into a werift receiver
+# (npm, the live tests' pinned receiver) that forwards each access unit to the probe over UDP, with the bundled
+# ffmpeg program as the peer -- we print the latency, the sender's CPU
 # (CPU seconds per second of streaming, from /proc, start-up excluded), pictures sent vs expected, our drop counters
 # and capture->sent latency, and the CPU ratio ours/ffmpeg.
 #   releng/bench/live-vs-ffmpeg.sh [SECONDS] [WxH] [PROTOCOLS] [ENCODERS]
-#   defaults: 20 1280x720 "srt rtmp" "libopenh264 libx264"
+#   defaults: 20 1280x720 "srt rtmp whip" "libopenh264 libx264"
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 SECS=${1:-20}
 SIZE=${2:-1280x720}
-PROTOCOLS=${3:-srt rtmp}
+PROTOCOLS=${3:-srt rtmp whip}
 ENCODERS=${4:-libopenh264 libx264}
 W=${SIZE%x*}; H=${SIZE#*x}
 RATE=30
 BITRATE=$(( W * H >= 1920 * 1080 ? 6000 : 3500 ))k
 need=()
-command -v ffmpeg >/dev/null 2>&1 || need+=(ffmpeg)
 command -v Xvfb >/dev/null 2>&1 || need+=(xvfb)
 command -v nginx >/dev/null 2>&1 || need+=(nginx libnginx-mod-rtmp)
 if [ ${#need[@]} -gt 0 ]; then
@@ -36,6 +37,14 @@ cp -r "$ROOT/releng/org.lumaflow.product/target/products/org.lumaflow.product/li
 LF="$WORK/product/lumaflow"
 "$LF" help >/dev/null 2>&1
 JAVA_BIN=$(command -v java)   # any JDK >= 11 runs the single-file stamp clock
+# the peer: the ffmpeg program of the codec pack, FFmpeg 8.0.1 with the same x264, openh264 and SRT builds as ours
+# (Debian's ffmpeg 5.1 has neither libopenh264 nor the whip muxer), so both sides differ only in the pipeline
+BFF=$(find "$WORK/product" -path '*javacpp*linux-x86_64-gpl*' -name ffmpeg -type f | head -n 1)
+[ -x "$BFF" ] || { echo "the codec pack's ffmpeg program was not found under $WORK/product" >&2; exit 1; }
+case " $PROTOCOLS " in *" whip "*)
+  mkdir -p "$WORK/whip" && cp "$ROOT/bundles/org.lumaflow.live.tests/whip/"{package.json,package-lock.json,receiver.js} "$WORK/whip/"
+  (cd "$WORK/whip" && npm ci --silent --no-audit --no-fund >/dev/null 2>&1) || { echo "npm ci of the WHIP receiver failed" >&2; exit 1; } ;;
+esac
 
 # the glass: Xvfb + the stamp clock
 DISP=:$(( 90 + RANDOM % 9 ))
@@ -70,13 +79,29 @@ run_leg() {
   case $proto in
     srt) probe_url="srt://127.0.0.1:$sport?mode=listener&latency=120000"; send_url="srt://127.0.0.1:$sport?mode=caller&latency=120000&pkt_size=1316" ;;
     rtmp) probe_url="rtmp://127.0.0.1:$RTMP_PORT/live/bench$sport"; send_url="rtmp://127.0.0.1:$RTMP_PORT/live/bench$sport" ;;
+    whip) probe_url="udp://127.0.0.1:$sport"; send_url="http://127.0.0.1:$(port)/whip" ;;
   esac
-  local probe_args=(live-probe "$probe_url" --duration "$((SECS - 3))" --json "$WORK/$name.json" --timeout 8)
-  if [ "$proto" = srt ]; then "$LF" "${probe_args[@]}" >"$WORK/$name.probe" 2>&1 & fi
+  # the probe runs until the stream has stopped for 4 s (so the sender never loses its receiver early)
+  local probe_args=(live-probe "$probe_url" --duration "$((SECS + 30))" --json "$WORK/$name.json" --timeout 4)
+  local receiver=""
+  if [ "$proto" = whip ]; then
+    local wport=${send_url#http://127.0.0.1:}; wport=${wport%/whip}
+    FORWARD_UDP=$sport node "$WORK/whip/receiver.js" "$wport" "$WORK/$name.h264" "$WORK/$name.whip.json" \
+      >"$WORK/$name.receiver" 2>&1 & receiver=$!
+    probe_args+=(--option demuxer=h264)
+    sleep 1
+  fi
+  if [ "$proto" != rtmp ]; then "$LF" "${probe_args[@]}" >"$WORK/$name.probe" 2>&1 & fi
   local probe=$!
   sleep 2
-  local cmd=("$@")
-  cmd=("${cmd[@]//@URL@/$send_url}")
+  # the sender's arguments with @URL@ replaced (ours takes SRT latency in ms and WHIP as whip://, ffmpeg the
+  # FFmpeg forms: microseconds, http://)
+  local cmd=() a url=$send_url
+  case $1 in
+    *lumaflow) [ "$proto" = srt ] && url=${send_url//latency=120000/latency=120}
+               [ "$proto" = whip ] && url=whip://${send_url#http://} ;;
+  esac
+  for a in "$@"; do if [ "$a" = @URL@ ]; then cmd+=("$url"); else cmd+=("$a"); fi; done
   "${cmd[@]}" >"$WORK/$name.out" 2>&1 &
   local sender=$!
   if [ "$proto" = rtmp ]; then sleep 2; "$LF" "${probe_args[@]}" >"$WORK/$name.probe" 2>&1 & probe=$!; fi
@@ -87,6 +112,7 @@ run_leg() {
   t1=$(date +%s.%N); c1=$(cpu_ticks "$sender")
   wait "$probe" || true
   wait "$sender" || true
+  [ -n "$receiver" ] && { kill "$receiver" 2>/dev/null; wait "$receiver" 2>/dev/null || true; }
   local cpu
   cpu=$(awk "BEGIN {printf \"%.2f\", ($c1 - $c0) / $HZ / ($t1 - $t0)}")
   echo "$cpu" > "$WORK/$name.cpu"
@@ -101,10 +127,12 @@ for enc in $ENCODERS; do
     *) ff_enc=(-c:v "$enc"); our_opt=() ;;
   esac
   for proto in $PROTOCOLS; do
-    fmt=mpegts; [ "$proto" = rtmp ] && fmt=flv
+    fmt=mpegts; ff=(env "LD_LIBRARY_PATH=$(dirname "$BFF")" "$BFF")
+    [ "$proto" = rtmp ] && fmt=flv
+    [ "$proto" = whip ] && fmt=whip
     run_leg "ours-$proto-$enc" "$proto" -- "$LF" live --source "screen:$DISP" --size "$SIZE" --rate "$RATE" \
       --encoder "$enc" "${our_opt[@]}" --bitrate "$BITRATE" --keyframe 2 --stream @URL@ --duration "$SECS"
-    run_leg "ffmpeg-$proto-$enc" "$proto" -- ffmpeg -v error -nostdin -f x11grab -framerate "$RATE" \
+    run_leg "ffmpeg-$proto-$enc" "$proto" -- "${ff[@]}" -v error -nostdin -f x11grab -framerate "$RATE" \
       -video_size "$SIZE" -draw_mouse 0 -i "$DISP" -t "$SECS" "${ff_enc[@]}" -b:v "$BITRATE" -maxrate "$BITRATE" \
       -bufsize "$BITRATE" -g $((RATE * 2)) -bf 0 -pix_fmt yuv420p -f "$fmt" @URL@
     awk -v a="$(cat "$WORK/ours-$proto-$enc.cpu")" -v b="$(cat "$WORK/ffmpeg-$proto-$enc.cpu")" \

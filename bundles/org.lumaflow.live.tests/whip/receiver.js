@@ -2,8 +2,14 @@
 // receives H.264 (and Opus) over RTP, depacketizes H.264 (single NAL, STAP-A, FU-A) into an Annex B file and
 // counts access units, keyframes and audio packets into a JSON stats file.
 // usage: node receiver.js PORT OUT.h264 STATS.json [TOKEN]
+// With FORWARD_UDP=PORT in the environment, each complete access unit is also sent at once, as raw Annex B, to
+// udp://127.0.0.1:PORT (the live benchmark's latency probe reads it there: WHIP glass-to-glass).
 const http = require('http');
 const fs = require('fs');
+const dgram = require('dgram');
+const forwardPort = Number(process.env.FORWARD_UDP || 0);
+const forward = forwardPort ? dgram.createSocket('udp4') : null;
+let au = [];
 const { RTCPeerConnection, RTCRtpCodecParameters } = require('werift');
 
 const [port, outPath, statsPath, token] = [Number(process.argv[2]), process.argv[3], process.argv[4], process.argv[5]];
@@ -19,9 +25,14 @@ function save() {
   fs.renameSync(statsPath + '.tmp', statsPath);
 }
 
-function nal(buf) {
-  fs.writeSync(out, START);
+function emit(buf) {
   fs.writeSync(out, buf);
+  if (forward) au.push(Buffer.from(buf));
+}
+
+function nal(buf) {
+  emit(START);
+  emit(buf);
   if ((buf[0] & 0x1f) === 5) idrInAu = true;
 }
 
@@ -43,15 +54,20 @@ function video(rtp) {
   } else if (type === 28 && p.length > 2) {
     const fu = p[1];
     if (fu & 0x80) {
-      fs.writeSync(out, START);
-      fs.writeSync(out, Buffer.from([(p[0] & 0xe0) | (fu & 0x1f)]));
+      emit(START);
+      emit(Buffer.from([(p[0] & 0xe0) | (fu & 0x1f)]));
       fuStarted = true;
       if ((fu & 0x1f) === 5) idrInAu = true;
     }
-    if (fuStarted) fs.writeSync(out, p.subarray(2));
+    if (fuStarted) emit(p.subarray(2));
     if (fu & 0x40) fuStarted = false;
   }
   if (rtp.header.marker) {
+    if (forward && au.length) {
+      const all = Buffer.concat(au);
+      au = [];
+      for (let o = 0; o < all.length; o += 1316) forward.send(all.subarray(o, Math.min(all.length, o + 1316)), forwardPort, '127.0.0.1');
+    }
     stats.frames++;
     if (idrInAu) stats.keyframes++;
     idrInAu = false;

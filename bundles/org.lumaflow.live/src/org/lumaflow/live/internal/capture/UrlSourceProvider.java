@@ -21,7 +21,8 @@ import org.osgi.service.component.annotations.Component;
  * tests; read at its own pace like {@code ffmpeg -re}, extra {@code realtime=0} reads it as fast as it decodes). Pictures
  * are delivered at the options' size (scaled in the conversion pass) or the stream's own. A stream that sends nothing
  * for {@code timeout} seconds (extra, default 2) fails the source. Extras passed to SRT: {@code passphrase},
- * {@code pbkeylen}, {@code latency} (microseconds), {@code streamid}, {@code mode}; to RTMP: {@code listen}.
+ * {@code pbkeylen}, {@code latency} (microseconds), {@code streamid}, {@code mode}; to RTMP: {@code listen}. Extra
+ * {@code demuxer} names the FFmpeg input format when it cannot be probed ({@code h264}: a raw stream over UDP).
  */
 @Component(service = LiveSourceProvider.class)
 public final class UrlSourceProvider implements LiveSourceProvider {
@@ -103,7 +104,8 @@ public final class UrlSourceProvider implements LiveSourceProvider {
             o.put("analyzeduration", "3000000");
             o.put("probesize", "5000000");
         }
-        InputSpec in = new InputSpec(null, url, o, what, mode, options.width(), options.height(), null,
+        InputSpec in = new InputSpec(Specs.extra(options, "demuxer"), url, o, what, mode, options.width(),
+                options.height(), null,
                 Specs.layout(options, what), true, true, timeout);
         return FFmpegSource.open(in);
     }

@@ -50,6 +50,8 @@ final class LiveSessionImpl implements LiveSession, SourceSink.Events, ProcessSt
     private final MemoryManager memory;
     private final long memoryInterval;
     private final TickClock clock;
+    private final long capturedBefore;
+    private final long droppedBefore;
     private final ProcessStage process;
     private final AudioPump pump;
     private final List<Thread> threads = new ArrayList<>();
@@ -84,7 +86,16 @@ final class LiveSessionImpl implements LiveSession, SourceSink.Events, ProcessSt
         this.outputProviders = outputProviders;
         this.memory = memory;
         this.memoryInterval = memoryInterval;
-        warmUp(composer, video, config.width(), config.height());
+        warmUp(composer, video, slots, config.width(), config.height());
+        // pictures captured while warming up were never part of the program: neither captured nor dropped for it
+        long c = 0;
+        long d = 0;
+        for (SourceSink v : video) {
+            c += v.video.published();
+            d += v.video.dropped();
+        }
+        this.capturedBefore = c;
+        this.droppedBefore = d;
         this.clock = new TickClock(System.nanoTime() + 20_000_000L, config.rate());
         long end = config.duration() == null ? Long.MAX_VALUE
                 : (long) Math.ceil(config.duration().toNanos() / 1e9 * config.rate().toDouble());
@@ -99,12 +110,20 @@ final class LiveSessionImpl implements LiveSession, SourceSink.Events, ProcessSt
      * once, so the first ticks are not spent compiling, warming up the JIT and filling caches (they would be late
      * and skipped).
      */
-    private static void warmUp(Composer composer, SourceSink[] video, int width, int height) {
+    private static void warmUp(Composer composer, SourceSink[] video, LiveSlots.Slot[] slots, int width,
+            int height) {
         long until = System.nanoTime() + 2_000_000_000L;
         while (video.length > 0 && !video[0].video.fresh() && !video[0].done && System.nanoTime() < until) {
             java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
         }
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < video.length && i < slots.length; i++) { // render real pictures: the paths ticks take
+            Frame f = video[i].video.take();
+            if (f == null) {
+                f = video[i].video.current();
+            }
+            slots[i].set(f, f == null ? 0 : video[i].video.currentCaptureNanos());
+        }
+        for (int i = 0; i < 3; i++) {
             Frame f = composer.render(0, width, height);
             if (f != null) {
                 f.release();
@@ -235,8 +254,8 @@ final class LiveSessionImpl implements LiveSession, SourceSink.Events, ProcessSt
     @Override
     public LiveStats stats() {
         synchronized (monitorLock) {
-            long captured = 0;
-            long dropCap = 0;
+            long captured = -capturedBefore;
+            long dropCap = -droppedBefore;
             for (SourceSink s : video) {
                 captured += s.video.published();
                 dropCap += s.video.dropped();

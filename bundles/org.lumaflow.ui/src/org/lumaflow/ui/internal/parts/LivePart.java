@@ -75,7 +75,7 @@ public final class LivePart {
         controls.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         controls.moveAbove(null);
         sources = new SourcesView(controls, service);
-        Composite settings = row(controls, 8);
+        Composite settings = row(controls, 4); // two rows: layout, size / rate, drop
         layout = combo(settings, "Layout", "live.layout", new String[] {"full", "pip", "side"});
         size = combo(settings, "Size", "live.size", SIZES);
         rate = combo(settings, "Rate", "live.rate", RATES);
@@ -110,9 +110,9 @@ public final class LivePart {
         }));
 
         Composite previews = row(controls, 3);
-        new PreviewCanvas(previews, look, -1, 256, 144, "Program", controller::session);
-        new PreviewCanvas(previews, look, 0, 128, 72, "Source 1", controller::session);
-        new PreviewCanvas(previews, look, 1, 128, 72, "Source 2", controller::session);
+        new PreviewCanvas(previews, look, -1, 192, 108, "Program", controller::session);
+        new PreviewCanvas(previews, look, 0, 96, 54, "Source 1", controller::session);
+        new PreviewCanvas(previews, look, 1, 96, 54, "Source 2", controller::session);
         buttons();
     }
 

@@ -52,7 +52,7 @@ public final class SourcesView {
         list = new org.eclipse.swt.widgets.List(parent, SWT.BORDER | SWT.SINGLE | SWT.V_SCROLL);
         list.setData("id", "live.sources");
         GridData ld = new GridData(SWT.FILL, SWT.TOP, true, false);
-        ld.heightHint = 48;
+        ld.heightHint = 34;
         list.setLayoutData(ld);
         hint = new Label(parent, SWT.WRAP);
         hint.setText("Looking for sources...");
