@@ -35,12 +35,22 @@ trap cleanup EXIT
 cp -r "$ROOT/releng/org.lumaflow.product/target/products/org.lumaflow.product/linux/gtk/x86_64/lumaflow" "$WORK/product"
 "$ROOT/releng/codecpack/install-codec-pack.sh" "$WORK/product" >/dev/null
 LF="$WORK/product/lumaflow"
-"$LF" help >/dev/null 2>&1
+"$LF" doctor >/dev/null 2>&1 || true   # first start unpacks the natives (FFmpeg, its ffmpeg program) into the product
 JAVA_BIN=$(command -v java)   # any JDK >= 11 runs the single-file stamp clock
 # the peer: the ffmpeg program of the codec pack, FFmpeg 8.0.1 with the same x264, openh264 and SRT builds as ours
 # (Debian's ffmpeg 5.1 has neither libopenh264 nor the whip muxer), so both sides differ only in the pipeline
-BFF=$(find "$WORK/product" -path '*javacpp*linux-x86_64-gpl*' -name ffmpeg -type f | head -n 1)
-[ -x "$BFF" ] || { echo "the codec pack's ffmpeg program was not found under $WORK/product" >&2; exit 1; }
+mkdir -p "$WORK/ffmpeg"   # its program and libraries, taken out of the codec pack's nested JavaCV jar
+python3 - "$WORK/product" "$WORK/ffmpeg" <<'PY'
+import glob, io, os, sys, zipfile
+outer = glob.glob(sys.argv[1] + "/plugins/org.lumaflow.media.ffmpeg.gpl_*.jar")[0]
+with zipfile.ZipFile(outer) as o, zipfile.ZipFile(io.BytesIO(o.read("lib/ffmpeg-linux-x86_64-gpl.jar"))) as z:
+    for n in z.namelist():
+        if n.startswith("org/bytedeco/ffmpeg/linux-x86_64-gpl/") and not n.endswith("/"):
+            d = os.path.join(sys.argv[2], os.path.basename(n))
+            open(d, "wb").write(z.read(n)); os.chmod(d, 0o755)
+PY
+BFF="$WORK/ffmpeg/ffmpeg"
+[ -x "$BFF" ] || { echo "the codec pack's ffmpeg program was not found in $WORK/product" >&2; exit 1; }
 case " $PROTOCOLS " in *" whip "*)
   mkdir -p "$WORK/whip" && cp "$ROOT/bundles/org.lumaflow.live.tests/whip/"{package.json,package-lock.json,receiver.js} "$WORK/whip/"
   (cd "$WORK/whip" && npm ci --silent --no-audit --no-fund >/dev/null 2>&1) || { echo "npm ci of the WHIP receiver failed" >&2; exit 1; } ;;
@@ -116,7 +126,7 @@ run_leg() {
   local cpu
   cpu=$(awk "BEGIN {printf \"%.2f\", ($c1 - $c0) / $HZ / ($t1 - $t0)}")
   echo "$cpu" > "$WORK/$name.cpu"
-  printf '%-26s cpu %5s cores  %s\n' "$name" "$cpu" "$(sed -n 's/^live-probe [^:]*: //p' "$WORK/$name.probe" | head -1)"
+  printf '%-26s cpu %5s cores  %s\n' "$name" "$cpu" "$(sed -n 's/^live-probe .*: \([0-9]* frames\)/\1/p' "$WORK/$name.probe" | head -1)"
   grep -h "dropped" "$WORK/$name.out" 2>/dev/null | tail -1 | sed 's/^/    ours, last stats: /' || true
 }
 

@@ -114,6 +114,21 @@ class EndToEndTest {
             assertFalse(Files.list(dir).anyMatch(p -> p.getFileName().toString().contains(".recording.")),
                     "a temporary recording was left behind");
         }
+        // that recording as a paced network-like source: one source, full layout, no effects = passthrough (NV12
+        // from the source's conversion pass straight to the encoder)
+        Path copy = dir.resolve("copy.mkv");
+        LiveSession s = live.start(config("url:" + mp4, copy, List.of(), 2.5), new LiveListener() {
+        });
+        assertTrue(s.await(Duration.ofSeconds(20)));
+        s.stop();
+        System.out.println("e2e passthrough: " + s.stats().line());
+        try (StampReader r = new StampReader(false)) {
+            StampReader.Result res = receive(url.open(copy.toString(),
+                    new SourceOptions(0, 0, null, Map.of("realtime", "0"))), r, 20);
+            assertTrue(res.frames() >= 70, res.line());
+            assertEquals(res.frames(), res.stamped(), res.line());
+            assertEquals(0, res.missing(), res.line());
+        }
     }
 
     @Test

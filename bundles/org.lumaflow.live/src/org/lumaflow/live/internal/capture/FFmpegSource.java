@@ -72,7 +72,8 @@ final class FFmpegSource implements LiveSource {
             int w = spec.width() > 0 ? spec.width() : vdec.width();
             int h = spec.height() > 0 ? spec.height() : vdec.height();
             PixelFormat nat = PictureWriter.native_(vdec.pix_fmt());
-            layout = nat != null && nat == spec.want() ? nat : PixelFormat.RGBA8;
+            // the asked layout (RGBA8 by default): a plane copy when native, else one sws_scale pass into it
+            layout = spec.want() != null ? spec.want() : nat != null ? nat : PixelFormat.RGBA8;
             if (layout != PixelFormat.RGBA8) {
                 w &= ~1;
                 h &= ~1;
@@ -110,6 +111,10 @@ final class FFmpegSource implements LiveSource {
         AVDictionary dict = new AVDictionary(null);
         for (Map.Entry<String, String> e : spec.options().entrySet()) {
             av_dict_set(dict, e.getKey(), e.getValue(), 0);
+        }
+        if (spec.mode() == InputSpec.Mode.DEVICE && !spec.options().containsKey("fflags")) {
+            // the pictures read while probing are not replayed afterwards as a burst of stale frames
+            av_dict_set(dict, "fflags", "nobuffer", 0);
         }
         org.lumaflow.media.ffmpeg.FFmpeg.clearLog();
         int r = avformat_open_input(fmt, spec.url(), in, dict);

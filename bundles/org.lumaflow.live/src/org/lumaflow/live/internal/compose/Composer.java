@@ -114,6 +114,23 @@ public final class Composer implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The program without composition: a source picture already NV12 at the output size (a single source, full
+     * layout, no effects) copied into a pooled encode frame (the source's triple buffer reuses its own), owned by the
+     * caller. Null when {@code source} is not such a picture.
+     */
+    public Frame passthrough(Frame source, long time) {
+        if (source == null || source.format() != PixelFormat.NV12 || source.width() != width
+                || source.height() != height) {
+            return null;
+        }
+        Frame out = pool.lease(outKey);
+        out.copyFrom(source);
+        out.setTime(time);
+        keep(out);
+        return out;
+    }
+
     private synchronized void keep(Frame f) {
         f.retain();
         if (lastProgram != null) {

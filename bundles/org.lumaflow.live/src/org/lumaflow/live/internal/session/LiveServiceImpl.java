@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.lumaflow.engine.graph.GraphNode;
 import org.lumaflow.engine.registry.ConverterRegistry;
 import org.lumaflow.engine.render.Engine;
+import org.lumaflow.live.Layout;
 import org.lumaflow.live.LiveConfig;
 import org.lumaflow.live.LiveException;
 import org.lumaflow.live.LiveListener;
@@ -170,11 +172,26 @@ public final class LiveServiceImpl implements LiveService {
         }
     }
 
+    /**
+     * Whether the program is one source as it is (one source, full layout, no effects; option {@code passthrough=0}
+     * turns it off): the source is asked for NV12 at the output size and its pictures go to the encoder without a
+     * render (a source that cannot deliver NV12 is composed as usual).
+     */
+    static boolean passthrough(LiveConfig c) {
+        return c.layout().kind() == Layout.Kind.FULL && c.effects() == null && c.sources().size() == 1
+                && !"0".equals(c.options().get("passthrough")) && !c.options().containsKey("format");
+    }
+
     private LiveSession open(LiveConfig config, LiveListener listener, EncodeStageFactory factory, Resources res)
             throws LiveException {
         String id = "live-" + IDS.incrementAndGet();
         // 1. sources
-        SourceOptions so = new SourceOptions(config.width(), config.height(), config.rate(), config.options());
+        Map<String, String> extra = config.options();
+        if (passthrough(config)) { // the source converts straight to NV12: no RGBA round trip, no render
+            extra = new java.util.HashMap<>(extra);
+            extra.put("format", "nv12");
+        }
+        SourceOptions so = new SourceOptions(config.width(), config.height(), config.rate(), extra);
         List<LiveSource> opened = new ArrayList<>();
         for (String spec : config.sources()) {
             int colon = spec.indexOf(':');

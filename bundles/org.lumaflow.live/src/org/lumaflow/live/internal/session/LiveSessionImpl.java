@@ -86,7 +86,7 @@ final class LiveSessionImpl implements LiveSession, SourceSink.Events, ProcessSt
         this.outputProviders = outputProviders;
         this.memory = memory;
         this.memoryInterval = memoryInterval;
-        warmUp(composer, video, slots, config.width(), config.height());
+        warmUp(composer, video, slots, config.width(), config.height(), LiveServiceImpl.passthrough(config));
         // pictures captured while warming up were never part of the program: neither captured nor dropped for it
         long c = 0;
         long d = 0;
@@ -101,6 +101,7 @@ final class LiveSessionImpl implements LiveSession, SourceSink.Events, ProcessSt
                 : (long) Math.ceil(config.duration().toNanos() / 1e9 * config.rate().toDouble());
         this.process = new ProcessStage(clock, video, slots, composer, encode, config.drop(), end, config.width(),
                 config.height(), this);
+        process.passthrough(LiveServiceImpl.passthrough(config));
         AudioRing[] rings = sinks.stream().filter(s -> s.audio != null).map(s -> s.audio).toArray(AudioRing[]::new);
         this.pump = rings.length == 0 ? null : new AudioPump(rings, encode, clock.startNanos(), this::stopping);
     }
@@ -111,7 +112,7 @@ final class LiveSessionImpl implements LiveSession, SourceSink.Events, ProcessSt
      * and skipped).
      */
     private static void warmUp(Composer composer, SourceSink[] video, LiveSlots.Slot[] slots, int width,
-            int height) {
+            int height, boolean passthrough) {
         long until = System.nanoTime() + 2_000_000_000L;
         while (video.length > 0 && !video[0].video.fresh() && !video[0].done && System.nanoTime() < until) {
             java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
@@ -124,7 +125,8 @@ final class LiveSessionImpl implements LiveSession, SourceSink.Events, ProcessSt
             slots[i].set(f, f == null ? 0 : video[i].video.currentCaptureNanos());
         }
         for (int i = 0; i < 3; i++) {
-            Frame f = composer.render(0, width, height);
+            Frame f = passthrough && video.length == 1 ? composer.passthrough(video[0].video.current(), 0) : null;
+            f = f != null ? f : composer.render(0, width, height);
             if (f != null) {
                 f.release();
             }

@@ -82,7 +82,10 @@ final class ProcessStage implements Runnable {
             int rh = s >= 1 ? height : Math.max(16, (int) Math.round(height * s) & ~1);
             renderWidth = rw;
             renderHeight = rh;
-            Frame f = composer.render(clock.time(n), rw, rh);
+            Frame f = passthrough ? composer.passthrough(videoSinks[0].video.current(), clock.time(n)) : null;
+            if (f == null) {
+                f = composer.render(clock.time(n), rw, rh);
+            }
             encode.submit(f, clock.micros(n), captureNanos);
             long spent = System.nanoTime() - t0;
             rendered.incrementAndGet();
@@ -154,6 +157,13 @@ final class ProcessStage implements Runnable {
     }
 
     private boolean primaryKeptPace;
+    /** One source, full layout, no effects: its NV12 pictures go to the encoder as they are (no render). */
+    private boolean passthrough;
+
+    /** Lets a single NV12 source at the output size bypass the composition. */
+    void passthrough(boolean on) {
+        passthrough = on && videoSinks.length == 1;
+    }
 
     int governorLevel() {
         return governor.level();
