@@ -231,10 +231,24 @@ final class FFmpegSource implements LiveSource {
     private void run() {
         String failure = null;
         boolean endedNormally = false;
+        // A device paced by FFmpeg against the time it was opened (x11grab) returns the pictures it "owes" since
+        // then at once, and a camera's kernel queue holds old pictures: until a read has to wait, video packets
+        // are stale or a catch-up burst, so they are skipped (not pictures of the program, not counted as drops).
+        boolean catchingUp = spec.mode() == InputSpec.Mode.DEVICE && videoIndex >= 0;
+        long minWait = rate == null ? 5_000_000L : (long) (1e9 / rate.toDouble() / 4);
+        long catchUpEnd = System.nanoTime() + 2_000_000_000L; // never skip for longer than that
         try {
             while (!thread.halted()) {
+                long asked = System.nanoTime();
                 int r = av_read_frame(fmt, packet);
                 long now = System.nanoTime();
+                if (catchingUp && r >= 0 && packet.stream_index() == videoIndex) {
+                    if (now - asked < minWait && now < catchUpEnd) {
+                        av_packet_unref(packet);
+                        continue;
+                    }
+                    catchingUp = false;
+                }
                 if (r < 0) {
                     if (thread.halted()) {
                         break;
