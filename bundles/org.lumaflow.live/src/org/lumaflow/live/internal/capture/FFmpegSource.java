@@ -17,8 +17,6 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacpp.PointerPointer;
 import org.lumaflow.core.pool.Frame;
 import org.lumaflow.core.pool.PixelFormat;
-import org.lumaflow.core.time.FrameRate;
-import org.lumaflow.live.CaptureSink;
 import org.lumaflow.live.LiveException;
 import org.lumaflow.live.LiveSource;
 
@@ -30,7 +28,7 @@ import org.lumaflow.live.LiveSource;
  * stamped with {@link System#nanoTime()} when its packet arrived. The input is opened and probed by {@link #open}, so
  * size and rate are known (and a missing device fails) before {@link #start}.
  */
-final class FFmpegSource implements LiveSource {
+final class FFmpegSource extends ThreadedSource {
 
     private final InputSpec spec;
     private AVFormatContext fmt;
@@ -43,15 +41,8 @@ final class FFmpegSource implements LiveSource {
     private final AVFrame sound = av_frame_alloc();
     private final PictureWriter pictures = new PictureWriter();
     private final SoundWriter sounds;
-    private final int width;
-    private final int height;
-    private final FrameRate rate;
     private final PixelFormat layout;
     private final double[] secondsPerTick = new double[2];
-    private final String name;
-    private CaptureThread thread;
-    private CaptureSink sink;
-    private volatile long frames;
     private volatile long samples;
     private volatile long damaged;
     private long paceStartNanos;
@@ -94,6 +85,13 @@ final class FFmpegSource implements LiveSource {
         String size = Specs.describe(width, height, rate);
         name = spec.name() + (size.isEmpty() || spec.name().endsWith(size) ? "" : " " + size)
                 + (adec != null && vdec != null ? " +sound" : "");
+    }
+
+    @Override
+    protected void checkStartable() throws LiveException {
+        if (freed) {
+            throw new LiveException(name + ": already closed");
+        }
     }
 
     /** Opens and probes the input; fails with a message naming the source. */
@@ -161,11 +159,6 @@ final class FFmpegSource implements LiveSource {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public boolean hasVideo() {
         return vdec != null;
     }
@@ -175,29 +168,9 @@ final class FFmpegSource implements LiveSource {
         return adec != null;
     }
 
-    @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
-    }
-
-    @Override
-    public FrameRate rate() {
-        return rate;
-    }
-
     /** The picture layout delivered (RGBA8 unless NV12/I420 was asked for and is native), null without video. */
     PixelFormat layout() {
         return layout;
-    }
-
-    /** Pictures delivered so far. */
-    long frames() {
-        return frames;
     }
 
     /** Sample frames delivered so far. */
@@ -210,25 +183,8 @@ final class FFmpegSource implements LiveSource {
         return damaged;
     }
 
-    /** The capture thread (null before {@link #start}). */
-    Thread thread() {
-        return thread;
-    }
-
     @Override
-    public synchronized void start(CaptureSink target) throws LiveException {
-        if (freed) {
-            throw new LiveException(name + ": already closed");
-        }
-        if (thread != null) {
-            throw new LiveException(name + ": already started");
-        }
-        sink = target;
-        thread = new CaptureThread(name, this::run);
-        thread.start();
-    }
-
-    private void run() {
+    protected void run() {
         String failure = null;
         boolean endedNormally = false;
         // A device paced by FFmpeg against the time it was opened (x11grab) returns the pictures it "owes" since
@@ -345,29 +301,8 @@ final class FFmpegSource implements LiveSource {
     }
 
     @Override
-    public void close() {
-        CaptureThread t;
-        synchronized (this) {
-            t = thread;
-            if (t == null) {
-                free();
-                return;
-            }
-        }
-        t.halt();
-        if (t != Thread.currentThread()) {
-            boolean interrupted = false;
-            while (t.isAlive()) {
-                try {
-                    t.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    protected void freeUnstarted() {
+        free();
     }
 
     private void free() {

@@ -7,9 +7,6 @@ import java.util.concurrent.locks.LockSupport;
 import org.lumaflow.core.pool.Frame;
 import org.lumaflow.core.pool.PixelFormat;
 import org.lumaflow.core.time.FrameRate;
-import org.lumaflow.live.CaptureSink;
-import org.lumaflow.live.LiveException;
-import org.lumaflow.live.LiveSource;
 
 /**
  * The {@code test} source: {@link TestPattern} with the frame number stamped ({@link FrameStamp}), drawn on its own
@@ -17,7 +14,7 @@ import org.lumaflow.live.LiveSource;
  * ticks rather than drifting, so the stamp is the tick number), optionally with a 1 kHz tone at -20 dBFS. The capture
  * time of a picture is its tick. Pictures are drawn into the sink's pooled frame; nothing is allocated per frame.
  */
-final class TestPatternSource implements LiveSource {
+final class TestPatternSource extends ThreadedSource {
 
     /** One period of the 1 kHz tone at 48 kHz, -20 dBFS. */
     private static final short[] TONE = new short[48];
@@ -28,16 +25,9 @@ final class TestPatternSource implements LiveSource {
         }
     }
 
-    private final int width;
-    private final int height;
-    private final FrameRate rate;
     private final boolean tone;
     private final boolean clock;
-    private final String name;
     private final ByteBuffer sound;
-    private CaptureThread thread;
-    private CaptureSink sink;
-    private volatile long frames;
     private volatile long skipped;
     private long samplesOut;
 
@@ -54,11 +44,6 @@ final class TestPatternSource implements LiveSource {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public boolean hasVideo() {
         return true;
     }
@@ -68,47 +53,13 @@ final class TestPatternSource implements LiveSource {
         return tone;
     }
 
-    @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
-    }
-
-    @Override
-    public FrameRate rate() {
-        return rate;
-    }
-
-    /** Pictures delivered so far. */
-    long frames() {
-        return frames;
-    }
-
     /** Ticks skipped because the thread was late. */
     long skipped() {
         return skipped;
     }
 
-    /** The capture thread (null before {@link #start}). */
-    Thread thread() {
-        return thread;
-    }
-
     @Override
-    public synchronized void start(CaptureSink target) throws LiveException {
-        if (thread != null) {
-            throw new LiveException(name + ": already started");
-        }
-        sink = target;
-        thread = new CaptureThread(name, this::run);
-        thread.start();
-    }
-
-    private void run() {
+    protected void run() {
         long start = System.nanoTime();
         long n = 0;
         while (!thread.halted()) {
@@ -157,31 +108,5 @@ final class TestPatternSource implements LiveSource {
 
     private long tickNanos(long n) {
         return n * 1_000_000_000L * rate.den() / rate.num();
-    }
-
-    @Override
-    public void close() {
-        CaptureThread t;
-        synchronized (this) {
-            t = thread;
-        }
-        if (t == null) {
-            return;
-        }
-        t.halt();
-        LockSupport.unpark(t);
-        if (t != Thread.currentThread()) {
-            boolean interrupted = false;
-            while (t.isAlive()) {
-                try {
-                    t.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

@@ -132,12 +132,7 @@ final class AudioEncoder implements AutoCloseable {
 
     /** The codec's set-up data (AudioSpecificConfig for AAC, OpusHead for Opus). */
     byte[] extradata() {
-        if (ctx.extradata() == null || ctx.extradata_size() <= 0) {
-            return new byte[0];
-        }
-        byte[] b = new byte[ctx.extradata_size()];
-        ctx.extradata().get(b);
-        return b;
+        return Extradata.of(ctx);
     }
 
     /**

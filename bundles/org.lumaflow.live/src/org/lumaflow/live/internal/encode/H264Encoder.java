@@ -200,12 +200,7 @@ final class H264Encoder implements AutoCloseable {
 
     /** Codec set-up data the encoder exported (SPS/PPS with a global header), else empty. */
     byte[] extradata() {
-        if (ctx.extradata() == null || ctx.extradata_size() <= 0) {
-            return new byte[0];
-        }
-        byte[] b = new byte[ctx.extradata_size()];
-        ctx.extradata().get(b);
-        return b;
+        return Extradata.of(ctx);
     }
 
     /** The next picture is encoded as an IDR keyframe (an output joined late). */

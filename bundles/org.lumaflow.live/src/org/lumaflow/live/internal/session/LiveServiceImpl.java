@@ -26,6 +26,7 @@ import org.lumaflow.live.LiveSourceProvider;
 import org.lumaflow.live.Secrets;
 import org.lumaflow.live.SourceInfo;
 import org.lumaflow.live.SourceOptions;
+import org.lumaflow.live.internal.capture.BufferedSink;
 import org.lumaflow.live.internal.compose.Composer;
 import org.lumaflow.live.internal.compose.Effects;
 import org.lumaflow.live.internal.compose.LayoutGraphs;
@@ -255,7 +256,7 @@ public final class LiveServiceImpl implements LiveService {
                 effects, fxDir, config.effects() == null ? null : config.effects().toString());
         // 4. encode, outputs
         res.encode = factory.open(config.width(), config.height(), config.rate(), config.encoder(),
-                config.bitrate(), config.keyframeSeconds(), audio ? AudioRing.RATE : 0, audio ? AudioRing.CHANNELS
+                config.bitrate(), config.keyframeSeconds(), audio ? BufferedSink.SAMPLE_RATE : 0, audio ? BufferedSink.CHANNELS
                         : 0, codecs, config.options());
         for (int i = 0; i < targets.size(); i++) {
             try {

@@ -1,5 +1,8 @@
 package org.lumaflow.ui.internal.parts;
 
+import static org.lumaflow.ui.internal.parts.PartWidgets.button;
+import static org.lumaflow.ui.internal.parts.PartWidgets.row;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -217,16 +220,6 @@ public final class LivePart {
         preview.setEnabled(controller.session() == null);
     }
 
-    private Composite row(Composite parent, int columns) {
-        Composite c = new Composite(parent, SWT.NONE);
-        GridLayout gl = new GridLayout(columns, false);
-        gl.marginWidth = 0;
-        gl.marginHeight = 0;
-        c.setLayout(gl);
-        c.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        return c;
-    }
-
     private static Combo combo(Composite parent, String label, String id, String[] items) {
         new Label(parent, SWT.NONE).setText(label);
         Combo c = new Combo(parent, SWT.READ_ONLY | SWT.DROP_DOWN);
@@ -242,14 +235,6 @@ public final class LivePart {
         t.setText(value);
         t.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         return t;
-    }
-
-    private static Button button(Composite parent, String text, String id, String tip) {
-        Button b = new Button(parent, SWT.PUSH);
-        b.setText(text);
-        b.setData("id", id);
-        b.setToolTipText(tip);
-        return b;
     }
 
     private void ui(Runnable r) {

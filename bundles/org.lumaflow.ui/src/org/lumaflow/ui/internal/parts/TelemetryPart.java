@@ -1,5 +1,8 @@
 package org.lumaflow.ui.internal.parts;
 
+import static org.lumaflow.ui.internal.parts.PartWidgets.button;
+import static org.lumaflow.ui.internal.parts.PartWidgets.row;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -134,24 +137,6 @@ public final class TelemetryPart {
             studio.removeListener(listener);
         }
         display = null;
-    }
-
-    private Composite row(Composite parent, int columns) {
-        Composite c = new Composite(parent, SWT.NONE);
-        GridLayout gl = new GridLayout(columns, false);
-        gl.marginWidth = 0;
-        gl.marginHeight = 0;
-        c.setLayout(gl);
-        c.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        return c;
-    }
-
-    private static Button button(Composite parent, String text, String id, String tip) {
-        Button b = new Button(parent, SWT.PUSH);
-        b.setText(text);
-        b.setData("id", id);
-        b.setToolTipText(tip);
-        return b;
     }
 
     private void changed(Change c) {
