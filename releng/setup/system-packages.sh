@@ -23,12 +23,14 @@
 #            nginx libnginx-mod-rtmp       a real RTMP server the live tests stream to (started by the test on
 #                                          loopback with its own configuration; the system service is not started)
 #            srt-tools                     srt-live-transmit, a real SRT receiver for the live tests
+#            libx11-6 libxext6 libxi6 libxrender1 libxtst6   the JDK's AWT on X11 (libawt_xawt), for the screen-capture
+#                                          test's drawing client and the live benchmark's stamp clock
 # (VA-API's libva2/libva-drm2 ship inside FFmpeg's native cache; programs we run ourselves get it on their library path.)
 set -eu
 
 RUNTIME="fontconfig fonts-dejavu-core libpulse0 libasound2 libxcb1 libxcb-shm0 libvulkan1 libgtk2.0-0"
 STUDIO="$RUNTIME libgtk-3-0"
-TEST="$STUDIO mesa-vulkan-drivers xvfb xauth nodejs npm nginx libnginx-mod-rtmp srt-tools"
+TEST="$STUDIO mesa-vulkan-drivers xvfb xauth nodejs npm nginx libnginx-mod-rtmp srt-tools libx11-6 libxext6 libxi6 libxrender1 libxtst6"
 
 list=0
 if [ "${1:-}" = "--list" ]; then list=1; shift; fi
