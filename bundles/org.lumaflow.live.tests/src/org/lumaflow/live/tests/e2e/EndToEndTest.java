@@ -134,7 +134,9 @@ class EndToEndTest {
             // a second generation (1.5 Mb/s recording re-encoded): one picture may lose its stamp
             assertTrue(res.frames() >= 70, res.line());
             assertTrue(res.stamped() >= res.frames() - 1, res.line());
-            assertTrue(res.missing() <= res.frames() - res.stamped(), res.line());
+            // (a paced file against the tick clock: a picture late by more than a quarter tick is shown twice and its
+            // successor skipped)
+            assertTrue(res.missing() <= 2 && res.repeated() <= 2, res.line());
         }
     }
 

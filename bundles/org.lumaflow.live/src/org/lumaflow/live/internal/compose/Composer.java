@@ -115,16 +115,17 @@ public final class Composer implements AutoCloseable {
     }
 
     /**
-     * The program without composition: a source picture already NV12 at the output size (a single source, full
+     * The program without composition: a source picture already NV12 or I420 (what the encoder takes) at the output size (a single source, full
      * layout, no effects) copied into a pooled encode frame (the source's triple buffer reuses its own), owned by the
      * caller. Null when {@code source} is not such a picture.
      */
     public Frame passthrough(Frame source, long time) {
-        if (source == null || source.format() != PixelFormat.NV12 || source.width() != width
-                || source.height() != height) {
+        if (source == null || (source.format() != PixelFormat.NV12 && source.format() != PixelFormat.I420)
+                || source.width() != width || source.height() != height) {
             return null;
         }
-        Frame out = pool.lease(outKey);
+        Frame out = pool.lease(source.format() == PixelFormat.NV12 ? outKey
+                : new FrameKey(width, height, PixelFormat.I420, Usage.ENCODE));
         out.copyFrom(source);
         out.setTime(time);
         keep(out);

@@ -183,6 +183,19 @@ public final class LiveServiceImpl implements LiveService {
                 && !"0".equals(c.options().get("passthrough")) && !c.options().containsKey("format");
     }
 
+    /** Whether the video encoder the session will use takes I420 (libopenh264, also chosen by auto without x264). */
+    static boolean wantsI420(String encoder) {
+        if ("libopenh264".equals(encoder)) {
+            return true;
+        }
+        if (!"auto".equals(encoder)) {
+            return false;
+        }
+        org.lumaflow.media.ffmpeg.FFmpeg.load();
+        return org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name("libx264") == null
+                && org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name("h264_nvenc") == null;
+    }
+
     private LiveSession open(LiveConfig config, LiveListener listener, EncodeStageFactory factory, Resources res)
             throws LiveException {
         String id = "live-" + IDS.incrementAndGet();
@@ -190,7 +203,7 @@ public final class LiveServiceImpl implements LiveService {
         Map<String, String> extra = config.options();
         if (passthrough(config)) { // the source converts straight to NV12: no RGBA round trip, no render
             extra = new java.util.HashMap<>(extra);
-            extra.put("format", "nv12");
+            extra.put("format", wantsI420(config.encoder()) ? "i420" : "nv12");
         }
         SourceOptions so = new SourceOptions(config.width(), config.height(), config.rate(), extra);
         List<LiveSource> opened = new ArrayList<>();

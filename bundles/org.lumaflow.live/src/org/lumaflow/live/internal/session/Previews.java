@@ -5,7 +5,7 @@ import java.nio.ByteBuffer;
 import org.lumaflow.core.pool.Frame;
 import org.lumaflow.core.pool.PixelFormat;
 
-/** Cheap previews: nearest-neighbour downscale of an RGBA8 or NV12 (BT.709 limited range) picture into RGBA8. */
+/** Cheap previews: nearest-neighbour downscale of an RGBA8, NV12 or I420 (BT.709 limited) picture into RGBA8. */
 final class Previews {
 
     private Previews() {
@@ -25,6 +25,7 @@ final class Previews {
         int sh = f.height();
         ByteBuffer src = f.buffer();
         boolean nv12 = f.format() == PixelFormat.NV12;
+        boolean i420 = f.format() == PixelFormat.I420;
         for (int y = 0; y < h; y++) {
             int sy = (int) ((long) (y / coarse * coarse) * sh / h);
             for (int x = 0; x < w; x++) {
@@ -32,11 +33,19 @@ final class Previews {
                 int r;
                 int g;
                 int b;
-                if (nv12) {
+                if (nv12 || i420) {
                     int yy = (src.get(sy * sw + sx) & 255) - 16;
-                    int uv = sw * sh + (sy / 2) * sw + (sx & ~1);
-                    int u = (src.get(uv) & 255) - 128;
-                    int v = (src.get(uv + 1) & 255) - 128;
+                    int u;
+                    int v;
+                    if (nv12) {
+                        int uv = sw * sh + (sy / 2) * sw + (sx & ~1);
+                        u = (src.get(uv) & 255) - 128;
+                        v = (src.get(uv + 1) & 255) - 128;
+                    } else {
+                        int ci = (sy / 2) * (sw / 2) + sx / 2;
+                        u = (src.get(sw * sh + ci) & 255) - 128;
+                        v = (src.get(sw * sh + sw * sh / 4 + ci) & 255) - 128;
+                    }
                     int c = 298 * yy;
                     r = clamp((c + 459 * v + 128) >> 8);
                     g = clamp((c - 55 * u - 136 * v + 128) >> 8);
