@@ -44,6 +44,15 @@ class PipeTest {
                 assertNotSame(got, tb.begin(4, 2, PixelFormat.RGBA8));
                 tb.publish(10 + i);
             }
+            // a picture the reader retained (handed on by reference) is never written into again
+            Frame kept = tb.take();
+            kept.retain();
+            for (int i = 0; i < 6; i++) {
+                assertNotSame(kept, tb.begin(4, 2, PixelFormat.RGBA8));
+                tb.publish(30 + i);
+                tb.take();
+            }
+            kept.release();
             tb.close();
             pool.checkNoLeaks();
         }

@@ -115,21 +115,19 @@ public final class Composer implements AutoCloseable {
     }
 
     /**
-     * The program without composition: a source picture already NV12 or I420 (what the encoder takes) at the output size (a single source, full
-     * layout, no effects) copied into a pooled encode frame (the source's triple buffer reuses its own), owned by the
-     * caller. Null when {@code source} is not such a picture.
+     * The program without composition: a source picture already NV12 or I420 (what the encoder takes) at the output
+     * size (a single source, full layout, no effects), retained for the caller (no copy: the triple buffer does not
+     * write into a picture someone still holds). Null when {@code source} is not such a picture.
      */
     public Frame passthrough(Frame source, long time) {
         if (source == null || (source.format() != PixelFormat.NV12 && source.format() != PixelFormat.I420)
                 || source.width() != width || source.height() != height) {
             return null;
         }
-        Frame out = pool.lease(source.format() == PixelFormat.NV12 ? outKey
-                : new FrameKey(width, height, PixelFormat.I420, Usage.ENCODE));
-        out.copyFrom(source);
-        out.setTime(time);
-        keep(out);
-        return out;
+        source.retain(); // by reference: the triple buffer leaves a retained picture alone
+        source.setTime(time);
+        keep(source);
+        return source;
     }
 
     private synchronized void keep(Frame f) {

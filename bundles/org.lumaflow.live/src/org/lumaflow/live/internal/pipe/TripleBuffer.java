@@ -14,7 +14,8 @@ import org.lumaflow.core.pool.Usage;
  * the three slots is, at any time, being written, ready (the newest published picture) or in use by the reader; the
  * writer never waits. Publishing over a ready picture that the reader has not taken counts it as dropped at capture.
  * Nothing is allocated per frame: the slots' frames are leased once and re-leased only when the size or format
- * changes.
+ * changes or when the reader kept a reference to one (it may {@link Frame#retain()} what it took and hand it on
+ * without a copy; the writer then leases another frame from the pool for that slot).
  */
 public final class TripleBuffer {
 
@@ -40,7 +41,8 @@ public final class TripleBuffer {
     /** Writer: the frame to write the next picture into (its pixels are whatever the slot held before). */
     public Frame begin(int width, int height, PixelFormat format) {
         Frame f = slots[writing];
-        if (f == null || f.width() != width || f.height() != height || f.format() != format) {
+        // a picture the reader passed on by reference (retained, e.g. to the encoder) is left to its holders
+        if (f == null || f.refCount() > 1 || f.width() != width || f.height() != height || f.format() != format) {
             if (f != null) {
                 f.release();
             }

@@ -121,11 +121,11 @@ public final class ProbeCommand implements CliCommand {
             long lastFrames = -1;
             while (System.nanoTime() < end && !reader.done()) {
                 Thread.sleep(100);
-                StampReader.Result r = reader.result();
-                if (r.frames() == 0 && lastFrames < 0) {
+                long n = reader.frames();
+                if (n == 0 && lastFrames < 0) {
                     end = System.nanoTime() + (long) (duration * 1e9); // count from the first picture
                 } else {
-                    lastFrames = r.frames();
+                    lastFrames = n;
                 }
             }
             source.close();

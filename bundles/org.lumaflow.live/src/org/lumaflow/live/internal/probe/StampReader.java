@@ -95,6 +95,11 @@ public final class StampReader implements CaptureSink, AutoCloseable {
         ended = true;
     }
 
+    /** Pictures received so far (cheap: no summary). */
+    public synchronized long frames() {
+        return frames;
+    }
+
     /** Why the stream failed, or null. */
     public String failure() {
         return failure;
