@@ -1,5 +1,10 @@
 package org.lumaflow.engine.internal.render;
 
+import org.lumaflow.core.pool.PixelFormat;
+import org.lumaflow.engine.internal.convert.RgbaToI420;
+import org.lumaflow.engine.internal.convert.RgbaToNv12;
+import org.lumaflow.engine.internal.convert.Yuv420Writer;
+
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,10 +60,28 @@ public final class CompiledGraphImpl implements CompiledGraph {
     private CompiledNode guardNode;
     private NodeContextImpl guardNodeCtx;
     private final GuardWorker.Task guardTask = () -> guardNode.type.render(guardNodeCtx);
+    /** per node: its fused group when it is a group's root, else null */
+    private final FusedGroup[] groups;
+    /** per node: evaluated inside another node's fused pass */
+    private final boolean[] inlined;
+    private final FusedPass fused;
+    /** outputs that do not change from frame to frame, kept across renders */
+    private final StaticOutputs statics;
+    /** external input frames of the fused pass being run */
+    private Frame[] fusedInputs = new Frame[4];
+    /** 4:2:0 conversion of a result that was not fused with it (made on first use) */
+    private org.lumaflow.engine.registry.PixelConverter toNv12;
+    private org.lumaflow.engine.registry.PixelConverter toI420;
 
     CompiledGraphImpl(CompiledNode[] nodes, FramePool pool, Path baseDir, long generation, Containment containment,
-            long timeoutMs) {
+            long timeoutMs, boolean optimise) {
         this.nodes = nodes;
+        this.inlined = new boolean[nodes.length];
+        boolean fuse = optimise && !"false".equals(System.getProperty("lumaflow.fusion"));
+        this.groups = fuse ? FusedGroup.plan(nodes, inlined) : new FusedGroup[nodes.length];
+        this.fused = new FusedPass(nodes);
+        this.statics = StaticOutputs.of(nodes, inlined,
+                optimise && !"false".equals(System.getProperty("lumaflow.cache.static")));
         this.pool = pool;
         this.baseDir = baseDir;
         this.containment = containment;
@@ -121,6 +144,27 @@ public final class CompiledGraphImpl implements CompiledGraph {
 
     @Override
     public synchronized RenderResult render(long time, int width, int height, double scale) {
+        return renderAs(time, width, height, scale, PixelFormat.RGBA8);
+    }
+
+    @Override
+    public boolean delivers(PixelFormat format) {
+        return format == PixelFormat.RGBA8 || Yuv420Writer.writes(format);
+    }
+
+    /**
+     * Renders and delivers NV12 or I420 as well: where the graph's output node ends a fused pass, the conversion is
+     * part of that pass (the RGBA result is never stored); otherwise the result is converted after the render.
+     */
+    @Override
+    public synchronized RenderResult render(long time, int width, int height, double scale, PixelFormat format) {
+        if (!delivers(format)) {
+            throw new UnsupportedOperationException("cpu backend does not deliver " + format);
+        }
+        return renderAs(time, width, height, scale, format);
+    }
+
+    private RenderResult renderAs(long time, int width, int height, double scale, PixelFormat format) {
         if (imageKey == null || imageKey.width() != width || imageKey.height() != height) {
             imageKey = new FrameKey(width, height, PortType.IMAGE.format(), Usage.RENDER);
             maskKey = new FrameKey(width, height, PortType.MASK.format(), Usage.RENDER);
@@ -130,14 +174,19 @@ public final class CompiledGraphImpl implements CompiledGraph {
                 pool.prewarm(maskKey, peakMasks);
             }
         }
+        statics.resize(width, height, scale);
         messages = null;
         int last = nodes.length - 1;
+        FrameKey yuvKey = format == PixelFormat.RGBA8 ? null : new FrameKey(width, height, format, Usage.RENDER);
         try {
             for (int i = 0; i <= last; i++) {
+                if (inlined[i]) {
+                    continue; // evaluated inside its consumer's fused pass
+                }
                 CompiledNode n = nodes[i];
                 remaining[i] = n.consumers;
-                outputs[i] = evaluate(i, time, width, height, scale);
-                int[] in = n.inputs;
+                outputs[i] = produce(i, time, width, height, scale, i == last ? yuvKey : null);
+                int[] in = groups[i] != null ? groups[i].externalEdges : n.inputs;
                 for (int p = 0; p < in.length; p++) {
                     int src = in[p];
                     if (src >= 0 && --remaining[src] == 0) {
@@ -148,6 +197,20 @@ public final class CompiledGraphImpl implements CompiledGraph {
             }
             Frame result = outputs[last];
             outputs[last] = null;
+            if (yuvKey != null && result.format() != format) {
+                outputs[last] = result;
+                Frame converted = pool.lease(yuvKey);
+                converted.setTime(time);
+                try {
+                    converter(format).convert(result, converted);
+                } catch (RuntimeException | Error e) {
+                    converted.release();
+                    throw e;
+                }
+                outputs[last] = null;
+                result.release();
+                result = converted;
+            }
             List<RenderMessage> msgs = messages == null ? List.of() : messages;
             messages = null;
             return new RenderResult(result, time, msgs);
@@ -161,6 +224,79 @@ public final class CompiledGraphImpl implements CompiledGraph {
             }
             throw e;
         }
+    }
+
+    /**
+     * Node {@code i}'s output this frame: its cached output when it is static, else the fused pass it roots, else its
+     * own render; {@code yuvKey} (the graph's output only) asks a fused pass to write the encoder's 4:2:0 directly.
+     */
+    private Frame produce(int i, long time, int width, int height, double scale, FrameKey yuvKey) {
+        Frame cached = statics.get(i);
+        if (cached != null) {
+            return cached.retain();
+        }
+        int before = messages == null ? 0 : messages.size();
+        Frame out = groups[i] != null ? evaluateFused(i, time, width, height, scale, yuvKey)
+                : evaluate(i, time, width, height, scale);
+        if (statics.isStatic(i) && (messages == null ? 0 : messages.size()) == before
+                && out.format() == nodes[i].outputType().format()) {
+            out = statics.keep(i, out);
+        }
+        return out;
+    }
+
+    /** Runs node {@code i}'s fused group; a failure renders the group node by node instead, contained as usual. */
+    private Frame evaluateFused(int i, long time, int width, int height, double scale, FrameKey yuvKey) {
+        FusedGroup g = groups[i];
+        Throwable failed = fused.prepare(g, ctx, time, width, height, scale);
+        if (failed == null) {
+            int forwarded = fused.forwardedExternal(g);
+            if (forwarded >= 0 && yuvKey == null) {
+                return outputs[g.externals[forwarded]].retain();
+            }
+            int e = g.externals.length;
+            if (fusedInputs.length < e) {
+                fusedInputs = new Frame[e];
+            }
+            for (int k = 0; k < e; k++) {
+                fusedInputs[k] = outputs[g.externals[k]];
+            }
+            boolean mask = nodes[i].outputType() == PortType.MASK;
+            FrameKey key = yuvKey != null && !mask ? yuvKey : mask ? maskKey : imageKey;
+            Frame out = pool.lease(key);
+            out.setTime(time);
+            try {
+                fused.run(g, fusedInputs, out);
+                return out;
+            } catch (RuntimeException | Error t) {
+                if (t instanceof VirtualMachineError v && !(v instanceof OutOfMemoryError)) {
+                    throw v;
+                }
+                out.release();
+            } finally {
+                java.util.Arrays.fill(fusedInputs, 0, e, null);
+            }
+        }
+        // node by node, each contained (the failing node is reported there)
+        int[] members = g.members;
+        int last = members.length - 1;
+        for (int k = 0; k <= last; k++) {
+            outputs[members[k]] = evaluate(members[k], time, width, height, scale);
+        }
+        Frame root = outputs[members[last]];
+        outputs[members[last]] = null;
+        for (int k = 0; k < last; k++) {
+            outputs[members[k]].release();
+            outputs[members[k]] = null;
+        }
+        return root;
+    }
+
+    private org.lumaflow.engine.registry.PixelConverter converter(PixelFormat format) {
+        if (format == PixelFormat.NV12) {
+            return toNv12 != null ? toNv12 : (toNv12 = new RgbaToNv12());
+        }
+        return toI420 != null ? toI420 : (toI420 = new RgbaToI420());
     }
 
     private void contain(CompiledNode n, int index, Throwable t, long time) {
