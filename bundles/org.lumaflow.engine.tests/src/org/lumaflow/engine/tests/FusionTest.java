@@ -54,9 +54,14 @@ class FusionTest {
         fx.registry.register(new Thrower(), "org.lumaflow.engine.tests", 0);
     }
 
+    /** Set by a test that leaks on purpose (an abandoned pass) and closes the pool itself. */
+    private boolean deliberateLeak;
+
     @AfterEach
     void close() {
-        fx.close();
+        if (!deliberateLeak) {
+            fx.close();
+        }
     }
 
     private static final long SECOND = Ticks.PER_SECOND;
@@ -260,6 +265,68 @@ class FusionTest {
             assertTrue(m.get(0).text().contains("row 7 exploded"), m.get(0).text());
         }
         assertSame(g, 40, 20, 0);
+    }
+
+    @Test
+    void thirdPartyPixelNodesJoinPassesUnderTheGuardAndAHungPassIsAbandoned() throws Exception {
+        Guest guest = new Guest();
+        fx.registry.register(guest, "com.acme", 0);
+        Graph g = new Graph();
+        g.add("zone", "core.zone_plate");
+        g.add("grade", "core.grade").set("contrast", 1.3);
+        g.add("guest", "acme.guest");
+        g.add("swap", "test.swap");
+        g.connect("zone", "grade", "source").connect("grade", "guest", "source").connect("guest", "swap", "source");
+        g.output("swap");
+        assertSame(g, 64, 36, 0, SECOND); // fused, guarded, same bytes as node by node
+        long before = fx.pool.stats().hits() + fx.pool.stats().misses();
+        CompiledGraphImpl cg = compile(g, true);
+        cg.render(0, 64, 36, 1).close();
+        assertEquals(2, fx.pool.stats().hits() + fx.pool.stats().misses() - before, "zone plate + one pass");
+        System.setProperty("lumaflow.extension.timeout", "200");
+        try {
+            CompiledGraphImpl hanging = compile(g, true);
+            guest.hang = true;
+            long t0 = System.nanoTime();
+            try (RenderResult r = hanging.render(SECOND, 40, 20, 1)) {
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                assertTrue(ms >= 190 && ms < 1500, ms + " ms");
+                assertTrue(r.messages().toString().contains("did not return within 200 ms"), r.messages().toString());
+            }
+            assertEquals(2, fx.pool.outstanding(), "the hung pass keeps its input copy and output");
+            t0 = System.nanoTime();
+            hanging.render(2 * SECOND, 40, 20, 1).close();
+            assertTrue((System.nanoTime() - t0) / 1_000_000 < 150, "quarantined: later frames do not wait");
+        } finally {
+            System.clearProperty("lumaflow.extension.timeout");
+            guest.hang = false;
+        }
+        deliberateLeak = true;
+        fx.pool.close(); // not fx.close(): the leak is deliberate
+    }
+
+    /** A third-party per-pixel node (inverts colour), which spins on a row while {@code hang} is set. */
+    static final class Guest implements PixelNode {
+        volatile boolean hang;
+
+        @Override
+        public NodeDescriptor descriptor() {
+            return new NodeDescriptor("acme.guest", "Guest", "Test", "Inverts, or hangs",
+                    List.of(PortSpec.image("source", "in")), PortType.IMAGE, List.of())
+                    .traits(NodeKind.PER_PIXEL, false);
+        }
+
+        @Override
+        public PixelFunction prepare(NodeContext ctx) {
+            return (y, w, in, out) -> {
+                while (hang && y == 3) {
+                    Thread.onSpinWait();
+                }
+                for (int x = 0; x < w; x++) {
+                    out[x] = in[0][x] ^ 0x00FFFFFF;
+                }
+            };
+        }
     }
 
     /** A static generator that counts its renders: opaque stripes on transparent. */

@@ -67,6 +67,8 @@ public final class CompiledGraphImpl implements CompiledGraph {
     private final FusedPass fused;
     /** outputs that do not change from frame to frame, kept across renders */
     private final StaticOutputs statics;
+    /** fused passes with third-party members (made on first use) */
+    private GuardedPass guardedPass;
     /** external input frames of the fused pass being run */
     private Frame[] fusedInputs = new Frame[4];
     /** 4:2:0 conversion of a result that was not fused with it (made on first use) */
@@ -245,9 +247,22 @@ public final class CompiledGraphImpl implements CompiledGraph {
         return out;
     }
 
-    /** Runs node {@code i}'s fused group; a failure renders the group node by node instead, contained as usual. */
+    /**
+     * Runs node {@code i}'s fused group; a failure renders the group node by node instead, contained as usual. A group
+     * with a third-party member runs (prepare and pass) on a guard worker under the extension timeout: a pass that
+     * hangs is abandoned with every frame it can reach, and its third-party types are quarantined.
+     */
     private Frame evaluateFused(int i, long time, int width, int height, double scale, FrameKey yuvKey) {
         FusedGroup g = groups[i];
+        boolean mask = nodes[i].outputType() == PortType.MASK;
+        FrameKey key = yuvKey != null && !mask ? yuvKey : mask ? maskKey : imageKey;
+        if (g.guarded) {
+            if (guardedPass == null) {
+                guardedPass = new GuardedPass(this, nodes);
+            }
+            Frame out = guardedPass.run(g, time, width, height, scale, yuvKey, key);
+            return out != null ? out : nodeByNode(g, time, width, height, scale);
+        }
         Throwable failed = fused.prepare(g, ctx, time, width, height, scale);
         if (failed == null) {
             int forwarded = fused.forwardedExternal(g);
@@ -261,8 +276,6 @@ public final class CompiledGraphImpl implements CompiledGraph {
             for (int k = 0; k < e; k++) {
                 fusedInputs[k] = outputs[g.externals[k]];
             }
-            boolean mask = nodes[i].outputType() == PortType.MASK;
-            FrameKey key = yuvKey != null && !mask ? yuvKey : mask ? maskKey : imageKey;
             Frame out = pool.lease(key);
             out.setTime(time);
             try {
@@ -277,7 +290,11 @@ public final class CompiledGraphImpl implements CompiledGraph {
                 java.util.Arrays.fill(fusedInputs, 0, e, null);
             }
         }
-        // node by node, each contained (the failing node is reported there)
+        return nodeByNode(g, time, width, height, scale);
+    }
+
+    /** The group's members rendered one by one, each contained (a failing node is reported there). */
+    private Frame nodeByNode(FusedGroup g, long time, int width, int height, double scale) {
         int[] members = g.members;
         int last = members.length - 1;
         for (int k = 0; k <= last; k++) {
@@ -342,6 +359,22 @@ public final class CompiledGraphImpl implements CompiledGraph {
 
     Frame outputOf(int node) {
         return outputs[node];
+    }
+
+    CompiledNode node(int i) {
+        return nodes[i];
+    }
+
+    Containment containment() {
+        return containment;
+    }
+
+    long timeoutMs() {
+        return timeoutMs;
+    }
+
+    NodeContextImpl newContext() {
+        return new NodeContextImpl(this, pool, baseDir);
     }
 
     void message(RenderMessage.Severity severity, CompiledNode n, long time, String text) {

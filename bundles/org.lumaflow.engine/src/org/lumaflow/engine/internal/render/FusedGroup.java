@@ -30,13 +30,17 @@ final class FusedGroup {
     /** Producer node index of every edge entering the group from outside (one entry per edge). */
     final int[] externalEdges;
 
+    /** Whether a member is a third-party node: the pass then runs on a guard worker under the timeout. */
+    final boolean guarded;
+
     /** This frame's functions, per member (set by {@link FusedPass#prepare}). */
     final PixelFunction[] functions;
     /** This frame's slot per member after pass-throughs are resolved. */
     final int[] resolved;
 
     private FusedGroup(int[] members, int[] externals, boolean[] externalMask, int[][] inputSlots,
-            boolean[] memberMask, int[] externalEdges) {
+            boolean[] memberMask, int[] externalEdges, boolean guarded) {
+        this.guarded = guarded;
         this.members = members;
         this.externals = externals;
         this.externalMask = externalMask;
@@ -57,7 +61,7 @@ final class FusedGroup {
 
     /** Whether node {@code n} may run inside a fused pass. */
     static boolean fusable(CompiledNode n) {
-        return n.type instanceof PixelNode && n.descriptor.kind() != NodeKind.NEIGHBOURHOOD && !n.guarded;
+        return n.type instanceof PixelNode && n.descriptor.kind() != NodeKind.NEIGHBOURHOOD;
     }
 
     /**
@@ -127,7 +131,8 @@ final class FusedGroup {
         }
         return new FusedGroup(members.stream().mapToInt(Integer::intValue).toArray(),
                 externals.stream().mapToInt(Integer::intValue).toArray(), extMask, slots, memberMask,
-                edges.stream().mapToInt(Integer::intValue).toArray());
+                edges.stream().mapToInt(Integer::intValue).toArray(),
+                members.stream().anyMatch(m -> nodes[m].guarded));
     }
 
     private static void collect(CompiledNode[] nodes, boolean[] inlined, int i, List<Integer> out) {
