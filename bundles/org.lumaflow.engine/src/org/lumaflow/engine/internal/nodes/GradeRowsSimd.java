@@ -7,32 +7,47 @@ import jdk.incubator.vector.VectorSpecies;
 import org.lumaflow.engine.internal.convert.Bt709;
 
 /**
- * {@link GradeNode#grade} with the Vector API: the channel tables are read with gathers and the saturation step runs
- * on whole vectors; bytes identical to the scalar loop (which finishes the row's tail). Loaded only when the JVM has
- * {@code jdk.incubator.vector}.
+ * {@link GradeNode#grade} with the Vector API: the channel tables are read by a scalar loop into per-thread channel
+ * rows (gathers are not compiled to vector instructions at every vector size, and their fallback allocates), then the
+ * saturation step and the packing run on whole vectors; bytes identical to the scalar loop. Loaded only when the JVM
+ * has {@code jdk.incubator.vector}.
  */
 final class GradeRowsSimd {
 
     private static final VectorSpecies<Integer> S = IntVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    /** Per-thread gather indices (three channels). */
-    private static final ThreadLocal<int[]> INDEX = ThreadLocal.withInitial(() -> new int[3 * L]);
+
+    /** Per-thread channel rows. */
+    private static final ThreadLocal<int[][]> ROWS = ThreadLocal.withInitial(() -> new int[3][0]);
 
     private GradeRowsSimd() {
     }
 
     /** Grades the first {@code S.loopBound(w)} pixels; returns how many it did. */
     static int grade(int[] src, int[] dst, int w, int[] t, int sat) {
-        int[] idx = INDEX.get();
         int bound = S.loopBound(w);
+        if (bound == 0) {
+            return 0;
+        }
+        int[][] rows = ROWS.get();
+        if (rows[0].length < bound) {
+            for (int c = 0; c < 3; c++) {
+                rows[c] = new int[bound];
+            }
+        }
+        int[] rr = rows[0];
+        int[] gg = rows[1];
+        int[] bb = rows[2];
+        for (int x = 0; x < bound; x++) {
+            int p = src[x];
+            rr[x] = t[p & 0xFF];
+            gg[x] = t[256 + ((p >> 8) & 0xFF)];
+            bb[x] = t[512 + ((p >> 16) & 0xFF)];
+        }
         for (int x = 0; x < bound; x += L) {
-            IntVector p = IntVector.fromArray(S, src, x);
-            p.and(0xFF).intoArray(idx, 0);
-            p.lanewise(VectorOperators.LSHR, 8).and(0xFF).intoArray(idx, L);
-            p.lanewise(VectorOperators.LSHR, 16).and(0xFF).intoArray(idx, 2 * L);
-            IntVector r = IntVector.fromArray(S, t, 0, idx, 0);
-            IntVector g = IntVector.fromArray(S, t, 256, idx, L);
-            IntVector b = IntVector.fromArray(S, t, 512, idx, 2 * L);
+            IntVector r = IntVector.fromArray(S, rr, x);
+            IntVector g = IntVector.fromArray(S, gg, x);
+            IntVector b = IntVector.fromArray(S, bb, x);
             if (sat != 4096) {
                 IntVector y = r.mul(Bt709.KR).add(g.mul(Bt709.KG)).add(b.mul(Bt709.KB)).add(1 << 15)
                         .lanewise(VectorOperators.ASHR, 16);
@@ -40,8 +55,8 @@ final class GradeRowsSimd {
                 g = saturate(g, y, sat);
                 b = saturate(b, y, sat);
             }
-            p.and(0xFF000000).or(b.lanewise(VectorOperators.LSHL, 16)).or(g.lanewise(VectorOperators.LSHL, 8)).or(r)
-                    .intoArray(dst, x);
+            IntVector a = IntVector.fromArray(S, src, x).and(0xFF000000);
+            a.or(b.lanewise(VectorOperators.LSHL, 16)).or(g.lanewise(VectorOperators.LSHL, 8)).or(r).intoArray(dst, x);
         }
         return bound;
     }
