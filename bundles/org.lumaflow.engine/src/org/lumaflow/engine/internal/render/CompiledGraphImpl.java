@@ -53,24 +53,16 @@ public final class CompiledGraphImpl implements CompiledGraph {
     private final Path baseDir;
     private final Containment containment;
     private final long timeoutMs;
-    /** context of guarded calls (replaced when one hangs) and its input array */
-    private NodeContextImpl guardCtx;
-    private Frame[] guardInputs;
-    /** the node a guarded call renders, read by {@link #guardTask} on the worker */
-    private CompiledNode guardNode;
-    private NodeContextImpl guardNodeCtx;
-    private final GuardWorker.Task guardTask = () -> guardNode.type.render(guardNodeCtx);
+    /** third-party nodes rendered one at a time under the guard (made on first use) */
+    private GuardedNode guardedNode;
     /** per node: its fused group when it is a group's root, else null */
     private final FusedGroup[] groups;
     /** per node: evaluated inside another node's fused pass */
     private final boolean[] inlined;
-    private final FusedPass fused;
+    /** runs the fused groups */
+    private final FusedRunner passes;
     /** outputs that do not change from frame to frame, kept across renders */
     private final StaticOutputs statics;
-    /** fused passes with third-party members (made on first use) */
-    private GuardedPass guardedPass;
-    /** external input frames of the fused pass being run */
-    private Frame[] fusedInputs = new Frame[4];
     /** 4:2:0 conversion of a result that was not fused with it (made on first use) */
     private org.lumaflow.engine.registry.PixelConverter toNv12;
     private org.lumaflow.engine.registry.PixelConverter toI420;
@@ -81,7 +73,7 @@ public final class CompiledGraphImpl implements CompiledGraph {
         this.inlined = new boolean[nodes.length];
         boolean fuse = optimise && !"false".equals(System.getProperty("lumaflow.fusion"));
         this.groups = fuse ? FusedGroup.plan(nodes, inlined) : new FusedGroup[nodes.length];
-        this.fused = new FusedPass(nodes);
+        this.passes = new FusedRunner(this, nodes);
         this.statics = StaticOutputs.of(nodes, inlined,
                 optimise && !"false".equals(System.getProperty("lumaflow.cache.static")));
         this.pool = pool;
@@ -238,75 +230,13 @@ public final class CompiledGraphImpl implements CompiledGraph {
             return cached.retain();
         }
         int before = messages == null ? 0 : messages.size();
-        Frame out = groups[i] != null ? evaluateFused(i, time, width, height, scale, yuvKey)
+        Frame out = groups[i] != null ? passes.run(groups[i], time, width, height, scale, yuvKey)
                 : evaluate(i, time, width, height, scale);
         if (statics.isStatic(i) && (messages == null ? 0 : messages.size()) == before
                 && out.format() == nodes[i].outputType().format()) {
             out = statics.keep(i, out);
         }
         return out;
-    }
-
-    /**
-     * Runs node {@code i}'s fused group; a failure renders the group node by node instead, contained as usual. A group
-     * with a third-party member runs (prepare and pass) on a guard worker under the extension timeout: a pass that
-     * hangs is abandoned with every frame it can reach, and its third-party types are quarantined.
-     */
-    private Frame evaluateFused(int i, long time, int width, int height, double scale, FrameKey yuvKey) {
-        FusedGroup g = groups[i];
-        boolean mask = nodes[i].outputType() == PortType.MASK;
-        FrameKey key = yuvKey != null && !mask ? yuvKey : mask ? maskKey : imageKey;
-        if (g.guarded) {
-            if (guardedPass == null) {
-                guardedPass = new GuardedPass(this, nodes);
-            }
-            Frame out = guardedPass.run(g, time, width, height, scale, yuvKey, key);
-            return out != null ? out : nodeByNode(g, time, width, height, scale);
-        }
-        Throwable failed = fused.prepare(g, ctx, time, width, height, scale);
-        if (failed == null) {
-            int forwarded = fused.forwardedExternal(g);
-            if (forwarded >= 0 && yuvKey == null) {
-                return outputs[g.externals[forwarded]].retain();
-            }
-            int e = g.externals.length;
-            if (fusedInputs.length < e) {
-                fusedInputs = new Frame[e];
-            }
-            for (int k = 0; k < e; k++) {
-                fusedInputs[k] = outputs[g.externals[k]];
-            }
-            Frame out = pool.lease(key);
-            out.setTime(time);
-            try {
-                fused.run(g, fusedInputs, out);
-                return out;
-            } catch (RuntimeException | Error t) {
-                if (t instanceof VirtualMachineError v && !(v instanceof OutOfMemoryError)) {
-                    throw v;
-                }
-                out.release();
-            } finally {
-                java.util.Arrays.fill(fusedInputs, 0, e, null);
-            }
-        }
-        return nodeByNode(g, time, width, height, scale);
-    }
-
-    /** The group's members rendered one by one, each contained (a failing node is reported there). */
-    private Frame nodeByNode(FusedGroup g, long time, int width, int height, double scale) {
-        int[] members = g.members;
-        int last = members.length - 1;
-        for (int k = 0; k <= last; k++) {
-            outputs[members[k]] = evaluate(members[k], time, width, height, scale);
-        }
-        Frame root = outputs[members[last]];
-        outputs[members[last]] = null;
-        for (int k = 0; k < last; k++) {
-            outputs[members[k]].release();
-            outputs[members[k]] = null;
-        }
-        return root;
     }
 
     private org.lumaflow.engine.registry.PixelConverter converter(PixelFormat format) {
@@ -320,7 +250,7 @@ public final class CompiledGraphImpl implements CompiledGraph {
         contain(ctx, n, t, time);
     }
 
-    private void contain(NodeContextImpl ctx, CompiledNode n, Throwable t, long time) {
+    void contain(NodeContextImpl ctx, CompiledNode n, Throwable t, long time) {
         LOG.log(System.Logger.Level.DEBUG, "node " + n.id + " failed", t);
         contain(ctx, n, "failed: " + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": "
                 + t.getMessage()), time);
@@ -359,6 +289,21 @@ public final class CompiledGraphImpl implements CompiledGraph {
 
     Frame outputOf(int node) {
         return outputs[node];
+    }
+
+    /** The frame key of node {@code n}'s output at the current size. */
+    FrameKey keyFor(CompiledNode n) {
+        return n.outputType() == PortType.MASK ? maskKey : imageKey;
+    }
+
+    /** Sets node {@code i}'s output (the fused runner's node-by-node fallback). */
+    void setOutput(int i, Frame f) {
+        outputs[i] = f;
+    }
+
+    /** The graph's own context (renders are serialized). */
+    NodeContextImpl context() {
+        return ctx;
     }
 
     CompiledNode node(int i) {
@@ -470,10 +415,13 @@ public final class CompiledGraphImpl implements CompiledGraph {
      * Renders node {@code i} into a leased frame (inputs read from {@link #outputs}), a failure contained (input
      * passed through or black, error reported); returns the node's output.
      */
-    private Frame evaluate(int i, long time, int width, int height, double scale) {
+    Frame evaluate(int i, long time, int width, int height, double scale) {
         CompiledNode n = nodes[i];
         if (n.guarded) {
-            return evaluateGuarded(i, time, width, height, scale);
+            if (guardedNode == null) {
+                guardedNode = new GuardedNode(this);
+            }
+            return guardedNode.evaluate(n, i, time, width, height, scale);
         }
         Frame out = pool.lease(n.outputType() == PortType.MASK ? maskKey : imageKey);
         out.setTime(time);
@@ -495,72 +443,10 @@ public final class CompiledGraphImpl implements CompiledGraph {
         return ctx.result();
     }
 
-    /** {@link #evaluate} for a third-party node: quarantine check, then render() on a guard worker. */
-    private Frame evaluateGuarded(int i, long time, int width, int height, double scale) {
-        CompiledNode n = nodes[i];
-        long local = time - n.timeOffset;
-        String quarantined = containment.quarantined(n.type);
-        if (quarantined != null) {
-            return substitute(n, i, local, width, height, scale, quarantined, time);
-        }
-        Frame out = pool.lease(n.outputType() == PortType.MASK ? maskKey : imageKey);
-        out.setTime(time);
-        n.evaluate(local);
-        NodeContextImpl g = guardCtx;
-        if (g == null || guardInputs.length < n.inputs.length) {
-            g = guardCtx = new NodeContextImpl(this, pool, baseDir);
-            guardInputs = new Frame[Math.max(4, n.inputs.length)];
-            g.useInputs(guardInputs);
-        }
-        Frame[] in = guardInputs;
-        int retained = 0;
-        for (int p = 0; p < n.inputs.length; p++) {
-            int src = n.inputs[p];
-            in[p] = src >= 0 && outputs[src] != null ? outputs[src].retain() : null;
-            retained += in[p] != null ? 1 : 0;
-        }
-        g.begin(n, i, local, width, height, scale, out);
-        guardNode = n;
-        guardNodeCtx = g;
-        Throwable err = GuardWorker.call(guardTask, timeoutMs);
-        guardNode = null;
-        guardNodeCtx = null;
-        if (err == GuardWorker.TIMED_OUT) {
-            // the plugin's thread may still use the context and every frame it can reach: abandon them all
-            g.abandon();
-            guardCtx = null;
-            guardInputs = null;
-            int leaked = retained + 1 + g.scratchCount();
-            String reason = containment.hung(n.type, n.descriptor.id(), n.plugin, timeoutMs, leaked);
-            LOG.log(System.Logger.Level.ERROR, "node type " + n.descriptor.id() + " of plugin " + n.plugin + ": "
-                    + reason);
-            return substitute(n, i, local, width, height, scale, reason, time);
-        }
-        if (err == null) {
-            containment.succeeded(n.type);
-        } else {
-            // anything, stack overflows included: they happened on the worker's stack, not ours
-            contain(g, n, err, time);
-            String reason = containment.threw(n.type, n.descriptor.id(), n.plugin, err);
-            if (reason != null) {
-                message(RenderMessage.Severity.ERROR, n, time, reason);
-            }
-        }
-        g.end();
-        Frame result = g.result(); // a pass-through retained its input: release our copies only now
-        for (int p = 0; p < n.inputs.length; p++) {
-            if (in[p] != null) {
-                in[p].release();
-                in[p] = null;
-            }
-        }
-        return result;
-    }
-
     /** Node {@code i}'s output when it is not rendered: its first input or black, with {@code reason} reported. */
-    private Frame substitute(CompiledNode n, int i, long local, int width, int height, double scale, String reason,
+    Frame substitute(CompiledNode n, int i, long local, int width, int height, double scale, String reason,
             long time) {
-        Frame out = pool.lease(n.outputType() == PortType.MASK ? maskKey : imageKey);
+        Frame out = pool.lease(keyFor(n));
         out.setTime(time);
         ctx.begin(n, i, local, width, height, scale, out);
         contain(ctx, n, reason, time);
