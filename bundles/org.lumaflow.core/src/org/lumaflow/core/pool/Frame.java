@@ -31,6 +31,23 @@ public final class Frame implements AutoCloseable {
         this.buffer = buffer;
     }
 
+    /**
+     * A frame owned by no pool, with one reference: its memory is a plain direct buffer freed by the garbage collector
+     * once the frame is unreachable, and it is not counted among any pool's leases. For long-lived caches (a graph's
+     * static outputs) that must not look like leaks or hold pool budget.
+     */
+    public static Frame detached(FrameKey key) {
+        Frame f = new Frame(null, key, ByteBuffer.allocateDirect(Math.toIntExact(key.bytes()))
+                .order(java.nio.ByteOrder.nativeOrder()));
+        f.reset();
+        return f;
+    }
+
+    /** Whether this frame belongs to no pool ({@link #detached}). */
+    public boolean isDetached() {
+        return pool == null;
+    }
+
     /** The pool key (size, format, usage). */
     public FrameKey key() {
         return key;
@@ -97,7 +114,7 @@ public final class Frame implements AutoCloseable {
                 throw new IllegalStateException("release() on a frame that is not leased: " + key);
             }
         } while (!refs.compareAndSet(r, r - 1));
-        if (r == 1) {
+        if (r == 1 && pool != null) {
             pool.recycle(this);
         }
     }

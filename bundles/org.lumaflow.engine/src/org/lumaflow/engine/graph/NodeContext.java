@@ -35,6 +35,19 @@ public interface NodeContext {
     /** The frame connected to input {@code index}, or null when nothing is connected. Do not release it. */
     Frame input(int index);
 
+    /** Number of input ports of the node (connected or not). @since 1.2 */
+    default int inputCount() {
+        return 0;
+    }
+
+    /**
+     * Whether input {@code index} is connected; unlike {@link #input} also answers in {@link PixelNode#prepare},
+     * where inputs are not frames. @since 1.2
+     */
+    default boolean connected(int index) {
+        return input(index) != null;
+    }
+
     /** The frame leased for this node's output (size {@link #width()} x {@link #height()}, format of the output port). */
     Frame output();
 

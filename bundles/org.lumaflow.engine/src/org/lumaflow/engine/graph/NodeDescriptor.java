@@ -13,9 +13,29 @@ import java.util.regex.Pattern;
  * @param inputs      input ports in order (empty for sources)
  * @param output      type of the single output
  * @param params      parameters in display order
+ * @param kind        what the node does to pixels (per-pixel, neighbourhood, generator): lets the graph compiler
+ *                    fuse per-pixel chains; see {@link NodeKind} (since 1.2)
+ * @param timeVarying whether the output may change with time while parameters and inputs stay the same (decoders,
+ *                    animated patterns); a node that is not, with constant parameters and static inputs, is rendered
+ *                    once and its output reused across frames (since 1.2)
  */
 public record NodeDescriptor(String id, String displayName, String category, String description,
-        List<PortSpec> inputs, PortType output, List<ParamSpec> params) {
+        List<PortSpec> inputs, PortType output, List<ParamSpec> params, NodeKind kind, boolean timeVarying) {
+
+    /**
+     * A descriptor without declared traits: {@link NodeKind#GENERATOR} for sources, else
+     * {@link NodeKind#NEIGHBOURHOOD}, and time-varying (never cached across frames).
+     */
+    public NodeDescriptor(String id, String displayName, String category, String description, List<PortSpec> inputs,
+            PortType output, List<ParamSpec> params) {
+        this(id, displayName, category, description, inputs, output, params,
+                inputs == null || inputs.isEmpty() ? NodeKind.GENERATOR : NodeKind.NEIGHBOURHOOD, true);
+    }
+
+    /** This descriptor with the given traits (see the record's parameters). */
+    public NodeDescriptor traits(NodeKind nodeKind, boolean varies) {
+        return new NodeDescriptor(id, displayName, category, description, inputs, output, params, nodeKind, varies);
+    }
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
 
@@ -25,6 +45,9 @@ public record NodeDescriptor(String id, String displayName, String category, Str
         params = List.copyOf(params);
         if (id == null || !ID.matcher(id).matches()) {
             throw new IllegalArgumentException("bad node type id '" + id + "': expected namespace.name in lower_snake_case");
+        }
+        if (kind == null) {
+            throw new IllegalArgumentException(id + ": kind is required");
         }
         if (output == null) {
             throw new IllegalArgumentException(id + ": output type is required");

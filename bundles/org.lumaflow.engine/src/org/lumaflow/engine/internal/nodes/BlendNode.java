@@ -9,7 +9,10 @@ import org.lumaflow.core.pool.Frame;
 import org.lumaflow.core.pool.PixelFormat;
 import org.lumaflow.engine.graph.NodeContext;
 import org.lumaflow.engine.graph.NodeDescriptor;
+import org.lumaflow.engine.graph.NodeKind;
 import org.lumaflow.engine.graph.NodeType;
+import org.lumaflow.engine.graph.PixelFunction;
+import org.lumaflow.engine.graph.PixelNode;
 import org.lumaflow.engine.graph.ParamSpec;
 import org.lumaflow.engine.graph.PortSpec;
 import org.lumaflow.engine.graph.PortType;
@@ -17,7 +20,7 @@ import org.osgi.service.component.annotations.Component;
 
 /** {@code core.blend}: composites a foreground over a background with a blend mode, opacity and optional mask. */
 @Component(service = NodeType.class)
-public final class BlendNode implements NodeType {
+public final class BlendNode implements PixelNode {
 
     static final NodeDescriptor DESCRIPTOR = new NodeDescriptor("core.blend", "Blend", "Composite",
             "Straight-alpha Porter-Duff 'over' of the foreground on the background; where both have colour the "
@@ -29,7 +32,8 @@ public final class BlendNode implements NodeType {
             PortType.IMAGE,
             List.of(ParamSpec.choice("mode", "How foreground and background colours combine",
                     "over", "add", "multiply", "screen"),
-                    ParamSpec.number("opacity", 1, 0, 1, "", "Foreground opacity")));
+                    ParamSpec.number("opacity", 1, 0, 1, "", "Foreground opacity")))
+            .traits(NodeKind.PER_PIXEL, false);
 
     private static final int OVER = 0;
     private static final int ADD = 1;
@@ -57,12 +61,7 @@ public final class BlendNode implements NodeType {
             }
             return;
         }
-        int mode = switch (ctx.choice("mode")) {
-            case "add" -> ADD;
-            case "multiply" -> MULTIPLY;
-            case "screen" -> SCREEN;
-            default -> OVER;
-        };
+        int mode = mode(ctx.choice("mode"));
         Pixels.checkFrame(fgFrame, w, h, PixelFormat.RGBA8, "foreground");
         if (bgFrame != null) {
             Pixels.checkFrame(bgFrame, w, h, PixelFormat.RGBA8, "background");
@@ -77,33 +76,66 @@ public final class BlendNode implements NodeType {
         IntBuffer fgPx = fg.asIntBuffer();
         IntBuffer bgPx = bg != null ? bg.asIntBuffer() : null;
         IntBuffer outPx = out.asIntBuffer();
-        boolean plainOver = mode == OVER && mask == null && opacity == 4096;
         Parallel.rows(w, h, (y0, y1) -> {
             int[] srow = IntRows.get(0, w);
-            int[] drow = IntRows.get(1, w);
+            int[] drow = bgPx != null ? IntRows.get(1, w) : null;
             int[] orow = IntRows.get(2, w);
+            int[] mrow = mask != null ? IntRows.get(3, w) : null;
             for (int y = y0; y < y1; y++) {
                 int off = y * w;
                 fgPx.get(off, srow, 0, w);
                 if (bgPx != null) {
                     bgPx.get(off, drow, 0, w);
-                } else {
-                    java.util.Arrays.fill(drow, 0, w, 0);
                 }
-                for (int x = 0; x < w; x++) {
-                    int s = srow[x];
-                    if (plainOver) {
-                        orow[x] = Pixels.over(s, drow[x]);
-                        continue;
+                if (mrow != null) {
+                    for (int x = 0; x < w; x++) {
+                        mrow[x] = mask.get(off + x) & 0xFF;
                     }
-                    int m = mask != null ? mask.get(off + x) & 0xFF : 255;
-                    int sa = (s >>> 24) * m * opacity;
-                    sa = sa == 255 * 255 * 4096 ? 255 : (int) (((long) sa + 255 * 2048) / (255 * 4096));
-                    orow[x] = composite(s, sa, drow[x], mode);
                 }
+                blend(srow, drow, mrow, orow, w, mode, opacity);
                 outPx.put(off, orow, 0, w);
             }
         });
+    }
+
+    @Override
+    public PixelFunction prepare(NodeContext ctx) {
+        int opacity = (int) Math.round(Pixels.clamp(ctx.number("opacity"), 0, 1) * 4096);
+        boolean bg = ctx.connected(0);
+        if (!ctx.connected(1) || (opacity == 0 && bg)) {
+            return bg ? PixelFunction.passThrough(0) : (y, w, in, out) -> java.util.Arrays.fill(out, 0, w, 0);
+        }
+        int mode = mode(ctx.choice("mode"));
+        return (y, w, in, out) -> blend(in[1], in[0], in.length > 2 ? in[2] : null, out, w, mode, opacity);
+    }
+
+    private static int mode(String name) {
+        return switch (name) {
+            case "add" -> ADD;
+            case "multiply" -> MULTIPLY;
+            case "screen" -> SCREEN;
+            default -> OVER;
+        };
+    }
+
+    /**
+     * Blends a row: foreground {@code fg} over background {@code bg} (null = transparent), alpha scaled by
+     * {@code mask} (null = 255) and {@code opacity} (0..4096).
+     */
+    static void blend(int[] fg, int[] bg, int[] mask, int[] out, int w, int mode, int opacity) {
+        if (mode == OVER && mask == null && opacity == 4096) {
+            for (int x = 0; x < w; x++) {
+                out[x] = Pixels.over(fg[x], bg == null ? 0 : bg[x]);
+            }
+            return;
+        }
+        for (int x = 0; x < w; x++) {
+            int s = fg[x];
+            int m = mask != null ? mask[x] : 255;
+            int sa = (s >>> 24) * m * opacity;
+            sa = sa == 255 * 255 * 4096 ? 255 : (int) (((long) sa + 255 * 2048) / (255 * 4096));
+            out[x] = composite(s, sa, bg == null ? 0 : bg[x], mode);
+        }
     }
 
     /** Source {@code s} with effective alpha {@code sa} over {@code d}, colour combined by {@code mode}. */

@@ -7,6 +7,7 @@ import org.lumaflow.core.concurrent.Parallel;
 import org.lumaflow.engine.graph.Color;
 import org.lumaflow.engine.graph.NodeContext;
 import org.lumaflow.engine.graph.NodeDescriptor;
+import org.lumaflow.engine.graph.NodeKind;
 import org.lumaflow.engine.graph.NodeType;
 import org.lumaflow.engine.graph.ParamSpec;
 import org.lumaflow.engine.graph.Point2;
@@ -24,7 +25,8 @@ public final class CheckerNode implements NodeType {
                     ParamSpec.color("color_a", Color.WHITE, "Colour of the cell at the origin"),
                     ParamSpec.color("color_b", Color.BLACK, "Colour of the other cells"),
                     ParamSpec.point("offset", new Point2(0, 0),
-                            "Shift of the pattern in frame fractions (1 = one frame width or height)")));
+                            "Shift of the pattern in frame fractions (1 = one frame width or height)")))
+            .traits(NodeKind.GENERATOR, false);
 
     @Override
     public NodeDescriptor descriptor() {

@@ -8,7 +8,10 @@ import org.lumaflow.core.concurrent.Parallel;
 import org.lumaflow.engine.graph.Color;
 import org.lumaflow.engine.graph.NodeContext;
 import org.lumaflow.engine.graph.NodeDescriptor;
+import org.lumaflow.engine.graph.NodeKind;
 import org.lumaflow.engine.graph.NodeType;
+import org.lumaflow.engine.graph.PixelFunction;
+import org.lumaflow.engine.graph.PixelNode;
 import org.lumaflow.engine.graph.ParamSpec;
 import org.lumaflow.engine.graph.ParamType;
 import org.lumaflow.engine.graph.PortSpec;
@@ -18,7 +21,7 @@ import org.osgi.service.component.annotations.Component;
 
 /** {@code core.grade}: exposure, lift/gamma/gain, contrast (per-channel tables) and saturation (fixed point). */
 @Component(service = NodeType.class)
-public final class GradeNode implements NodeType {
+public final class GradeNode implements PixelNode {
 
     static final NodeDescriptor DESCRIPTOR = new NodeDescriptor("core.grade", "Grade", "Color",
             "Primary colour correction on code values: exposure, then lift/gamma/gain "
@@ -34,7 +37,8 @@ public final class GradeNode implements NodeType {
                     new ParamSpec("gamma", ParamType.COLOR, new Color(1, 1, 1, 1), 0.01, 4, List.of(), "",
                             "Mid-tone power per channel (> 1 brightens); alpha ignored"),
                     new ParamSpec("gain", ParamType.COLOR, new Color(1, 1, 1, 1), 0, 4, List.of(), "",
-                            "Multiplies per channel, leaving black; alpha ignored")));
+                            "Multiplies per channel, leaving black; alpha ignored")))
+            .traits(NodeKind.PER_PIXEL, false);
 
     /** Tables for one set of parameter values; {@code identity} when they reproduce the input exactly. */
     public record State(double exposure, double contrast, double saturation, Color lift, Color gamma, Color gain,
@@ -73,22 +77,63 @@ public final class GradeNode implements NodeType {
             int[] row = IntRows.get(0, w);
             for (int yy = y0; yy < y1; yy++) {
                 inPx.get(yy * w, row, 0, w);
-                for (int x = 0; x < w; x++) {
-                    int p = row[x];
-                    int r = t[p & 0xFF];
-                    int g = t[256 + ((p >> 8) & 0xFF)];
-                    int b = t[512 + ((p >> 16) & 0xFF)];
-                    if (sat != 4096) {
-                        int y = Bt709.luma(r, g, b);
-                        r = Pixels.clamp255(y + (((r - y) * sat + 2048) >> 12));
-                        g = Pixels.clamp255(y + (((g - y) * sat + 2048) >> 12));
-                        b = Pixels.clamp255(y + (((b - y) * sat + 2048) >> 12));
-                    }
-                    row[x] = (p & 0xFF000000) | (b << 16) | (g << 8) | r;
-                }
+                grade(row, row, w, t, sat);
                 outPx.put(yy * w, row, 0, w);
             }
         });
+    }
+
+    @Override
+    public PixelFunction prepare(NodeContext ctx) {
+        State st = state(ctx, ctx.state());
+        if (st != ctx.state()) {
+            ctx.setState(st);
+        }
+        if (st.identity()) {
+            return PixelFunction.passThrough(0);
+        }
+        int[] t = st.tables();
+        int sat = st.sat();
+        return (y, w, in, out) -> grade(in[0], out, w, t, sat);
+    }
+
+    /** Whether the Vector API kernel is used (the JVM has jdk.incubator.vector and SIMD is not disabled). */
+    static final boolean SIMD = simd();
+
+    private static boolean simd() {
+        if (Boolean.getBoolean("lumaflow.simd.disable")
+                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return false;
+        }
+        try {
+            GradeRowsSimd.grade(new int[0], new int[0], 0, new int[768], 4096);
+            return true;
+        } catch (LinkageError e) {
+            return false; // the package is not visible to this bundle: plain loops
+        }
+    }
+
+    /** Grades {@code w} pixels of {@code src} into {@code dst} (may be the same array). */
+    static void grade(int[] src, int[] dst, int w, int[] t, int sat) {
+        int done = SIMD ? GradeRowsSimd.grade(src, dst, w, t, sat) : 0;
+        gradeScalar(src, dst, done, w, t, sat);
+    }
+
+    /** The scalar kernel over pixels {@code [from, w)}; the reference the Vector API kernel matches. */
+    static void gradeScalar(int[] src, int[] dst, int from, int w, int[] t, int sat) {
+        for (int x = from; x < w; x++) {
+            int p = src[x];
+            int r = t[p & 0xFF];
+            int g = t[256 + ((p >> 8) & 0xFF)];
+            int b = t[512 + ((p >> 16) & 0xFF)];
+            if (sat != 4096) {
+                int y = Bt709.luma(r, g, b);
+                r = Pixels.clamp255(y + (((r - y) * sat + 2048) >> 12));
+                g = Pixels.clamp255(y + (((g - y) * sat + 2048) >> 12));
+                b = Pixels.clamp255(y + (((b - y) * sat + 2048) >> 12));
+            }
+            dst[x] = (p & 0xFF000000) | (b << 16) | (g << 8) | r;
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import org.lumaflow.core.concurrent.Parallel;
 import org.lumaflow.engine.graph.Color;
 import org.lumaflow.engine.graph.NodeContext;
 import org.lumaflow.engine.graph.NodeDescriptor;
+import org.lumaflow.engine.graph.NodeKind;
 import org.lumaflow.engine.graph.NodeType;
 import org.lumaflow.engine.graph.ParamSpec;
 import org.lumaflow.engine.graph.Point2;
@@ -26,7 +27,8 @@ public final class GradientNode implements NodeType {
                     ParamSpec.choice("kind", "Gradient shape", "linear", "radial"),
                     ParamSpec.number("angle", 0, -360, 360, "deg",
                             "Direction of a linear gradient, clockwise: 0 = left to right, 90 = top to bottom"),
-                    ParamSpec.point("center", Point2.CENTER, "Midpoint (linear) or centre (radial)")));
+                    ParamSpec.point("center", Point2.CENTER, "Midpoint (linear) or centre (radial)")))
+            .traits(NodeKind.GENERATOR, false);
 
     @Override
     public NodeDescriptor descriptor() {

@@ -14,6 +14,7 @@ import org.lumaflow.core.concurrent.Parallel;
 import org.lumaflow.engine.graph.Color;
 import org.lumaflow.engine.graph.NodeContext;
 import org.lumaflow.engine.graph.NodeDescriptor;
+import org.lumaflow.engine.graph.NodeKind;
 import org.lumaflow.engine.graph.NodeType;
 import org.lumaflow.engine.graph.ParamSpec;
 import org.lumaflow.engine.graph.PortType;
@@ -32,7 +33,8 @@ public final class ImageNode implements NodeType {
                             + "stretch: to the frame size; none: 1 image pixel = 1 project pixel, centred",
                             "fit", "fill", "stretch", "none"),
                     ParamSpec.color("background", Color.TRANSPARENT,
-                            "Colour outside the image and behind its transparent parts")));
+                            "Colour outside the image and behind its transparent parts")))
+            .traits(NodeKind.GENERATOR, false);
 
     private static final int BLACK = 0xFF000000;
 

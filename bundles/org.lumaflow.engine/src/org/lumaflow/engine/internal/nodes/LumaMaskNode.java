@@ -6,7 +6,10 @@ import java.util.List;
 import org.lumaflow.core.concurrent.Parallel;
 import org.lumaflow.engine.graph.NodeContext;
 import org.lumaflow.engine.graph.NodeDescriptor;
+import org.lumaflow.engine.graph.NodeKind;
 import org.lumaflow.engine.graph.NodeType;
+import org.lumaflow.engine.graph.PixelNode;
+import org.lumaflow.engine.graph.PixelFunction;
 import org.lumaflow.engine.graph.ParamSpec;
 import org.lumaflow.engine.graph.PortSpec;
 import org.lumaflow.engine.graph.PortType;
@@ -15,7 +18,7 @@ import org.osgi.service.component.annotations.Component;
 
 /** {@code core.luma_mask}: a GRAY8 mask from BT.709 luma, remapped between two thresholds. */
 @Component(service = NodeType.class)
-public final class LumaMaskNode implements NodeType {
+public final class LumaMaskNode implements PixelNode {
 
     static final NodeDescriptor DESCRIPTOR = new NodeDescriptor("core.luma_mask", "Luma Mask", "Matte",
             "A mask from the image's BT.709 luma: 0 at or below 'low', 255 at or above 'high', linear between.",
@@ -23,7 +26,8 @@ public final class LumaMaskNode implements NodeType {
             List.of(ParamSpec.number("low", 0, 0, 1, "", "Luma (0..1) mapped to 0"),
                     ParamSpec.number("high", 1, 0, 1, "", "Luma (0..1) mapped to 255"),
                     ParamSpec.bool("invert", false, "Select dark areas instead of bright ones"),
-                    ParamSpec.bool("use_alpha", false, "Multiply the mask by the image's alpha")));
+                    ParamSpec.bool("use_alpha", false, "Multiply the mask by the image's alpha")))
+            .traits(NodeKind.PER_PIXEL, false);
 
     /** The luma-to-mask table for one (low, high, invert). Also used by the GPU twin. */
     public record State(double low, double high, boolean invert, byte[] table) {
@@ -58,6 +62,24 @@ public final class LumaMaskNode implements NodeType {
                 out.put(i, (byte) m);
             }
         });
+    }
+
+    @Override
+    public PixelFunction prepare(NodeContext ctx) {
+        boolean useAlpha = ctx.bool("use_alpha");
+        State st = state(ctx.state(), ctx.number("low"), ctx.number("high"), ctx.bool("invert"));
+        if (st != ctx.state()) {
+            ctx.setState(st);
+        }
+        byte[] t = st.table();
+        return (y, w, in, out) -> {
+            int[] src = in[0];
+            for (int x = 0; x < w; x++) {
+                int p = src[x];
+                int m = t[Bt709.luma(p)] & 0xFF;
+                out[x] = useAlpha ? Pixels.div255(m * (p >>> 24)) : m;
+            }
+        };
     }
 
     /** {@code current} if it is the state for these values, else a new one; also used by the GPU twin. */

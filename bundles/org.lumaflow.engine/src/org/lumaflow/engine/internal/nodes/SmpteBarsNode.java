@@ -7,6 +7,7 @@ import java.util.List;
 import org.lumaflow.core.concurrent.Parallel;
 import org.lumaflow.engine.graph.NodeContext;
 import org.lumaflow.engine.graph.NodeDescriptor;
+import org.lumaflow.engine.graph.NodeKind;
 import org.lumaflow.engine.graph.NodeType;
 import org.lumaflow.engine.graph.ParamSpec;
 import org.lumaflow.engine.graph.PortType;
@@ -21,7 +22,8 @@ public final class SmpteBarsNode implements NodeType {
                     + "and a PLUGE. Full-range RGB code values; black is 0, or 19 with setup.",
             List.of(), PortType.IMAGE,
             List.of(ParamSpec.bool("setup", false,
-                    "Use 7.5% setup (black = code 19, PLUGE 9/19/29) instead of black = 0 (PLUGE 0/5/10)")));
+                    "Use 7.5% setup (black = code 19, PLUGE 9/19/29) instead of black = 0 (PLUGE 0/5/10)")))
+            .traits(NodeKind.GENERATOR, false);
 
     /** Section boundaries are in 84ths of the width (84 = lcm of 7 bars, 5/4-bar blocks and 1/3-bar PLUGE steps). */
     private static final int D = 84;

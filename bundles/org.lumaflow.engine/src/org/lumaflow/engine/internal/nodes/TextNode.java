@@ -22,6 +22,7 @@ import org.lumaflow.core.pool.PixelFormat;
 import org.lumaflow.engine.graph.Color;
 import org.lumaflow.engine.graph.NodeContext;
 import org.lumaflow.engine.graph.NodeDescriptor;
+import org.lumaflow.engine.graph.NodeKind;
 import org.lumaflow.engine.graph.NodeType;
 import org.lumaflow.engine.graph.ParamSpec;
 import org.lumaflow.engine.graph.Point2;
@@ -48,7 +49,8 @@ public final class TextNode implements NodeType {
                     ParamSpec.number("outline", 0, 0, 200, "px", "Outline width around the glyphs (0 = none)"),
                     ParamSpec.color("outline_color", Color.BLACK, "Outline colour"),
                     ParamSpec.bool("shadow", false,
-                            "Draw a 60% black drop shadow, offset down and right by 5% of the size")));
+                            "Draw a 60% black drop shadow, offset down and right by 5% of the size")))
+            .traits(NodeKind.GENERATOR, false);
 
     static final String FONT_RESOURCE = "/fonts/DejaVuSans.ttf";
     /** Largest side of the rasterized block; text beyond it is clipped. */

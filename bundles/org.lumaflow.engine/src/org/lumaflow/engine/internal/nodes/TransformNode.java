@@ -8,6 +8,7 @@ import org.lumaflow.core.pool.Frame;
 import org.lumaflow.core.pool.PixelFormat;
 import org.lumaflow.engine.graph.NodeContext;
 import org.lumaflow.engine.graph.NodeDescriptor;
+import org.lumaflow.engine.graph.NodeKind;
 import org.lumaflow.engine.graph.NodeType;
 import org.lumaflow.engine.graph.ParamSpec;
 import org.lumaflow.engine.graph.Point2;
@@ -34,7 +35,8 @@ public final class TransformNode implements NodeType {
                     ParamSpec.number("crop_right", 0, 0, 1, "", "Fraction of the source width cut at the right"),
                     ParamSpec.number("crop_top", 0, 0, 1, "", "Fraction of the source height cut at the top"),
                     ParamSpec.number("crop_bottom", 0, 0, 1, "",
-                            "Fraction of the source height cut at the bottom")));
+                            "Fraction of the source height cut at the bottom")))
+            .traits(NodeKind.NEIGHBOURHOOD, false);
 
     /** Smallest |scale| rendered; below it the image is invisible (and fixed point would overflow). */
     private static final double MIN_SCALE = 1e-3;

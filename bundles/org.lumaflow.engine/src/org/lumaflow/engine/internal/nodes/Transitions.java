@@ -36,4 +36,18 @@ final class Transitions {
         Pixels.checkFrame(to, ctx.width(), ctx.height(), PixelFormat.RGBA8, "to");
         return false;
     }
+
+    /** {@link #trivial} for a fused pass: the settled function, or null when the inputs must be mixed. */
+    static org.lumaflow.engine.graph.PixelFunction settled(NodeContext ctx, int progress) {
+        boolean from = ctx.connected(0);
+        boolean to = ctx.connected(1);
+        if (!from || !to) {
+            return from || to ? org.lumaflow.engine.graph.PixelFunction.passThrough(from ? 0 : 1)
+                    : (y, w, in, out) -> java.util.Arrays.fill(out, 0, w, 0);
+        }
+        if (progress <= 0 || progress >= 65536) {
+            return org.lumaflow.engine.graph.PixelFunction.passThrough(progress <= 0 ? 0 : 1);
+        }
+        return null;
+    }
 }

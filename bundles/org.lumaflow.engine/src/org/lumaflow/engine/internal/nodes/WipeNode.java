@@ -7,7 +7,10 @@ import org.lumaflow.core.concurrent.Parallel;
 import org.lumaflow.core.pool.Frame;
 import org.lumaflow.engine.graph.NodeContext;
 import org.lumaflow.engine.graph.NodeDescriptor;
+import org.lumaflow.engine.graph.NodeKind;
 import org.lumaflow.engine.graph.NodeType;
+import org.lumaflow.engine.graph.PixelNode;
+import org.lumaflow.engine.graph.PixelFunction;
 import org.lumaflow.engine.graph.ParamSpec;
 import org.lumaflow.engine.graph.PortSpec;
 import org.lumaflow.engine.graph.PortType;
@@ -15,7 +18,7 @@ import org.osgi.service.component.annotations.Component;
 
 /** {@code core.wipe}: an edge sweeps across the frame revealing {@code to}, with a linear soft ramp. */
 @Component(service = NodeType.class)
-public final class WipeNode implements NodeType {
+public final class WipeNode implements PixelNode {
 
     static final NodeDescriptor DESCRIPTOR = new NodeDescriptor("core.wipe", "Wipe", "Transition",
             "An edge sweeps across the frame, replacing 'from' with 'to'. The direction is where the edge moves "
@@ -27,7 +30,8 @@ public final class WipeNode implements NodeType {
                     ParamSpec.choice("direction", "Direction the edge travels", "right", "left", "down", "up",
                             "radial"),
                     ParamSpec.number("softness", 0.05, 0, 1, "",
-                            "Width of the soft edge as a fraction of the frame (of the half diagonal for radial)")));
+                            "Width of the soft edge as a fraction of the frame (of the half diagonal for radial)")))
+            .traits(NodeKind.PER_PIXEL, false);
 
     @Override
     public NodeDescriptor descriptor() {
@@ -71,6 +75,33 @@ public final class WipeNode implements NodeType {
                 }
             }
         });
+    }
+
+    @Override
+    public PixelFunction prepare(NodeContext ctx) {
+        double p = Pixels.clamp(ctx.number("progress"), 0, 1);
+        PixelFunction settled = Transitions.settled(ctx, (int) Math.round(p * 65536));
+        if (settled != null) {
+            return settled;
+        }
+        double soft = Pixels.clamp(ctx.number("softness"), 0, 1);
+        int h = ctx.height();
+        Ramp ramp = ramp(ctx.choice("direction"), p, soft, ctx.width(), h);
+        return (y, w, in, out) -> {
+            int[] a = in[0];
+            int[] b = in[1];
+            double dy = y + 0.5 - h * 0.5;
+            for (int x = 0; x < w; x++) {
+                double t;
+                if (ramp.radial()) {
+                    double dx = x + 0.5 - w * 0.5;
+                    t = Math.sqrt(dx * dx + dy * dy) * ramp.invDiag();
+                } else {
+                    t = ramp.tx() * x + ramp.ty() * y + ramp.t0();
+                }
+                out[x] = Pixels.lerp(a[x], b[x], ramp.mix(t));
+            }
+        };
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.List;
 import org.lumaflow.core.concurrent.Parallel;
 import org.lumaflow.engine.graph.NodeContext;
 import org.lumaflow.engine.graph.NodeDescriptor;
+import org.lumaflow.engine.graph.NodeKind;
 import org.lumaflow.engine.graph.NodeType;
 import org.lumaflow.engine.graph.ParamSpec;
 import org.lumaflow.engine.graph.PortType;
@@ -23,7 +24,8 @@ public final class ZonePlateNode implements NodeType {
                     "Spatial frequency reached at the left and right frame edges, in cycles per project pixel "
                             + "(0.5 = Nyquist)"),
                     ParamSpec.number("speed", 1, -100, 100, "cycles/s", "Phase speed: rings move outwards "
-                            + "for negative values, inwards for positive")));
+                            + "for negative values, inwards for positive")))
+            .traits(NodeKind.GENERATOR, true);
 
     /** 0.5 + 0.5 cos(2 pi i / 1024) as opaque grey pixels, computed with StrictMath (same on every JVM). */
     private static final int[] COS = new int[1024];

@@ -1,5 +1,10 @@
 package org.lumaflow.engine.internal.render;
 
+import org.lumaflow.core.pool.PixelFormat;
+import org.lumaflow.engine.internal.convert.RgbaToI420;
+import org.lumaflow.engine.internal.convert.RgbaToNv12;
+import org.lumaflow.engine.internal.convert.Yuv420Writer;
+
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,17 +53,29 @@ public final class CompiledGraphImpl implements CompiledGraph {
     private final Path baseDir;
     private final Containment containment;
     private final long timeoutMs;
-    /** context of guarded calls (replaced when one hangs) and its input array */
-    private NodeContextImpl guardCtx;
-    private Frame[] guardInputs;
-    /** the node a guarded call renders, read by {@link #guardTask} on the worker */
-    private CompiledNode guardNode;
-    private NodeContextImpl guardNodeCtx;
-    private final GuardWorker.Task guardTask = () -> guardNode.type.render(guardNodeCtx);
+    /** third-party nodes rendered one at a time under the guard (made on first use) */
+    private GuardedNode guardedNode;
+    /** per node: its fused group when it is a group's root, else null */
+    private final FusedGroup[] groups;
+    /** per node: evaluated inside another node's fused pass */
+    private final boolean[] inlined;
+    /** runs the fused groups */
+    private final FusedRunner passes;
+    /** outputs that do not change from frame to frame, kept across renders */
+    private final StaticOutputs statics;
+    /** 4:2:0 conversion of a result that was not fused with it (made on first use) */
+    private org.lumaflow.engine.registry.PixelConverter toNv12;
+    private org.lumaflow.engine.registry.PixelConverter toI420;
 
     CompiledGraphImpl(CompiledNode[] nodes, FramePool pool, Path baseDir, long generation, Containment containment,
-            long timeoutMs) {
+            long timeoutMs, boolean optimise) {
         this.nodes = nodes;
+        this.inlined = new boolean[nodes.length];
+        boolean fuse = optimise && !"false".equals(System.getProperty("lumaflow.fusion"));
+        this.groups = fuse ? FusedGroup.plan(nodes, inlined) : new FusedGroup[nodes.length];
+        this.passes = new FusedRunner(this, nodes);
+        this.statics = StaticOutputs.of(nodes, inlined,
+                optimise && !"false".equals(System.getProperty("lumaflow.cache.static")));
         this.pool = pool;
         this.baseDir = baseDir;
         this.containment = containment;
@@ -121,6 +138,27 @@ public final class CompiledGraphImpl implements CompiledGraph {
 
     @Override
     public synchronized RenderResult render(long time, int width, int height, double scale) {
+        return renderAs(time, width, height, scale, PixelFormat.RGBA8);
+    }
+
+    @Override
+    public boolean delivers(PixelFormat format) {
+        return format == PixelFormat.RGBA8 || Yuv420Writer.writes(format);
+    }
+
+    /**
+     * Renders and delivers NV12 or I420 as well: where the graph's output node ends a fused pass, the conversion is
+     * part of that pass (the RGBA result is never stored); otherwise the result is converted after the render.
+     */
+    @Override
+    public synchronized RenderResult render(long time, int width, int height, double scale, PixelFormat format) {
+        if (!delivers(format)) {
+            throw new UnsupportedOperationException("cpu backend does not deliver " + format);
+        }
+        return renderAs(time, width, height, scale, format);
+    }
+
+    private RenderResult renderAs(long time, int width, int height, double scale, PixelFormat format) {
         if (imageKey == null || imageKey.width() != width || imageKey.height() != height) {
             imageKey = new FrameKey(width, height, PortType.IMAGE.format(), Usage.RENDER);
             maskKey = new FrameKey(width, height, PortType.MASK.format(), Usage.RENDER);
@@ -130,14 +168,19 @@ public final class CompiledGraphImpl implements CompiledGraph {
                 pool.prewarm(maskKey, peakMasks);
             }
         }
+        statics.resize(width, height, scale);
         messages = null;
         int last = nodes.length - 1;
+        FrameKey yuvKey = format == PixelFormat.RGBA8 ? null : new FrameKey(width, height, format, Usage.RENDER);
         try {
             for (int i = 0; i <= last; i++) {
+                if (inlined[i]) {
+                    continue; // evaluated inside its consumer's fused pass
+                }
                 CompiledNode n = nodes[i];
                 remaining[i] = n.consumers;
-                outputs[i] = evaluate(i, time, width, height, scale);
-                int[] in = n.inputs;
+                outputs[i] = produce(i, time, width, height, scale, i == last ? yuvKey : null);
+                int[] in = groups[i] != null ? groups[i].externalEdges : n.inputs;
                 for (int p = 0; p < in.length; p++) {
                     int src = in[p];
                     if (src >= 0 && --remaining[src] == 0) {
@@ -148,6 +191,20 @@ public final class CompiledGraphImpl implements CompiledGraph {
             }
             Frame result = outputs[last];
             outputs[last] = null;
+            if (yuvKey != null && result.format() != format) {
+                outputs[last] = result;
+                Frame converted = pool.lease(yuvKey);
+                converted.setTime(time);
+                try {
+                    converter(format).convert(result, converted);
+                } catch (RuntimeException | Error e) {
+                    converted.release();
+                    throw e;
+                }
+                outputs[last] = null;
+                result.release();
+                result = converted;
+            }
             List<RenderMessage> msgs = messages == null ? List.of() : messages;
             messages = null;
             return new RenderResult(result, time, msgs);
@@ -163,11 +220,37 @@ public final class CompiledGraphImpl implements CompiledGraph {
         }
     }
 
+    /**
+     * Node {@code i}'s output this frame: its cached output when it is static, else the fused pass it roots, else its
+     * own render; {@code yuvKey} (the graph's output only) asks a fused pass to write the encoder's 4:2:0 directly.
+     */
+    private Frame produce(int i, long time, int width, int height, double scale, FrameKey yuvKey) {
+        Frame cached = statics.get(i);
+        if (cached != null) {
+            return cached.retain();
+        }
+        int before = messages == null ? 0 : messages.size();
+        Frame out = groups[i] != null ? passes.run(groups[i], time, width, height, scale, yuvKey)
+                : evaluate(i, time, width, height, scale);
+        if (statics.isStatic(i) && (messages == null ? 0 : messages.size()) == before
+                && out.format() == nodes[i].outputType().format()) {
+            out = statics.keep(i, out);
+        }
+        return out;
+    }
+
+    private org.lumaflow.engine.registry.PixelConverter converter(PixelFormat format) {
+        if (format == PixelFormat.NV12) {
+            return toNv12 != null ? toNv12 : (toNv12 = new RgbaToNv12());
+        }
+        return toI420 != null ? toI420 : (toI420 = new RgbaToI420());
+    }
+
     private void contain(CompiledNode n, int index, Throwable t, long time) {
         contain(ctx, n, t, time);
     }
 
-    private void contain(NodeContextImpl ctx, CompiledNode n, Throwable t, long time) {
+    void contain(NodeContextImpl ctx, CompiledNode n, Throwable t, long time) {
         LOG.log(System.Logger.Level.DEBUG, "node " + n.id + " failed", t);
         contain(ctx, n, "failed: " + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": "
                 + t.getMessage()), time);
@@ -206,6 +289,37 @@ public final class CompiledGraphImpl implements CompiledGraph {
 
     Frame outputOf(int node) {
         return outputs[node];
+    }
+
+    /** The frame key of node {@code n}'s output at the current size. */
+    FrameKey keyFor(CompiledNode n) {
+        return n.outputType() == PortType.MASK ? maskKey : imageKey;
+    }
+
+    /** Sets node {@code i}'s output (the fused runner's node-by-node fallback). */
+    void setOutput(int i, Frame f) {
+        outputs[i] = f;
+    }
+
+    /** The graph's own context (renders are serialized). */
+    NodeContextImpl context() {
+        return ctx;
+    }
+
+    CompiledNode node(int i) {
+        return nodes[i];
+    }
+
+    Containment containment() {
+        return containment;
+    }
+
+    long timeoutMs() {
+        return timeoutMs;
+    }
+
+    NodeContextImpl newContext() {
+        return new NodeContextImpl(this, pool, baseDir);
     }
 
     void message(RenderMessage.Severity severity, CompiledNode n, long time, String text) {
@@ -301,10 +415,13 @@ public final class CompiledGraphImpl implements CompiledGraph {
      * Renders node {@code i} into a leased frame (inputs read from {@link #outputs}), a failure contained (input
      * passed through or black, error reported); returns the node's output.
      */
-    private Frame evaluate(int i, long time, int width, int height, double scale) {
+    Frame evaluate(int i, long time, int width, int height, double scale) {
         CompiledNode n = nodes[i];
         if (n.guarded) {
-            return evaluateGuarded(i, time, width, height, scale);
+            if (guardedNode == null) {
+                guardedNode = new GuardedNode(this);
+            }
+            return guardedNode.evaluate(n, i, time, width, height, scale);
         }
         Frame out = pool.lease(n.outputType() == PortType.MASK ? maskKey : imageKey);
         out.setTime(time);
@@ -326,72 +443,10 @@ public final class CompiledGraphImpl implements CompiledGraph {
         return ctx.result();
     }
 
-    /** {@link #evaluate} for a third-party node: quarantine check, then render() on a guard worker. */
-    private Frame evaluateGuarded(int i, long time, int width, int height, double scale) {
-        CompiledNode n = nodes[i];
-        long local = time - n.timeOffset;
-        String quarantined = containment.quarantined(n.type);
-        if (quarantined != null) {
-            return substitute(n, i, local, width, height, scale, quarantined, time);
-        }
-        Frame out = pool.lease(n.outputType() == PortType.MASK ? maskKey : imageKey);
-        out.setTime(time);
-        n.evaluate(local);
-        NodeContextImpl g = guardCtx;
-        if (g == null || guardInputs.length < n.inputs.length) {
-            g = guardCtx = new NodeContextImpl(this, pool, baseDir);
-            guardInputs = new Frame[Math.max(4, n.inputs.length)];
-            g.useInputs(guardInputs);
-        }
-        Frame[] in = guardInputs;
-        int retained = 0;
-        for (int p = 0; p < n.inputs.length; p++) {
-            int src = n.inputs[p];
-            in[p] = src >= 0 && outputs[src] != null ? outputs[src].retain() : null;
-            retained += in[p] != null ? 1 : 0;
-        }
-        g.begin(n, i, local, width, height, scale, out);
-        guardNode = n;
-        guardNodeCtx = g;
-        Throwable err = GuardWorker.call(guardTask, timeoutMs);
-        guardNode = null;
-        guardNodeCtx = null;
-        if (err == GuardWorker.TIMED_OUT) {
-            // the plugin's thread may still use the context and every frame it can reach: abandon them all
-            g.abandon();
-            guardCtx = null;
-            guardInputs = null;
-            int leaked = retained + 1 + g.scratchCount();
-            String reason = containment.hung(n.type, n.descriptor.id(), n.plugin, timeoutMs, leaked);
-            LOG.log(System.Logger.Level.ERROR, "node type " + n.descriptor.id() + " of plugin " + n.plugin + ": "
-                    + reason);
-            return substitute(n, i, local, width, height, scale, reason, time);
-        }
-        if (err == null) {
-            containment.succeeded(n.type);
-        } else {
-            // anything, stack overflows included: they happened on the worker's stack, not ours
-            contain(g, n, err, time);
-            String reason = containment.threw(n.type, n.descriptor.id(), n.plugin, err);
-            if (reason != null) {
-                message(RenderMessage.Severity.ERROR, n, time, reason);
-            }
-        }
-        g.end();
-        Frame result = g.result(); // a pass-through retained its input: release our copies only now
-        for (int p = 0; p < n.inputs.length; p++) {
-            if (in[p] != null) {
-                in[p].release();
-                in[p] = null;
-            }
-        }
-        return result;
-    }
-
     /** Node {@code i}'s output when it is not rendered: its first input or black, with {@code reason} reported. */
-    private Frame substitute(CompiledNode n, int i, long local, int width, int height, double scale, String reason,
+    Frame substitute(CompiledNode n, int i, long local, int width, int height, double scale, String reason,
             long time) {
-        Frame out = pool.lease(n.outputType() == PortType.MASK ? maskKey : imageKey);
+        Frame out = pool.lease(keyFor(n));
         out.setTime(time);
         ctx.begin(n, i, local, width, height, scale, out);
         contain(ctx, n, reason, time);

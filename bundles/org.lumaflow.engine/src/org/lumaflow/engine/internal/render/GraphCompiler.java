@@ -45,6 +45,17 @@ public final class GraphCompiler {
      */
     public static CompiledGraphImpl compile(Graph graph, NodeRegistry.Snapshot snapshot, FramePool pool, Path baseDir,
             Containment containment) throws GraphException {
+        return compile(graph, snapshot, pool, baseDir, containment, true);
+    }
+
+    /**
+     * {@link #compile(Graph, NodeRegistry.Snapshot, FramePool, Path, Containment)} with the render-plan
+     * optimisations on or off: fused per-pixel passes ({@code -Dlumaflow.fusion=false} turns them off) and static
+     * outputs kept across frames ({@code -Dlumaflow.cache.static=false}). Off, every node renders through its own
+     * {@code render()} every frame: the reference the optimised plan must match bit for bit.
+     */
+    public static CompiledGraphImpl compile(Graph graph, NodeRegistry.Snapshot snapshot, FramePool pool, Path baseDir,
+            Containment containment, boolean optimise) throws GraphException {
         List<String> problems = new ArrayList<>();
         Map<String, NodeType> types = new HashMap<>();
         Map<String, NodeDescriptor> descriptors = new HashMap<>();
@@ -152,7 +163,7 @@ public final class GraphCompiler {
         }
         nodes[nodes.length - 1].consumers++; // the caller
         return new CompiledGraphImpl(nodes, pool, baseDir, snapshot.generation(), containment,
-                Math.max(1, Long.getLong("lumaflow.extension.timeout", 2000)));
+                Math.max(1, Long.getLong("lumaflow.extension.timeout", 2000)), optimise);
     }
 
     private static boolean guarded(String typeId, String plugin) {

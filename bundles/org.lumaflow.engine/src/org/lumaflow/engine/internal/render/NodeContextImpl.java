@@ -143,6 +143,16 @@ final class NodeContextImpl implements NodeContext {
     }
 
     @Override
+    public int inputCount() {
+        return node.inputs.length;
+    }
+
+    @Override
+    public boolean connected(int index) {
+        return node.inputs[index] >= 0;
+    }
+
+    @Override
     public Frame output() {
         return output;
     }

@@ -1,0 +1,39 @@
+package org.lumaflow.engine.internal.nodes;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.lumaflow.engine.graph.Color;
+
+/** The Vector API grade kernel gives the scalar kernel's bytes, over random pixels and extreme settings. */
+class GradeSimdTest {
+
+    @Test
+    void vectorKernelEqualsScalar() throws Exception {
+        assertTrue(GradeNode.SIMD, "tests run with jdk.incubator.vector: the Vector API kernel must be in use");
+        Random rnd = new Random(7);
+        double[][] settings = {{0, 1.1, 0.8}, {1.5, 0.3, 4}, {-2, 4, 0}, {0, 1, 1.37}, {0.2, 2.2, 2.5}};
+        for (double[] s : settings) {
+            GradeNode.State st = stateFor(s[0], s[1], s[2]);
+            for (int w : new int[] {1, 7, 8, 9, 31, 1920, 1921}) {
+                int[] src = rnd.ints(w).toArray();
+                int[] scalar = new int[w];
+                int[] simd = new int[w];
+                GradeNode.gradeScalar(src, scalar, 0, w, st.tables(), st.sat());
+                GradeNode.grade(src, simd, w, st.tables(), st.sat());
+                assertArrayEquals(scalar, simd, "width " + w + " settings " + java.util.Arrays.toString(s));
+            }
+        }
+    }
+
+    private static GradeNode.State stateFor(double exposure, double contrast, double saturation) throws Exception {
+        var build = GradeNode.class.getDeclaredMethod("build", double.class, double.class, double.class, Color.class,
+                Color.class, Color.class, int[].class);
+        build.setAccessible(true);
+        return (GradeNode.State) build.invoke(null, exposure, contrast, saturation, new Color(0.05, 0, -0.02, 1),
+                new Color(1.2, 0.9, 1, 1), new Color(1, 1.1, 0.95, 1), null);
+    }
+}
