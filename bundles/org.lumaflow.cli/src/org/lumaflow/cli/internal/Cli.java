@@ -28,7 +28,18 @@ public final class Cli {
     public int run(List<String> args, PrintStream out, PrintStream err) {
         String before = System.getProperty("lumaflow.backend");
         try {
-            return dispatch(backendOption(args), out, err); // --backend is global: before or after the command
+            List<String> rest = backendOption(args); // --backend is global: before or after the command
+            if (!rest.contains("--stats")) {
+                return dispatch(rest, out, err);
+            }
+            rest = new java.util.ArrayList<>(rest);
+            rest.removeIf("--stats"::equals); // global too: peak memory split at the end
+            try (MemoryStats stats = new MemoryStats()) {
+                int code = dispatch(rest, out, err);
+                stats.close();
+                err.println("lumaflow: " + stats.report());
+                return code;
+            }
         } catch (UsageException e) {
             err.println("lumaflow: " + e.getMessage());
             return 2;
@@ -120,6 +131,7 @@ public final class Cli {
         }
         out.println("global option: --backend cpu|gpu|auto   where to render (default auto: a hardware GPU through");
         out.println("               Vulkan when one is usable, else the CPU; gpu also takes software Vulkan devices)");
+        out.println("               --stats   print peak memory at the end: heap, direct (frame pools), JVM, native");
     }
 
     static String version() {

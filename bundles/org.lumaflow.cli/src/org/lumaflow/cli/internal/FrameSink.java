@@ -7,12 +7,15 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.lumaflow.core.concurrent.TaskType;
+import org.lumaflow.core.concurrent.WorkerPools;
 import org.lumaflow.core.pool.Frame;
 
 /**
- * Writes rendered frames to numbered PNG files on background threads while rendering goes on. The queue between
- * the renderer and the writers is bounded, so at most a few frames wait in memory; a writer that stalls for more
- * than a minute, or fails, fails the render with the file named.
+ * Writes rendered frames to numbered PNG files on background threads while rendering goes on, several frames at
+ * once (one {@link PngWriter} per thread). The queue between the renderer and the writers is bounded, so at most
+ * twice as many frames as writers are held; a writer that stalls for more than a minute, or fails, fails the render
+ * with the file named.
  */
 final class FrameSink implements AutoCloseable {
 
@@ -29,7 +32,7 @@ final class FrameSink implements AutoCloseable {
 
     FrameSink(Path dir, int writers) {
         this.dir = dir;
-        this.queue = new ArrayBlockingQueue<>(writers * 2);
+        this.queue = new ArrayBlockingQueue<>(writers); // frames waiting + one per writer: bounded memory
         this.threads = new Thread[writers];
         for (int i = 0; i < writers; i++) {
             threads[i] = new Thread(this::work, "lumaflow-png-" + (i + 1));
@@ -38,8 +41,30 @@ final class FrameSink implements AutoCloseable {
         }
     }
 
+    /**
+     * PNG writers for this machine: one per core (deflate is the costly part, and a writer without work only waits),
+     * at most 8 so that the frames held by the writers and the queue stay bounded; {@code -Dlumaflow.workers.png=N}
+     * overrides it.
+     */
+    static int defaultWriters() {
+        String p = System.getProperty("lumaflow.workers.png");
+        if (p != null) {
+            try {
+                int n = Integer.parseInt(p.trim());
+                if (n >= 1) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // fall through to the default
+            }
+            System.err.println("lumaflow: ignoring lumaflow.workers.png=" + p + " (need an integer >= 1)");
+        }
+        return Math.max(1, Math.min(8, WorkerPools.threads(TaskType.PIXEL)));
+    }
+
     static Path fileFor(Path dir, long index) {
-        return dir.resolve(String.format("frame_%06d.png", index));
+        String n = Long.toString(index);
+        return dir.resolve("frame_" + "000000".substring(Math.min(6, n.length())) + n + ".png");
     }
 
     /** Queues {@code frame} (its lease is taken over) for writing as frame number {@code index}. */

@@ -1,10 +1,11 @@
 package org.lumaflow.cli.internal;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -13,92 +14,143 @@ import org.lumaflow.core.pool.Frame;
 import org.lumaflow.core.pool.PixelFormat;
 
 /**
- * A fast PNG encoder for RGBA8 frames (8-bit RGBA, "Sub" row filter, fast deflate). One instance per thread: its
- * buffers are reused from frame to frame. Files are written to a locked temporary ({@link PartialFile}) and renamed
- * into place.
+ * A fast PNG encoder for RGBA8 frames (8-bit RGBA, "Sub" row filter, fast deflate, one IDAT chunk). One instance per
+ * thread: the whole file is assembled in one reused array (no per-frame buffers once it has grown to the frame size)
+ * and written with one channel write to a locked temporary ({@link PartialFile}) that is renamed into place.
+ * {@link FrameSink} runs several writers at once, so PNG output is not bound by one deflate thread.
  */
 final class PngWriter {
 
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    /** Rows filtered and handed to the deflater at a time (keeps the scratch arrays in the cache). */
+    private static final int BAND_ROWS = 16;
+    /** Signature, IHDR chunk (4 + 4 + 13 + 4), IDAT length and type. */
+    private static final int HEAD = 8 + 25 + 8;
+    /** IDAT CRC, IEND chunk. */
+    private static final int TAIL = 4 + 12;
 
     private final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
     private final CRC32 crc = new CRC32();
-    private byte[] row = new byte[0];
+    private byte[] raw = new byte[0];
     private byte[] filtered = new byte[0];
-    private byte[] compressed = new byte[1 << 16];
-    private int compressedLength;
-    private final byte[] chunkBuf = new byte[8];
+    private byte[] file = new byte[1 << 20];
+    private int length;
 
-    /** Writes {@code frame} (RGBA8) to {@code file} atomically. */
-    void write(Frame frame, Path file) throws IOException {
-        if (frame.format() != PixelFormat.RGBA8) {
-            throw new IllegalArgumentException("PNG output needs RGBA8, got " + frame.format());
-        }
+    /** Writes {@code frame} (RGBA8) to {@code target} atomically. */
+    void write(Frame frame, Path target) throws IOException {
         encode(frame);
-        try (PartialFile tmp = PartialFile.beside(file, ".partial")) {
-            try (OutputStream out = Files.newOutputStream(tmp.path())) {
-                out.write(SIGNATURE);
-                byte[] ihdr = new byte[13];
-                putInt(ihdr, 0, frame.width());
-                putInt(ihdr, 4, frame.height());
-                ihdr[8] = 8; // bit depth
-                ihdr[9] = 6; // colour type RGBA
-                chunk(out, "IHDR", ihdr, ihdr.length);
-                chunk(out, "IDAT", compressed, compressedLength);
-                chunk(out, "IEND", new byte[0], 0);
+        try (PartialFile tmp = PartialFile.beside(target, ".partial")) {
+            try (FileChannel ch = FileChannel.open(tmp.path(), StandardOpenOption.WRITE)) {
+                ByteBuffer bb = ByteBuffer.wrap(file, 0, length);
+                while (bb.hasRemaining()) {
+                    ch.write(bb);
+                }
             }
             tmp.commit();
         }
     }
 
-    private void encode(Frame frame) {
+    /** The encoded file of the last {@link #encode} (valid until the next call). */
+    byte[] bytes() {
+        return file;
+    }
+
+    /** The length of the last encoded file. */
+    int length() {
+        return length;
+    }
+
+    /** Encodes {@code frame} into {@link #bytes()}; returns the file's length. */
+    int encode(Frame frame) {
+        if (frame.format() != PixelFormat.RGBA8) {
+            throw new IllegalArgumentException("PNG output needs RGBA8, got " + frame.format());
+        }
         int w = frame.width();
         int h = frame.height();
-        int stride = w * 4;
-        if (row.length != stride) {
-            row = new byte[stride];
-            filtered = new byte[stride + 1];
+        int rowBytes = w * 4;
+        int stride = frame.stride();
+        if (raw.length < rowBytes * BAND_ROWS) {
+            raw = new byte[rowBytes * BAND_ROWS];
+            filtered = new byte[(rowBytes + 1) * BAND_ROWS];
         }
+        length = 0;
+        System.arraycopy(SIGNATURE, 0, file, 0, 8);
+        putInt(file, 8, 13);
+        putType(file, 12, "IHDR");
+        putInt(file, 16, w);
+        putInt(file, 20, h);
+        file[24] = 8; // bit depth
+        file[25] = 6; // colour type RGBA
+        file[26] = 0; // compression
+        file[27] = 0; // filter method
+        file[28] = 0; // no interlace
+        crc.reset();
+        crc.update(file, 12, 17);
+        putInt(file, 29, (int) crc.getValue());
+        putType(file, 37, "IDAT");
+        length = HEAD;
         ByteBuffer buf = frame.buffer();
         deflater.reset();
-        compressedLength = 0;
-        for (int y = 0; y < h; y++) {
-            buf.get(y * stride, row, 0, stride);
-            filtered[0] = 1; // Sub
-            for (int i = 0; i < 4; i++) {
-                filtered[1 + i] = row[i];
+        for (int y0 = 0; y0 < h; y0 += BAND_ROWS) {
+            int rows = Math.min(BAND_ROWS, h - y0);
+            for (int r = 0; r < rows; r++) {
+                buf.get((y0 + r) * stride, raw, r * rowBytes, rowBytes);
             }
-            for (int i = 4; i < stride; i++) {
-                filtered[1 + i] = (byte) (row[i] - row[i - 4]);
+            filter(raw, filtered, rows, rowBytes);
+            deflater.setInput(filtered, 0, rows * (rowBytes + 1));
+            while (!deflater.needsInput()) {
+                deflate();
             }
-            deflater.setInput(filtered, 0, stride + 1);
-            drain(false);
         }
         deflater.finish();
-        drain(true);
-    }
-
-    private void drain(boolean finishing) {
-        while (finishing ? !deflater.finished() : !deflater.needsInput()) {
-            if (compressed.length - compressedLength < 1 << 15) {
-                compressed = java.util.Arrays.copyOf(compressed, compressed.length * 2);
-            }
-            compressedLength += deflater.deflate(compressed, compressedLength, compressed.length - compressedLength);
+        while (!deflater.finished()) {
+            deflate();
         }
-    }
-
-    private void chunk(OutputStream out, String type, byte[] data, int len) throws IOException {
-        putInt(chunkBuf, 0, len);
-        for (int i = 0; i < 4; i++) {
-            chunkBuf[4 + i] = (byte) type.charAt(i);
-        }
-        out.write(chunkBuf, 0, 8);
-        out.write(data, 0, len);
+        int idat = length - HEAD;
+        putInt(file, 33, idat);
+        ensure(TAIL);
         crc.reset();
-        crc.update(chunkBuf, 4, 4);
-        crc.update(data, 0, len);
-        putInt(chunkBuf, 0, (int) crc.getValue());
-        out.write(chunkBuf, 0, 4);
+        crc.update(file, 37, idat + 4);
+        putInt(file, length, (int) crc.getValue());
+        putInt(file, length + 4, 0);
+        putType(file, length + 8, "IEND");
+        putInt(file, length + 12, 0xAE426082); // CRC of "IEND"
+        length += TAIL;
+        return length;
+    }
+
+    /** PNG filter type 1 ("Sub", bpp 4) of {@code rows} rows. */
+    private static void filter(byte[] src, byte[] dst, int rows, int rowBytes) {
+        for (int r = 0; r < rows; r++) {
+            int s = r * rowBytes;
+            int d = r * (rowBytes + 1);
+            dst[d] = 1;
+            dst[d + 1] = src[s];
+            dst[d + 2] = src[s + 1];
+            dst[d + 3] = src[s + 2];
+            dst[d + 4] = src[s + 3];
+            for (int i = 4; i < rowBytes; i++) {
+                dst[d + 1 + i] = (byte) (src[s + i] - src[s + i - 4]);
+            }
+        }
+    }
+
+    private void deflate() {
+        ensure(1 << 15);
+        length += deflater.deflate(file, length, file.length - TAIL - length);
+    }
+
+    /** Makes room for {@code bytes} more bytes (plus the tail) after {@link #length}. */
+    private void ensure(int bytes) {
+        if (file.length - TAIL - length < bytes) {
+            file = Arrays.copyOf(file, Math.max(file.length * 2, length + bytes + TAIL));
+        }
+    }
+
+    private static void putType(byte[] b, int off, String type) {
+        for (int i = 0; i < 4; i++) {
+            b[off + i] = (byte) type.charAt(i);
+        }
     }
 
     private static void putInt(byte[] b, int off, int v) {

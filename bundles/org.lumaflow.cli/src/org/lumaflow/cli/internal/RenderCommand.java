@@ -16,8 +16,6 @@ import java.util.Set;
 
 import org.lumaflow.cli.CliCommand;
 import org.lumaflow.cli.UsageException;
-import org.lumaflow.core.concurrent.TaskType;
-import org.lumaflow.core.concurrent.WorkerPools;
 import org.lumaflow.engine.graph.GraphException;
 import org.lumaflow.engine.project.Project;
 import org.lumaflow.engine.project.ProjectException;
@@ -110,7 +108,7 @@ public final class RenderCommand implements CliCommand {
         long count = range[1] - range[0] + 1;
         ProgressBar bar = a.flag("quiet") ? null : new ProgressBar(err, "render", count);
         Map<String, long[]> warnings = new LinkedHashMap<>();
-        int writers = Math.max(1, WorkerPools.threads(TaskType.ENCODE));
+        int writers = FrameSink.defaultWriters();
         // GPU backends overlap frames: keep up to inFlight() renders submitted before taking the oldest
         ArrayDeque<PendingRender> flying = new ArrayDeque<>();
         String backend = null;
