@@ -36,6 +36,35 @@ final class HwUpload implements AutoCloseable {
         this.frames = frames;
     }
 
+    /**
+     * Why {@code encoder} cannot run on this machine without trying, or null: a VA-API encoder needs its render node;
+     * a Vulkan encoder needs a hardware GPU's device node ({@code /dev/dri/renderD*} or {@code /dev/nvidia*}), since
+     * software Vulkan (lavapipe) has no video encode queue and would only load a large driver to say so.
+     */
+    static String missingDevice(String encoder) {
+        if (encoder.endsWith("_vaapi")) {
+            Path dev = vaapiDevice();
+            return Files.exists(dev) ? null : "no VA-API device (" + dev + " does not exist: no GPU or no DRM render "
+                    + "node on this machine)";
+        }
+        if (encoder.endsWith("_vulkan") && !gpuNode()) {
+            return "no GPU device (no /dev/dri/renderD* or /dev/nvidia* on this machine; software Vulkan cannot "
+                    + "encode video)";
+        }
+        return null;
+    }
+
+    private static boolean gpuNode() {
+        if (Files.exists(Path.of("/dev/nvidia0"))) {
+            return true;
+        }
+        try (var s = Files.newDirectoryStream(Path.of("/dev/dri"), "renderD*")) {
+            return s.iterator().hasNext();
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     /** Whether {@code encoder} takes hardware frames only (and so needs an upload). */
     static boolean needed(String encoder) {
         return encoder.endsWith("_vaapi") || encoder.endsWith("_vulkan");
