@@ -1,17 +1,22 @@
 package org.lumaflow.export.internal;
 
+import static org.bytedeco.ffmpeg.global.avutil.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.javacpp.BytePointer;
 import org.junit.jupiter.api.Test;
 import org.lumaflow.export.EncoderChoice;
 
 /**
  * VA-API and Vulkan encoders get their frames through a hardware-frames context ({@link HwUpload}); without a device
  * the probe says which device is missing, and selection falls back to software. Where a device exists the probe
- * really encodes (and either works or names FFmpeg's reason).
+ * really encodes (and either works or names FFmpeg's reason). The upload itself runs on software Vulkan (lavapipe) here:
+ * frames go up through the NV12 frames context and come back identical.
  */
 class HwUploadTest {
 
@@ -70,6 +75,58 @@ class HwUploadTest {
             System.out.println("h264_vulkan: " + e.getMessage());
             assertTrue(e.getMessage().startsWith("h264_vulkan: "), e.getMessage());
             assertFalse(e.getMessage().contains("hardware frames reference"), e.getMessage());
+        }
+    }
+
+    @Test
+    void framesUploadedThroughTheVulkanFramesContextComeBackIdentical() throws Exception {
+        HwUpload up;
+        try {
+            up = HwUpload.open("h264_vulkan", 256, 144);
+        } catch (java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no Vulkan device here: " + e.getMessage());
+            return;
+        }
+        AVFrame sw = av_frame_alloc();
+        AVFrame back = av_frame_alloc();
+        try {
+            sw.format(AV_PIX_FMT_NV12);
+            sw.width(256);
+            sw.height(144);
+            assertEquals(0, av_frame_get_buffer(sw, 0));
+            for (int p = 0; p < 2; p++) {
+                BytePointer d = sw.data(p);
+                int rows = p == 0 ? 144 : 72;
+                for (int y = 0; y < rows; y++) {
+                    for (int x = 0; x < 256; x++) {
+                        d.put((long) y * sw.linesize(p) + x, (byte) (p * 77 + x * 3 + y * 5));
+                    }
+                }
+            }
+            for (int k = 0; k < 6; k++) { // more frames than the encoder would keep: the pool reuses surfaces
+                sw.pts(k);
+                AVFrame hw = up.upload(sw);
+                assertEquals(AV_PIX_FMT_VULKAN, hw.format());
+                assertEquals(k, hw.pts());
+                assertEquals(0, av_hwframe_transfer_data(back, hw, 0), "download");
+                up.sent();
+                assertEquals(AV_PIX_FMT_NV12, back.format());
+                for (int p = 0; p < 2; p++) {
+                    int rows = p == 0 ? 144 : 72;
+                    for (int y = 0; y < rows; y++) {
+                        for (int x = 0; x < 256; x++) {
+                            assertEquals(sw.data(p).get((long) y * sw.linesize(p) + x),
+                                    back.data(p).get((long) y * back.linesize(p) + x),
+                                    "plane " + p + " at " + x + "," + y + " of frame " + k);
+                        }
+                    }
+                }
+                av_frame_unref(back);
+            }
+        } finally {
+            av_frame_free(back);
+            av_frame_free(sw);
+            up.close();
         }
     }
 
