@@ -15,8 +15,8 @@ import org.lumaflow.export.EncoderChoice;
 /**
  * VA-API and Vulkan encoders get their frames through a hardware-frames context ({@link HwUpload}); without a device
  * the probe says which device is missing, and selection falls back to software. Where a device exists the probe
- * really encodes (and either works or names FFmpeg's reason). The upload itself runs on software Vulkan (lavapipe) here:
- * frames go up through the NV12 frames context and come back identical.
+ * really encodes (and either works or names FFmpeg's reason). The upload itself runs on software Vulkan (lavapipe)
+ * here: frames go up through the NV12 frames context and come back identical.
  */
 class HwUploadTest {
 
