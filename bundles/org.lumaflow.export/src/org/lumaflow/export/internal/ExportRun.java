@@ -37,8 +37,8 @@ import org.lumaflow.export.ExportSettings;
  * One export: render (own thread) -> convert to 4:2:0 (own thread) -> encode + mux (the export thread), joined by
  * bounded queues; on the direct path the export thread takes decoded pictures straight from the source's lookahead
  * ring ({@link DirectFeed}). Every wait has a timeout: a stage that waits longer than the stall timeout fails the
- * export naming the stage it waited for; cancellation is checked at least every 100 ms. Output goes to a temporary file beside the
- * destination, renamed over it only on success.
+ * export naming the stage it waited for; cancellation is checked at least every 100 ms. Output goes to a temporary
+ * file beside the destination, renamed over it only on success.
  */
 final class ExportRun extends FutureJob {
 
