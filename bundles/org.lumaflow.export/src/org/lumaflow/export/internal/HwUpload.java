@@ -126,7 +126,7 @@ final class HwUpload implements AutoCloseable {
 
     /** Points the encoder at the frames context (before {@code avcodec_open2}). */
     void attach(AVCodecContext c) {
-        c.pix_fmt(((AVHWFramesContext) new AVHWFramesContext(frames.data())).format());
+        c.pix_fmt(new AVHWFramesContext(frames.data()).format());
         c.hw_frames_ctx(av_buffer_ref(frames));
     }
 
