@@ -43,7 +43,7 @@ public final class FFmpegMediaService implements MediaService {
     @Override
     public VideoSource openVideoYuv(Path file, PixelFormat format, FramePool pool, int lookahead)
             throws MediaException {
-        VideoDecoder dec = new VideoDecoder(file, false);
+        VideoDecoder dec = new VideoDecoder(file, false, VideoDecoder.transcodeThreads());
         VideoStreamInfo v = dec.info();
         if (!yuvReadable(v)) {
             dec.close();

@@ -38,6 +38,10 @@ final class EncoderProbe {
         if (avcodec.avcodec_find_encoder_by_name(encoder) == null) {
             return new EncoderChoice(encoder, hw, false, EncoderCatalog.missingReason(encoder));
         }
+        String missing = HwUpload.missingDevice(encoder);
+        if (missing != null) {
+            return new EncoderChoice(encoder, hw, false, missing);
+        }
         FutureTask<String> task = new FutureTask<>(() -> encodeTiny(encoder, codec));
         Thread t = Thread.ofPlatform().daemon().name("probe " + encoder).start(task);
         try {

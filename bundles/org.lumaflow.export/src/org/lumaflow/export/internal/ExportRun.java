@@ -18,7 +18,6 @@ import org.lumaflow.core.pool.PixelFormat;
 import org.lumaflow.core.pool.Usage;
 import org.lumaflow.decoder.MediaException;
 import org.lumaflow.decoder.MediaService;
-import org.lumaflow.decoder.VideoSource;
 import org.lumaflow.engine.registry.PixelConverter;
 import org.lumaflow.engine.render.Engine;
 import org.lumaflow.engine.render.RenderMessage;
@@ -36,9 +35,10 @@ import org.lumaflow.export.ExportSettings;
 
 /**
  * One export: render (own thread) -> convert to 4:2:0 (own thread) -> encode + mux (the export thread), joined by
- * bounded queues. Every wait has a timeout: a stage that waits longer than the stall timeout fails the export naming
- * the stage it waited for; cancellation is checked at least every 100 ms. Output goes to a temporary file beside the
- * destination, renamed over it only on success.
+ * bounded queues; on the direct path the export thread takes decoded pictures straight from the source's lookahead
+ * ring ({@link DirectFeed}). Every wait has a timeout: a stage that waits longer than the stall timeout fails the
+ * export naming the stage it waited for; cancellation is checked at least every 100 ms. Output goes to a temporary
+ * file beside the destination, renamed over it only on success.
  */
 final class ExportRun extends FutureJob {
 
@@ -218,8 +218,10 @@ final class ExportRun extends FutureJob {
             }
             VideoEncoder enc;
             try {
+                // the direct path feeds decoded yuv420p pictures as they are: I420 where the encoder takes it
                 enc = new VideoEncoder(encoder, partial.path(), container(), width, height, timeline.format().rate(),
-                        keyframes(), options(encoder), mix != null && mix.present() && !container().equals("gif"));
+                        keyframes(), options(encoder), mix != null && mix.present() && !container().equals("gif"),
+                        direct != null ? PixelFormat.I420 : null);
             } catch (IOException e) {
                 throw new EncoderFailed(e.getMessage(), e);
             }
@@ -293,16 +295,20 @@ final class ExportRun extends FutureJob {
         long stallNanos = settings.stallTimeout().toNanos();
         FrameKey rgbaKey = FrameKey.rgba(width, height);
         int depth = QueueDepth.forFrame(rgbaKey.bytes());
-        BlockingQueue<Frame> rendered = new ArrayBlockingQueue<>(depth);
-        BlockingQueue<Frame> converted = new ArrayBlockingQueue<>(depth);
+        BlockingQueue<Frame> rendered = new ArrayBlockingQueue<>(direct != null ? 1 : depth);
+        BlockingQueue<Frame> converted = new ArrayBlockingQueue<>(direct != null ? 1 : depth);
         PixelConverter conv = converters.get(enc.input());
         FrameKey yuvKey = new FrameKey(width, height, enc.input(), Usage.ENCODE);
-        Thread render;
-        Thread convert;
+        Thread render = null;
+        Thread convert = null;
+        DirectFeed pull = null;
         if (direct != null) {
-            render = Thread.ofPlatform().name("export decode").start(() -> directStage(converted, yuvKey, warnings,
-                    stallNanos));
-            convert = render;
+            // no stage threads: the encoder takes the decoder's pictures from its lookahead ring
+            try {
+                pull = new DirectFeed(media, direct, width, height, enc.input(), engine.pool(), rate, warnings);
+            } catch (MediaException | RuntimeException e) {
+                stop("decoding failed: " + Failures.describe(e), e);
+            }
         } else {
             PixelFormat yuv = conv == null ? null : enc.input();
             render = Thread.ofPlatform().name("export render").start(() -> renderStage(rendered, warnings,
@@ -320,7 +326,7 @@ final class ExportRun extends FutureJob {
                 }
                 Frame f;
                 try {
-                    f = converted.poll(POLL_MS, TimeUnit.MILLISECONDS);
+                    f = pull != null ? pull.next(first + k) : converted.poll(POLL_MS, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     stop("interrupted", e);
                     break;
@@ -377,8 +383,13 @@ final class ExportRun extends FutureJob {
             if (!stopped()) {
                 stop("done", null);
             }
-            join(render, stallNanos);
-            join(convert, stallNanos);
+            if (render != null) {
+                join(render, stallNanos);
+                join(convert, stallNanos);
+            }
+            if (pull != null) {
+                pull.close();
+            }
             drain(rendered);
             drain(converted);
         }
@@ -446,40 +457,6 @@ final class ExportRun extends FutureJob {
             return false;
         }
         return true;
-    }
-
-    /** The direct path: decoded 4:2:0 pictures copied into encoder frames, no render, no RGB round trip. */
-    private void directStage(BlockingQueue<Frame> out, FrameKey key, Map<String, Long> warnings, long stallNanos) {
-        var rate = timeline.format().rate();
-        try (VideoSource src = media.openVideoYuv(direct, key.format(), engine.pool(), 3)) {
-            for (long k = 0; k < total && !stopped(); k++) {
-                long frameNo = first + k;
-                Frame f = engine.pool().lease(key);
-                try {
-                    src.read(rate.frameToTicks(frameNo), f);
-                } catch (MediaException e) {
-                    blackYuv(f);
-                    synchronized (warnings) {
-                        warnings.putIfAbsent(e.getMessage(), frameNo);
-                    }
-                }
-                if (!offer(out, f, stallNanos, "the decoder waited " + secs(stallNanos) + " s to hand over frame "
-                        + frameNo + " (encode stage stalled)")) {
-                    f.release();
-                    return;
-                }
-            }
-        } catch (Throwable e) {
-            stop("decoding failed: " + Failures.describe(e), e);
-        }
-    }
-
-    private static void blackYuv(Frame f) {
-        int luma = f.width() * f.height();
-        var b = f.buffer();
-        for (int i = 0; i < b.capacity(); i++) {
-            b.put(i, (byte) (i < luma ? 16 : 128));
-        }
     }
 
     private void convertStage(BlockingQueue<Frame> in, BlockingQueue<Frame> out, PixelConverter conv, FrameKey key,

@@ -54,6 +54,10 @@ final class VideoEncoder implements AutoCloseable {
     private final AVFrame filtered;
     private SwsContext repack;
     private AVFrame packed;
+    /** Pooled frames lent to FFmpeg by reference, or null (FFmpeg copies each picture). */
+    private final FrameRefs refs;
+    /** VA-API/Vulkan: our NV12 frames uploaded into hardware frames, else null. */
+    private final HwUpload upload;
     private long packets;
 
     /**
@@ -68,6 +72,15 @@ final class VideoEncoder implements AutoCloseable {
     /** {@code audio}: also add a 48 kHz stereo audio stream ({@link #audio()}). */
     VideoEncoder(String encoder, Path output, String container, int width, int height, FrameRate rate,
             int keyframeInterval, Map<String, String> options, boolean audio) throws IOException {
+        this(encoder, output, container, width, height, rate, keyframeInterval, options, audio, null);
+    }
+
+    /**
+     * {@code prefer}: the 4:2:0 layout to feed when the encoder takes it ({@link PixelFormat#I420} for decoded
+     * yuv420p pictures, so they are not interleaved for nothing), or null for the encoder's first choice.
+     */
+    VideoEncoder(String encoder, Path output, String container, int width, int height, FrameRate rate,
+            int keyframeInterval, Map<String, String> options, boolean audio, PixelFormat prefer) throws IOException {
         FFmpeg.load();
         this.name = encoder;
         AVCodec codec = avcodec_find_encoder_by_name(encoder);
@@ -75,8 +88,11 @@ final class VideoEncoder implements AutoCloseable {
             throw new IOException(encoder + ": " + EncoderCatalog.missingReason(encoder));
         }
         boolean gif = codec.id() == AV_CODEC_ID_GIF;
-        int pixFmt = gif ? AV_PIX_FMT_PAL8 : choosePixelFormat(codec);
+        boolean hw = HwUpload.needed(encoder);
+        int pixFmt = gif ? AV_PIX_FMT_PAL8 : hw ? AV_PIX_FMT_NV12 : choosePixelFormat(codec, prefer);
         this.input = gif ? PixelFormat.RGBA8 : pixFmt == AV_PIX_FMT_NV12 ? PixelFormat.NV12 : PixelFormat.I420;
+        this.refs = !gif && !hw && byReference(encoder) ? new FrameRefs() : null;
+        HwUpload up = null;
         AVFormatContext o = null;
         AVCodecContext c = null;
         AVDictionary dict = new AVDictionary(null);
@@ -101,8 +117,12 @@ final class VideoEncoder implements AutoCloseable {
             c.time_base(tb);
             c.framerate(av_make_q(rate.num(), rate.den()));
             c.pix_fmt(pixFmt);
+            if (hw) {
+                up = HwUpload.open(encoder, width, height);
+                up.attach(c);
+            }
             c.gop_size(keyframeInterval);
-            c.thread_count(0);
+            c.thread_count(threads(encoder));
             c.color_range(AVCOL_RANGE_MPEG);
             c.colorspace(AVCOL_SPC_BT709);
             c.color_primaries(AVCOL_PRI_BT709);
@@ -171,6 +191,9 @@ final class VideoEncoder implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             av_dict_free(dict);
+            if (up != null) {
+                up.close();
+            }
             if (a != null) {
                 a.close();
             }
@@ -196,6 +219,7 @@ final class VideoEncoder implements AutoCloseable {
         this.stream = o == null ? null : oc.streams(0);
         this.audioOut = a;
         this.palette = g;
+        this.upload = up;
         this.filtered = g == null ? null : av_frame_alloc();
     }
 
@@ -204,24 +228,49 @@ final class VideoEncoder implements AutoCloseable {
         return audioOut;
     }
 
-    private static int choosePixelFormat(AVCodec codec) {
+    private static int choosePixelFormat(AVCodec codec, PixelFormat prefer) {
         IntPointer fmts = codec.pix_fmts();
         if (fmts == null || fmts.isNull()) {
             return AV_PIX_FMT_YUV420P;
         }
         int first = -1;
         boolean yuv420 = false;
+        boolean nv12 = false;
         for (int i = 0; fmts.get(i) != AV_PIX_FMT_NONE; i++) {
             int f = fmts.get(i);
-            if (f == AV_PIX_FMT_NV12) {
-                return f;
-            }
+            nv12 |= f == AV_PIX_FMT_NV12;
             yuv420 |= f == AV_PIX_FMT_YUV420P;
             if (first < 0) {
                 first = f;
             }
         }
-        return yuv420 ? AV_PIX_FMT_YUV420P : first;
+        if (prefer == PixelFormat.I420 && yuv420) {
+            return AV_PIX_FMT_YUV420P;
+        }
+        return nv12 ? AV_PIX_FMT_NV12 : yuv420 ? AV_PIX_FMT_YUV420P : first;
+    }
+
+    /**
+     * Whether frames are lent to {@code encoder} by reference: only encoders known to copy each input picture into
+     * buffers of their own (FFmpeg's native encoders may read ours in place and expect FFmpeg's alignment and padding).
+     * {@code -Dlumaflow.export.frameRefs=false} makes FFmpeg copy every picture as before.
+     */
+    static boolean byReference(String encoder) {
+        if (!Boolean.parseBoolean(System.getProperty("lumaflow.export.frameRefs", "true"))) {
+            return false;
+        }
+        return switch (encoder) {
+            case "libx264", "libx265", "libopenh264", "libsvtav1", "libaom-av1", "libvpx-vp9" -> true;
+            default -> encoder.endsWith("_nvenc");
+        };
+    }
+
+    /**
+     * Encoder threads: FFmpeg's automatic count unless {@code -Dlumaflow.export.encoderThreads=N} (the same as
+     * {@code ffmpeg -threads N}).
+     */
+    private static int threads(String encoder) {
+        return Math.max(0, Integer.getInteger("lumaflow.export.encoderThreads", 0));
     }
 
     /** The 4:2:0 layout this encoder is fed ({@link PixelFormat#NV12} or {@link PixelFormat#I420}). */
@@ -271,11 +320,39 @@ final class VideoEncoder implements AutoCloseable {
             target = packed;
         }
         target.pts(index);
-        int r = avcodec_send_frame(ctx, target);
+        boolean lent = refs != null && target == frame;
+        if (lent) {
+            frame.buf(0, refs.refFor(src, base)); // FFmpeg takes a reference instead of copying the picture
+        }
+        int r;
+        try {
+            if (upload != null) {
+                AVFrame hwFrame;
+                try {
+                    hwFrame = upload.upload(frame);
+                } catch (IOException e) {
+                    throw new IOException(name + ": frame " + index + ": " + e.getMessage(), e);
+                }
+                r = avcodec_send_frame(ctx, hwFrame);
+                upload.sent();
+            } else {
+                r = avcodec_send_frame(ctx, target);
+            }
+        } finally {
+            if (lent) {
+                frame.buf(0, null);
+                refs.sent(src);
+            }
+        }
         if (r < 0) {
             throw new IOException(name + ": encoding frame " + index + " failed (" + FFmpeg.error(r) + ")");
         }
         drain();
+    }
+
+    /** Pooled frames FFmpeg still holds by reference (retained for it). */
+    int framesLent() {
+        return refs == null ? 0 : refs.outstanding();
     }
 
     private void sendFiltered() throws IOException {
@@ -318,11 +395,20 @@ final class VideoEncoder implements AutoCloseable {
 
     private void drain() throws IOException {
         packets += Packets.drain(ctx, packet, oc, stream, name);
+        if (refs != null) {
+            refs.collect();
+        }
     }
 
     @Override
     public void close() {
         avcodec_free_context(ctx);
+        if (refs != null) {
+            refs.close(); // the encoder dropped its references: the lent frames go back to their pool
+        }
+        if (upload != null) {
+            upload.close();
+        }
         if (audioOut != null) {
             audioOut.close();
         }
