@@ -124,7 +124,8 @@ public final class BlendNode implements PixelNode {
      */
     static void blend(int[] fg, int[] bg, int[] mask, int[] out, int w, int mode, int opacity) {
         if (mode == OVER && mask == null && opacity == 4096) {
-            for (int x = 0; x < w; x++) {
+            int done = SimdKernels.AVAILABLE ? BlendRowsSimd.over(fg, bg, out, w) : 0;
+            for (int x = done; x < w; x++) {
                 out[x] = Pixels.over(fg[x], bg == null ? 0 : bg[x]);
             }
             return;

@@ -97,21 +97,8 @@ public final class GradeNode implements PixelNode {
         return (y, w, in, out) -> grade(in[0], out, w, t, sat);
     }
 
-    /** Whether the Vector API kernel is used (the JVM has jdk.incubator.vector and SIMD is not disabled). */
-    static final boolean SIMD = simd();
-
-    private static boolean simd() {
-        if (Boolean.getBoolean("lumaflow.simd.disable")
-                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            return false;
-        }
-        try {
-            GradeRowsSimd.grade(new int[0], new int[0], 0, new int[768], 4096);
-            return true;
-        } catch (LinkageError e) {
-            return false; // the package is not visible to this bundle: plain loops
-        }
-    }
+    /** Whether the Vector API kernels are used (the JVM has jdk.incubator.vector and SIMD is not disabled). */
+    static final boolean SIMD = SimdKernels.AVAILABLE;
 
     /** Grades {@code w} pixels of {@code src} into {@code dst} (may be the same array). */
     static void grade(int[] src, int[] dst, int w, int[] t, int sat) {

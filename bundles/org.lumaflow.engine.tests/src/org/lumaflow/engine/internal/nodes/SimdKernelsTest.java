@@ -8,8 +8,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.lumaflow.engine.graph.Color;
 
-/** The Vector API grade kernel gives the scalar kernel's bytes, over random pixels and extreme settings. */
-class GradeSimdTest {
+/** The Vector API grade and over kernels give the scalar kernels' bytes, over random pixels and extreme settings. */
+class SimdKernelsTest {
+
+    // (also covers BlendRowsSimd: the plain 'over' of core.blend)
 
     @Test
     void vectorKernelEqualsScalar() throws Exception {
@@ -25,6 +27,30 @@ class GradeSimdTest {
                 GradeNode.gradeScalar(src, scalar, 0, w, st.tables(), st.sat());
                 GradeNode.grade(src, simd, w, st.tables(), st.sat());
                 assertArrayEquals(scalar, simd, "width " + w + " settings " + java.util.Arrays.toString(s));
+            }
+        }
+    }
+
+    @Test
+    void vectorOverEqualsScalar() {
+        Random rnd = new Random(11);
+        int[] alphas = {0, 255, 0x80};
+        for (int w : new int[] {1, 15, 16, 17, 64, 1920, 1923}) {
+            int[] fg = new int[w];
+            int[] bg = rnd.ints(w).toArray();
+            // runs of opaque, clear and mixed pixels, so whole vectors take each path
+            for (int x = 0; x < w; x++) {
+                int a = (x / 16) % 4 == 3 ? rnd.nextInt(256) : alphas[(x / 16) % 3];
+                fg[x] = (a << 24) | (rnd.nextInt() & 0xFFFFFF);
+            }
+            for (int[] back : new int[][] {bg, null}) {
+                int[] expected = new int[w];
+                for (int x = 0; x < w; x++) {
+                    expected[x] = Pixels.over(fg[x], back == null ? 0 : back[x]);
+                }
+                int[] out = new int[w];
+                BlendNode.blend(fg, back, null, out, w, 0, 4096);
+                assertArrayEquals(expected, out, "width " + w + (back == null ? ", no background" : ""));
             }
         }
     }
