@@ -39,7 +39,6 @@ public final class GaussianBlur {
     private final IirPass.Pool pool = new IirPass.Pool();
 
     private final float[] k = new float[COEFFICIENTS];
-    private final float[] kernel = new float[MAX_DIRECT_RADIUS + 1];
     /** Direct kernel half-width, or -1 for the recursive filter. */
     private int radius;
     private double sigma = Double.NaN;
@@ -74,15 +73,10 @@ public final class GaussianBlur {
      */
     public void blur(ByteBuffer src, ByteBuffer scratch, ByteBuffer dst, int w, int h, double sigma) {
         if (sigma != this.sigma) {
-            if (sigma >= MIN_SIGMA) {
-                coefficients(sigma, k);
-                radius = -1;
-            } else {
-                radius = kernel(sigma, kernel);
-            }
+            radius = weights(sigma, k);
             this.sigma = sigma;
         }
-        float[] weights = radius < 0 ? k : kernel;
+        float[] weights = k;
         IntBuffer mid = view(scratch);
         IirPass.down(view(src), w, h, mid, weights, radius, pool, lanes);
         IirPass.across(mid, w, h, view(dst), weights, radius, pool, lanes);
@@ -100,6 +94,19 @@ public final class GaussianBlur {
         buffers[i] = b;
         views[i] = b.duplicate().clear().order(b.order()).asIntBuffer();
         return views[i];
+    }
+
+    /**
+     * The filter for {@code sigma} into {@code k} ({@value #COEFFICIENTS} floats): from {@value #MIN_SIGMA} the
+     * recursive coefficients ({@link #coefficients}), returning -1; below, the direct half kernel ({@link #kernel}),
+     * returning its half-width. Also used by the GPU twin.
+     */
+    public static int weights(double sigma, float[] k) {
+        if (sigma >= MIN_SIGMA) {
+            coefficients(sigma, k);
+            return -1;
+        }
+        return kernel(sigma, k);
     }
 
     /**
