@@ -48,14 +48,16 @@ final class IirLanesSimd extends IirLanes {
 
     @Override
     void unpackWide(int[] rg, int[] ba, float[] x, int n, int plane) {
-        for (int c = 0; c < 4; c++) {
-            int[] src = c < 2 ? rg : ba;
-            int shift = (c & 1) * 16;
-            int base = c * plane;
-            for (int i = 0; i < n; i += STEP) {
-                IntVector v = IntVector.fromArray(I, src, i).lanewise(VectorOperators.LSHR, shift).and(0xFFFF);
-                ((FloatVector) v.convertShape(VectorOperators.I2F, H, 0)).mul(FRACTION).intoArray(x, base + i);
-            }
+        for (int i = 0; i < n; i += STEP) {
+            IntVector p = IntVector.fromArray(I, rg, i);
+            IntVector q = IntVector.fromArray(I, ba, i);
+            ((FloatVector) p.and(0xFFFF).convertShape(VectorOperators.I2F, H, 0)).mul(FRACTION).intoArray(x, i);
+            ((FloatVector) p.lanewise(VectorOperators.LSHR, 16).convertShape(VectorOperators.I2F, H, 0))
+                    .mul(FRACTION).intoArray(x, plane + i);
+            ((FloatVector) q.and(0xFFFF).convertShape(VectorOperators.I2F, H, 0)).mul(FRACTION)
+                    .intoArray(x, 2 * plane + i);
+            ((FloatVector) q.lanewise(VectorOperators.LSHR, 16).convertShape(VectorOperators.I2F, H, 0))
+                    .mul(FRACTION).intoArray(x, 3 * plane + i);
         }
     }
 
@@ -167,17 +169,17 @@ final class IirLanesSimd extends IirLanes {
     void packWide(float[] y, int n, int plane, int[] rg, int[] ba) {
         // rounding by MAGIC and clamping as integers: Java's float min/max (NaN and -0 rules) cost several
         // instructions a vector, the integer ones one
-        for (int c = 0; c < 4; c += 2) {
-            int[] dst = c == 0 ? rg : ba;
-            int lo = c * plane;
-            int hi = lo + plane;
-            for (int i = 0; i < n; i += STEP) {
-                IntVector a = FloatVector.fromArray(H, y, lo + i).mul(256f).add(MAGIC).reinterpretAsInts()
-                        .sub(MAGIC_BITS).max(0).min(0xFFFF);
-                IntVector b = FloatVector.fromArray(H, y, hi + i).mul(256f).add(MAGIC).reinterpretAsInts()
-                        .sub(MAGIC_BITS).max(0).min(0xFFFF);
-                a.or(b.lanewise(VectorOperators.LSHL, 16)).intoArray(dst, i);
-            }
+        for (int i = 0; i < n; i += STEP) {
+            IntVector r = FloatVector.fromArray(H, y, i).mul(256f).add(MAGIC).reinterpretAsInts()
+                    .sub(MAGIC_BITS).max(0).min(0xFFFF);
+            IntVector g = FloatVector.fromArray(H, y, plane + i).mul(256f).add(MAGIC).reinterpretAsInts()
+                    .sub(MAGIC_BITS).max(0).min(0xFFFF);
+            IntVector b = FloatVector.fromArray(H, y, 2 * plane + i).mul(256f).add(MAGIC).reinterpretAsInts()
+                    .sub(MAGIC_BITS).max(0).min(0xFFFF);
+            IntVector a = FloatVector.fromArray(H, y, 3 * plane + i).mul(256f).add(MAGIC).reinterpretAsInts()
+                    .sub(MAGIC_BITS).max(0).min(0xFFFF);
+            r.or(g.lanewise(VectorOperators.LSHL, 16)).intoArray(rg, i);
+            b.or(a.lanewise(VectorOperators.LSHL, 16)).intoArray(ba, i);
         }
     }
 

@@ -30,6 +30,8 @@ final class IirPass {
         float[] y = new float[0];
         int[] p0 = new int[0];
         int[] p1 = new int[0];
+        /** Source rows of a chunk of {@link #CHUNK} strips (pass 1). */
+        int[] block = new int[0];
         final int[] tile = new int[IirLanes.N * IirLanes.N];
 
         void ensure(int length) {
@@ -39,6 +41,7 @@ final class IirPass {
                 y = new float[n];
                 p0 = new int[n];
                 p1 = new int[n];
+                block = new int[CHUNK * n];
             }
         }
     }
@@ -61,6 +64,12 @@ final class IirPass {
         }
     }
 
+    /**
+     * Strips whose source rows pass 1 copies at once (256 bytes a row): bulk copies of a few pixels, or pixel by
+     * pixel reads, cost more than the filter.
+     */
+    static final int CHUNK = 4;
+
     /** Rows of the intermediate's areas: {@code h} rounded up to a whole strip. */
     static int paddedHeight(int h) {
         return (h + IirLanes.N - 1) / IirLanes.N * IirLanes.N;
@@ -73,13 +82,25 @@ final class IirPass {
      */
     static void down(IntBuffer src, int w, int h, IntBuffer mid, float[] k, int radius, Pool pool,
             IirLanes lanes) {
-        int strips = (w + IirLanes.N - 1) / IirLanes.N;
-        Parallel.rows(IirLanes.N * h, strips, (s0, s1) -> {
+        int span = IirLanes.N * CHUNK;
+        int chunks = (w + span - 1) / span;
+        Parallel.rows(span * h, chunks, (c0, c1) -> {
             Work work = pool.take();
             try {
                 work.ensure(h);
-                for (int s = s0; s < s1; s++) {
-                    down(src, w, h, s * IirLanes.N, mid, k, radius, work, lanes);
+                for (int c = c0; c < c1; c++) {
+                    int x0 = c * span;
+                    int cw = Math.min(span, w - x0);
+                    int[] block = work.block;
+                    for (int r = 0; r < h; r++) {
+                        src.get(r * w + x0, block, r * span, cw);
+                        for (int j = cw; j < span; j++) {
+                            block[r * span + j] = block[r * span + cw - 1]; // past the right edge: repeat it
+                        }
+                    }
+                    for (int s = x0; s < x0 + cw; s += IirLanes.N) {
+                        down(w, h, s, x0, mid, k, radius, work, lanes);
+                    }
                 }
             } finally {
                 pool.give(work);
@@ -87,26 +108,18 @@ final class IirPass {
         });
     }
 
-    private static void down(IntBuffer src, int w, int h, int x0, IntBuffer mid, float[] k, int radius, Work work,
+    /** The strip of columns from {@code xs}, whose chunk (from {@code x0}) is in {@code work.block}. */
+    private static void down(int w, int h, int xs, int x0, IntBuffer mid, float[] k, int radius, Work work,
             IirLanes lanes) {
         final int n = IirLanes.N;
-        int valid = Math.min(n, w - x0);
+        int span = n * CHUNK;
+        int valid = Math.min(n, w - xs);
         int[] p0 = work.p0;
         int[] p1 = work.p1;
+        int[] block = work.block;
         int plane = n * h;
-        if (valid == n) {
-            // element by element: a bulk get of 8 ints costs more than the 8 gets
-            for (int r = 0, i = 0; r < h; r++) {
-                for (int j = 0, at = r * w + x0; j < n; j++, i++) {
-                    p0[i] = src.get(at + j);
-                }
-            }
-        } else {
-            for (int r = 0, i = 0; r < h; r++) {
-                for (int j = 0; j < n; j++, i++) {
-                    p0[i] = src.get(r * w + x0 + Math.min(j, valid - 1));
-                }
-            }
+        for (int r = 0, o = xs - x0; r < h; r++, o += span) {
+            System.arraycopy(block, o, p0, r * n, n);
         }
         lanes.unpack(p0, work.x, plane, plane);
         filter(work, h, plane, k, radius, lanes);
@@ -115,7 +128,7 @@ final class IirPass {
         int area = paddedHeight(h) * w;
         for (int t = 0; t < h; t += n) {
             int rows = Math.min(n, h - t);
-            int at = ((t / n) * w + x0) * n;
+            int at = ((t / n) * w + xs) * n;
             for (int a = 0; a < 2; a++) {
                 int[] p = a == 0 ? p0 : p1;
                 for (int q = 0; q < rows; q++) {
@@ -123,9 +136,7 @@ final class IirPass {
                         tile[j * n + q] = p[i];
                     }
                 }
-                for (int i = 0, o = a * area + at; i < valid * n; i++) {
-                    mid.put(o + i, tile[i]);
-                }
+                mid.put(a * area + at, tile, 0, valid * n);
             }
         }
     }
