@@ -29,35 +29,57 @@ final class IirLanesSimd extends IirLanes {
 
     @Override
     void unpack(int[] px, float[] x, int n, int plane) {
-        for (int i = 0; i < n; i += STEP) {
-            IntVector a = IntVector.fromArray(I, px, i).lanewise(VectorOperators.LSHR, 24);
-            ((FloatVector) a.convertShape(VectorOperators.I2F, H, 0)).intoArray(x, 3 * plane + i);
-        }
-        for (int c = 0; c < 3; c++) {
-            int base = c * plane;
-            int shift = 8 * c;
-            for (int i = 0; i < n; i += STEP) {
-                IntVector p = IntVector.fromArray(I, px, i);
-                IntVector t = p.lanewise(VectorOperators.LSHR, shift).and(0xFF)
-                        .mul(p.lanewise(VectorOperators.LSHR, 24)).add(128);
-                IntVector q = t.add(t.lanewise(VectorOperators.ASHR, 8)).lanewise(VectorOperators.ASHR, 8);
-                ((FloatVector) q.convertShape(VectorOperators.I2F, H, 0)).intoArray(x, base + i);
-            }
+        // every kernel here does two 4-lane groups an iteration, written out: more work in flight, and a body too
+        // large for C2 to inline into IirPass (where, past its inlining budget, the vectors would be boxed)
+        for (int i = 0; i < n; i += 2 * STEP) {
+            IntVector p0 = IntVector.fromArray(I, px, i);
+            IntVector a0 = p0.lanewise(VectorOperators.LSHR, 24);
+            ((FloatVector) a0.convertShape(VectorOperators.I2F, H, 0)).intoArray(x, 3 * plane + i);
+            IntVector r0 = p0.and(0xFF).mul(a0).add(128);
+            IntVector g0 = p0.lanewise(VectorOperators.LSHR, 8).and(0xFF).mul(a0).add(128);
+            IntVector b0 = p0.lanewise(VectorOperators.LSHR, 16).and(0xFF).mul(a0).add(128);
+            r0 = r0.add(r0.lanewise(VectorOperators.ASHR, 8)).lanewise(VectorOperators.ASHR, 8);
+            g0 = g0.add(g0.lanewise(VectorOperators.ASHR, 8)).lanewise(VectorOperators.ASHR, 8);
+            b0 = b0.add(b0.lanewise(VectorOperators.ASHR, 8)).lanewise(VectorOperators.ASHR, 8);
+            ((FloatVector) r0.convertShape(VectorOperators.I2F, H, 0)).intoArray(x, i);
+            ((FloatVector) g0.convertShape(VectorOperators.I2F, H, 0)).intoArray(x, plane + i);
+            ((FloatVector) b0.convertShape(VectorOperators.I2F, H, 0)).intoArray(x, 2 * plane + i);
+            IntVector p1 = IntVector.fromArray(I, px, i + STEP);
+            IntVector a1 = p1.lanewise(VectorOperators.LSHR, 24);
+            ((FloatVector) a1.convertShape(VectorOperators.I2F, H, 0)).intoArray(x, 3 * plane + i + STEP);
+            IntVector r1 = p1.and(0xFF).mul(a1).add(128);
+            IntVector g1 = p1.lanewise(VectorOperators.LSHR, 8).and(0xFF).mul(a1).add(128);
+            IntVector b1 = p1.lanewise(VectorOperators.LSHR, 16).and(0xFF).mul(a1).add(128);
+            r1 = r1.add(r1.lanewise(VectorOperators.ASHR, 8)).lanewise(VectorOperators.ASHR, 8);
+            g1 = g1.add(g1.lanewise(VectorOperators.ASHR, 8)).lanewise(VectorOperators.ASHR, 8);
+            b1 = b1.add(b1.lanewise(VectorOperators.ASHR, 8)).lanewise(VectorOperators.ASHR, 8);
+            ((FloatVector) r1.convertShape(VectorOperators.I2F, H, 0)).intoArray(x, i + STEP);
+            ((FloatVector) g1.convertShape(VectorOperators.I2F, H, 0)).intoArray(x, plane + i + STEP);
+            ((FloatVector) b1.convertShape(VectorOperators.I2F, H, 0)).intoArray(x, 2 * plane + i + STEP);
         }
     }
 
     @Override
     void unpackWide(int[] rg, int[] ba, float[] x, int n, int plane) {
-        for (int i = 0; i < n; i += STEP) {
-            IntVector p = IntVector.fromArray(I, rg, i);
-            IntVector q = IntVector.fromArray(I, ba, i);
-            ((FloatVector) p.and(0xFFFF).convertShape(VectorOperators.I2F, H, 0)).mul(FRACTION).intoArray(x, i);
-            ((FloatVector) p.lanewise(VectorOperators.LSHR, 16).convertShape(VectorOperators.I2F, H, 0))
+        for (int i = 0; i < n; i += 2 * STEP) {
+            IntVector p0 = IntVector.fromArray(I, rg, i);
+            IntVector q0 = IntVector.fromArray(I, ba, i);
+            ((FloatVector) p0.and(0xFFFF).convertShape(VectorOperators.I2F, H, 0)).mul(FRACTION).intoArray(x, i);
+            ((FloatVector) p0.lanewise(VectorOperators.LSHR, 16).convertShape(VectorOperators.I2F, H, 0))
                     .mul(FRACTION).intoArray(x, plane + i);
-            ((FloatVector) q.and(0xFFFF).convertShape(VectorOperators.I2F, H, 0)).mul(FRACTION)
+            ((FloatVector) q0.and(0xFFFF).convertShape(VectorOperators.I2F, H, 0)).mul(FRACTION)
                     .intoArray(x, 2 * plane + i);
-            ((FloatVector) q.lanewise(VectorOperators.LSHR, 16).convertShape(VectorOperators.I2F, H, 0))
+            ((FloatVector) q0.lanewise(VectorOperators.LSHR, 16).convertShape(VectorOperators.I2F, H, 0))
                     .mul(FRACTION).intoArray(x, 3 * plane + i);
+            IntVector p1 = IntVector.fromArray(I, rg, i + STEP);
+            IntVector q1 = IntVector.fromArray(I, ba, i + STEP);
+            ((FloatVector) p1.and(0xFFFF).convertShape(VectorOperators.I2F, H, 0)).mul(FRACTION).intoArray(x, i + STEP);
+            ((FloatVector) p1.lanewise(VectorOperators.LSHR, 16).convertShape(VectorOperators.I2F, H, 0))
+                    .mul(FRACTION).intoArray(x, plane + i + STEP);
+            ((FloatVector) q1.and(0xFFFF).convertShape(VectorOperators.I2F, H, 0)).mul(FRACTION)
+                    .intoArray(x, 2 * plane + i + STEP);
+            ((FloatVector) q1.lanewise(VectorOperators.LSHR, 16).convertShape(VectorOperators.I2F, H, 0))
+                    .mul(FRACTION).intoArray(x, 3 * plane + i + STEP);
         }
     }
 
@@ -152,15 +174,18 @@ final class IirLanesSimd extends IirLanes {
     @Override
     void convolve(float[] x, float[] y, int base, int h, float[] g, int r) {
         for (int n = 0; n < h; n++) {
-            for (int j = 0; j < N; j += 8) {
-                FloatVector acc = FloatVector.fromArray(F, x, base + n * N + j).mul(g[0]);
-                for (int i = 1; i <= r; i++) {
-                    int lo = base + Math.max(n - i, 0) * N + j;
-                    int hi = base + Math.min(n + i, h - 1) * N + j;
-                    acc = acc.add(FloatVector.fromArray(F, x, lo).add(FloatVector.fromArray(F, x, hi)).mul(g[i]));
-                }
-                acc.intoArray(y, n * N + j);
+            int o = base + n * N;
+            FloatVector acc = FloatVector.fromArray(F, x, o).mul(g[0]);
+            FloatVector bcc = FloatVector.fromArray(F, x, o + 8).mul(g[0]);
+            for (int i = 1; i <= r; i++) {
+                int lo = base + Math.max(n - i, 0) * N;
+                int hi = base + Math.min(n + i, h - 1) * N;
+                FloatVector gi = FloatVector.broadcast(F, g[i]);
+                acc = acc.add(FloatVector.fromArray(F, x, lo).add(FloatVector.fromArray(F, x, hi)).mul(gi));
+                bcc = bcc.add(FloatVector.fromArray(F, x, lo + 8).add(FloatVector.fromArray(F, x, hi + 8)).mul(gi));
             }
+            acc.intoArray(y, n * N);
+            bcc.intoArray(y, n * N + 8);
         }
         System.arraycopy(y, 0, x, base, h * N);
     }
@@ -169,44 +194,59 @@ final class IirLanesSimd extends IirLanes {
     void packWide(float[] y, int n, int plane, int[] rg, int[] ba) {
         // rounding by MAGIC and clamping as integers: Java's float min/max (NaN and -0 rules) cost several
         // instructions a vector, the integer ones one
-        for (int i = 0; i < n; i += STEP) {
-            IntVector r = FloatVector.fromArray(H, y, i).mul(256f).add(MAGIC).reinterpretAsInts()
+        for (int i = 0; i < n; i += 2 * STEP) {
+            IntVector r0 = FloatVector.fromArray(H, y, i).mul(256f).add(MAGIC).reinterpretAsInts()
                     .sub(MAGIC_BITS).max(0).min(0xFFFF);
-            IntVector g = FloatVector.fromArray(H, y, plane + i).mul(256f).add(MAGIC).reinterpretAsInts()
+            IntVector g0 = FloatVector.fromArray(H, y, plane + i).mul(256f).add(MAGIC).reinterpretAsInts()
                     .sub(MAGIC_BITS).max(0).min(0xFFFF);
-            IntVector b = FloatVector.fromArray(H, y, 2 * plane + i).mul(256f).add(MAGIC).reinterpretAsInts()
+            IntVector b0 = FloatVector.fromArray(H, y, 2 * plane + i).mul(256f).add(MAGIC).reinterpretAsInts()
                     .sub(MAGIC_BITS).max(0).min(0xFFFF);
-            IntVector a = FloatVector.fromArray(H, y, 3 * plane + i).mul(256f).add(MAGIC).reinterpretAsInts()
+            IntVector a0 = FloatVector.fromArray(H, y, 3 * plane + i).mul(256f).add(MAGIC).reinterpretAsInts()
                     .sub(MAGIC_BITS).max(0).min(0xFFFF);
-            r.or(g.lanewise(VectorOperators.LSHL, 16)).intoArray(rg, i);
-            b.or(a.lanewise(VectorOperators.LSHL, 16)).intoArray(ba, i);
+            r0.or(g0.lanewise(VectorOperators.LSHL, 16)).intoArray(rg, i);
+            b0.or(a0.lanewise(VectorOperators.LSHL, 16)).intoArray(ba, i);
+            IntVector r1 = FloatVector.fromArray(H, y, i + STEP).mul(256f).add(MAGIC).reinterpretAsInts()
+                    .sub(MAGIC_BITS).max(0).min(0xFFFF);
+            IntVector g1 = FloatVector.fromArray(H, y, plane + i + STEP).mul(256f).add(MAGIC).reinterpretAsInts()
+                    .sub(MAGIC_BITS).max(0).min(0xFFFF);
+            IntVector b1 = FloatVector.fromArray(H, y, 2 * plane + i + STEP).mul(256f).add(MAGIC).reinterpretAsInts()
+                    .sub(MAGIC_BITS).max(0).min(0xFFFF);
+            IntVector a1 = FloatVector.fromArray(H, y, 3 * plane + i + STEP).mul(256f).add(MAGIC).reinterpretAsInts()
+                    .sub(MAGIC_BITS).max(0).min(0xFFFF);
+            r1.or(g1.lanewise(VectorOperators.LSHL, 16)).intoArray(rg, i + STEP);
+            b1.or(a1.lanewise(VectorOperators.LSHL, 16)).intoArray(ba, i + STEP);
         }
     }
 
     @Override
     void pack(float[] y, int n, int plane, int[] px, float[] tmp) {
-        // alpha first, with 255 / a (0 for a = 0) for the colours
-        for (int i = 0; i < n; i += STEP) {
-            IntVector ai = FloatVector.fromArray(H, y, 3 * plane + i).add(MAGIC).reinterpretAsInts().sub(MAGIC_BITS)
-                    .max(0).min(255);
-            FloatVector a = (FloatVector) ai.convertShape(VectorOperators.I2F, H, 0);
-            FloatVector.broadcast(H, 255f).div(a).blend(0f, a.eq(0f)).intoArray(tmp, i);
-            ai.lanewise(VectorOperators.LSHL, 24).intoArray(px, i);
-        }
-        for (int c = 0; c < 3; c++) {
-            packColour(y, c * plane, n, px, tmp, 8 * c);
-        }
-    }
-
-    /** One colour channel of {@link #pack}, or-ed into {@code px} at {@code shift}. */
-    private static void packColour(float[] y, int base, int n, int[] px, float[] tmp, int shift) {
-        for (int i = 0; i < n; i += STEP) {
-            IntVector ci = FloatVector.fromArray(H, y, base + i).add(MAGIC).reinterpretAsInts().sub(MAGIC_BITS)
-                    .max(0).min(255);
-            FloatVector c = (FloatVector) ci.convertShape(VectorOperators.I2F, H, 0);
-            IntVector q = c.mul(FloatVector.fromArray(H, tmp, i)).add(MAGIC).reinterpretAsInts().sub(MAGIC_BITS)
-                    .min(255);
-            IntVector.fromArray(I, px, i).or(q.lanewise(VectorOperators.LSHL, shift)).intoArray(px, i);
+        for (int i = 0; i < n; i += 2 * STEP) {
+            IntVector a0 = FloatVector.fromArray(H, y, 3 * plane + i).add(MAGIC).reinterpretAsInts()
+                    .sub(MAGIC_BITS).max(0).min(255);
+            FloatVector f0 = (FloatVector) a0.convertShape(VectorOperators.I2F, H, 0);
+            FloatVector v0 = FloatVector.broadcast(H, 255f).div(f0).blend(0f, f0.eq(0f));
+            IntVector p0 = a0.lanewise(VectorOperators.LSHL, 24);
+            for (int c = 0; c < 3; c++) {
+                IntVector ci = FloatVector.fromArray(H, y, c * plane + i).add(MAGIC).reinterpretAsInts()
+                        .sub(MAGIC_BITS).max(0).min(255);
+                FloatVector cf = (FloatVector) ci.convertShape(VectorOperators.I2F, H, 0);
+                IntVector q = cf.mul(v0).add(MAGIC).reinterpretAsInts().sub(MAGIC_BITS).min(255);
+                p0 = p0.or(q.lanewise(VectorOperators.LSHL, 8 * c));
+            }
+            p0.intoArray(px, i);
+            IntVector a1 = FloatVector.fromArray(H, y, 3 * plane + i + STEP).add(MAGIC).reinterpretAsInts()
+                    .sub(MAGIC_BITS).max(0).min(255);
+            FloatVector f1 = (FloatVector) a1.convertShape(VectorOperators.I2F, H, 0);
+            FloatVector v1 = FloatVector.broadcast(H, 255f).div(f1).blend(0f, f1.eq(0f));
+            IntVector p1 = a1.lanewise(VectorOperators.LSHL, 24);
+            for (int c = 0; c < 3; c++) {
+                IntVector ci = FloatVector.fromArray(H, y, c * plane + i + STEP).add(MAGIC).reinterpretAsInts()
+                        .sub(MAGIC_BITS).max(0).min(255);
+                FloatVector cf = (FloatVector) ci.convertShape(VectorOperators.I2F, H, 0);
+                IntVector q = cf.mul(v1).add(MAGIC).reinterpretAsInts().sub(MAGIC_BITS).min(255);
+                p1 = p1.or(q.lanewise(VectorOperators.LSHL, 8 * c));
+            }
+            p1.intoArray(px, i + STEP);
         }
     }
 }
