@@ -31,7 +31,7 @@ class IirLanes {
     }
 
     private static IirLanes choose() {
-        if (!Boolean.getBoolean("lumaflow.simd.disable")
+        if (!Boolean.getBoolean("lumaflow.simd.disable") && !"false".equals(System.getProperty("lumaflow.blur.simd"))
                 && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
             try {
                 IirLanes simd = new IirLanesSimd();
