@@ -12,9 +12,9 @@ import org.lumaflow.engine.render.RenderResult;
 import org.lumaflow.engine.tests.support.Fixture;
 
 /**
- * The Gaussian blur against a double-precision separable reference. Sigmas above 4 px take the reduced-resolution
- * path (box down by 2^k, blur, upsample): interior pixels must stay within 2 code values of the exact result, and on
- * average well under one.
+ * The Gaussian blur node, rendered through the engine, against a double-precision separable reference (clamped
+ * edges) over the whole frame: within one code value everywhere, well under half a code value on average. (Odd sizes,
+ * transparency and the plain-Java kernels: GaussianBlurTest.)
  */
 class BlurAccuracyTest {
 
@@ -33,8 +33,8 @@ class BlurAccuracyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(doubles = {3, 5, 8, 12, 20})
-    void reducedPathMatchesTheExactGaussian(double sigma) throws Exception {
+    @ValueSource(doubles = {0.5, 1, 2, 3, 5, 8, 12, 20, 32, 64, 100})
+    void matchesTheExactGaussian(double sigma) throws Exception {
         Graph g = new Graph();
         g.add("zp", "core.zone_plate").set("frequency", 0.02);
         g.add("blur", "core.gaussian_blur").set("radius", sigma);
@@ -48,7 +48,7 @@ class BlurAccuracyTest {
             }
         }
         double[] ref = gaussian(src, sigma);
-        int margin = (int) Math.ceil(3 * sigma) + 4;
+        int margin = 0;
         double max = 0;
         double sum = 0;
         long n = 0;
@@ -64,13 +64,13 @@ class BlurAccuracyTest {
             }
         }
         double mean = sum / n;
-        System.out.printf("blur sigma %.0f: max %.2f mean %.3f code values%n", sigma, max, mean);
-        assertTrue(max <= 2.5 && mean <= 0.6, "sigma " + sigma + ": max " + max + ", mean " + mean);
+        System.out.printf("blur sigma %.1f: max %.3f mean %.3f code values%n", sigma, max, mean);
+        assertTrue(max <= 1 && mean <= 0.3, "sigma " + sigma + ": max " + max + ", mean " + mean);
     }
 
     /** Separable Gaussian in doubles with clamped edges. */
     static double[] gaussian(int[] img, double sigma) {
-        int r = (int) Math.ceil(4 * sigma);
+        int r = (int) Math.ceil(6 * sigma) + 1;
         double[] k = new double[2 * r + 1];
         double total = 0;
         for (int i = -r; i <= r; i++) {

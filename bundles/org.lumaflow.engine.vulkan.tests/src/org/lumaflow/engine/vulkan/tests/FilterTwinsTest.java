@@ -47,7 +47,7 @@ class FilterTwinsTest extends GpuGoldenTest {
                 g -> g.add("out", "core.gaussian_blur").set("radius", 2.0)));
         c.add(filter("gaussian_blur_large", "core.gaussian_blur", "bars", "source",
                 g -> g.add("out", "core.gaussian_blur").set("radius", 40.0)));
-        for (double r : new double[] {0.5, 2, 4, 5, 12, 40}) {
+        for (double r : new double[] {0.5, 1, 2, 4, 5, 12, 40, 100}) {
             c.add(filter("gaussian_blur_checker_" + r, "core.gaussian_blur", "checker", "source",
                     g -> g.add("out", "core.gaussian_blur").set("radius", r)));
             c.add(filter("gaussian_blur_zone_" + r, "core.gaussian_blur", "zone", "source",

@@ -9,6 +9,7 @@ import org.lumaflow.core.pool.PixelFormat;
 import org.lumaflow.core.pool.Usage;
 import org.lumaflow.engine.graph.NodeContext;
 import org.lumaflow.engine.graph.NodeDescriptor;
+import org.lumaflow.engine.graph.NodeKind;
 import org.lumaflow.engine.graph.NodeType;
 import org.lumaflow.engine.graph.ParamSpec;
 import org.lumaflow.engine.graph.PortSpec;
@@ -24,7 +25,8 @@ public final class BokehBlurNode implements NodeType {
             List.of(PortSpec.image("source", "Image to blur")), PortType.IMAGE,
             List.of(ParamSpec.number("radius", 8, 0, 500, "px", "Radius of the disc"),
                     ParamSpec.number("quality", 1, 0.25, 4, "",
-                            "Sample density (more samples: smoother disc, slower); 8 to 256 samples")));
+                            "Sample density (more samples: smoother disc, slower); 8 to 256 samples")))
+            .traits(NodeKind.NEIGHBOURHOOD, false);
 
     static final double DIRECT_MAX_RADIUS = 24;
     private static final double GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
