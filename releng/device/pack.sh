@@ -30,6 +30,8 @@ rm -rf "$STAGE/jre/legal"
 
 cp -r "$PRODUCT" "$STAGE/lumaflow"
 P=$STAGE/lumaflow
+# what a first run on this machine left (unpacked natives, class-data archives for this JDK): made again there
+rm -rf "$P/configuration-headless" "$P/configuration/org.eclipse.osgi"
 INFO=$P/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info
 # what a local export does not load: perception (OpenCV, 51 MB), the cluster (Hazelcast, 21 MB), the studio (SWT, E4...)
 drop='^(com\.hazelcast|org\.lumaflow\.cluster|org\.lumaflow\.perception|org\.lumaflow\.telemetry|org\.lumaflow\.ui|org\.eclipse\.swt|org\.eclipse\.jface|org\.eclipse\.e4\.ui|org\.eclipse\.emf|com\.github\.weisj|org\.apache\.batik|com\.sun\.jna|org\.eclipse\.core\.databinding)'
