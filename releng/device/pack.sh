@@ -95,7 +95,7 @@ printf '<?xml version="1.0"?>\n<fontconfig><dir>%s</dir><cachedir>/tmp/lfd-fontc
 export FONTCONFIG_FILE=$LFD/fonts/fonts.conf
 # FFMPEG: the codec pack's program on the product's unpacked libraries (a first run unpacks them)
 "$LFD/lumaflow/lumaflow" doctor >/dev/null 2>&1 || true
-_libs=$(dirname "$(find "$LFD/lumaflow/configuration" -path '*linux-x86_64-gpl/libavcodec.so*' | head -n 1)")
+_libs=$(dirname "$(find "$LFD/lumaflow" -path '*linux-x86_64-gpl/libavcodec.so*' | head -n 1)")
 printf '#!/bin/sh\nLD_LIBRARY_PATH=%s${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH} exec %s "$@"\n' "$_libs" "$LFD/bin/ffmpeg.bin" > "$LFD/bin/ffmpeg"
 chmod +x "$LFD/bin/ffmpeg"
 export FFMPEG=$LFD/bin/ffmpeg
