@@ -15,7 +15,7 @@ class SimdKernelsTest {
 
     @Test
     void vectorKernelEqualsScalar() throws Exception {
-        assertTrue(GradeNode.SIMD, "tests run with jdk.incubator.vector: the Vector API kernel must be in use");
+        assertTrue(SimdKernels.AVAILABLE, "tests run with jdk.incubator.vector: the Vector API kernel must be in use");
         Random rnd = new Random(7);
         double[][] settings = {{0, 1.1, 0.8}, {1.5, 0.3, 4}, {-2, 4, 0}, {0, 1, 1.37}, {0.2, 2.2, 2.5}};
         for (double[] s : settings) {

@@ -63,7 +63,7 @@ abstract class Yuv420Converter implements PixelConverter {
         boolean simd = simd();
         Parallel.rows(w, h / 2, (r0, r1) -> {
             Work k = WORK.get();
-            k.ensure(w, simd);
+            k.ensure(w);
             for (int cy = r0; cy < r1; cy++) {
                 in.get(2 * cy * w, k.p0, 0, w);
                 in.get((2 * cy + 1) * w, k.p1, 0, w);
@@ -81,7 +81,7 @@ abstract class Yuv420Converter implements PixelConverter {
         Yuv420Writer simd;
         Yuv420Writer plain;
 
-        void ensure(int w, boolean useSimd) {
+        void ensure(int w) {
             if (p0.length < w) {
                 p0 = new int[w];
                 p1 = new int[w];

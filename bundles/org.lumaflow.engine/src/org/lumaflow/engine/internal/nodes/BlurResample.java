@@ -39,31 +39,26 @@ final class BlurResample {
     }
 
     /** Same as the upsample{@code (src, f, dst, w, h)}, with taps {@code cols} for (w, f). */
-    static void upsample(ByteBuffer src, int f, ByteBuffer dst, int w, int h, Columns cols, RowBuffers pool) {
+    static void upsample(ByteBuffer src, int f, ByteBuffer dst, int w, int h, Columns cols) {
         int sw = Resample.reduced(w, f);
         int sh = Resample.reduced(h, f);
         IntBuffer srcPx = src.asIntBuffer();
         IntBuffer dstPx = dst.asIntBuffer();
         Parallel.rows(w, h, (y0, y1) -> {
-            BlurPass.Work work = pool.take();
             int[] p0 = IntRows.get(0, sw);
             int[] p1 = IntRows.get(1, sw);
             int[] o = IntRows.get(2, w);
-            try {
-                int[] v = work.blendRow(4 * sw);
-                for (int y = y0; y < y1; y++) {
-                    int fy = Math.floorDiv((2 * y + 1 - f) * 256, 2 * f);
-                    int wy = fy & 0xFF;
-                    int r0 = Pixels.clamp(fy >> 8, 0, sh - 1) * sw * 4;
-                    int r1 = Pixels.clamp((fy >> 8) + 1, 0, sh - 1) * sw * 4;
-                    srcPx.get(r0 / 4, p0, 0, sw);
-                    srcPx.get(r1 / 4, p1, 0, sw);
-                    blend(p0, p1, wy, v, sw);
-                    row(v, cols, o, w);
-                    dstPx.put(y * w, o, 0, w);
-                }
-            } finally {
-                pool.give(work);
+            int[] v = IntRows.get(3, 4 * sw);
+            for (int y = y0; y < y1; y++) {
+                int fy = Math.floorDiv((2 * y + 1 - f) * 256, 2 * f);
+                int wy = fy & 0xFF;
+                int r0 = Pixels.clamp(fy >> 8, 0, sh - 1) * sw * 4;
+                int r1 = Pixels.clamp((fy >> 8) + 1, 0, sh - 1) * sw * 4;
+                srcPx.get(r0 / 4, p0, 0, sw);
+                srcPx.get(r1 / 4, p1, 0, sw);
+                blend(p0, p1, wy, v, sw);
+                row(v, cols, o, w);
+                dstPx.put(y * w, o, 0, w);
             }
         });
     }

@@ -33,8 +33,7 @@ public final class BokehBlurNode implements NodeType {
 
     /** Sample offsets and scratch keys for one (radius, quality, size). */
     private record State(double radius, double quality, int width, int height, int factor, int[] dx, int[] dy,
-            int[] offsets, int reach, long reciprocal, FrameKey work, FrameKey lanes, BlurResample.Columns columns,
-            RowBuffers rows) {
+            int[] offsets, int reach, long reciprocal, FrameKey work, FrameKey lanes, BlurResample.Columns columns) {
     }
 
     @Override
@@ -72,7 +71,7 @@ public final class BokehBlurNode implements NodeType {
         Resample.boxDown(in, w, h, small, f);
         expand(small, lanes, dw, dh, false);
         gather(st, lanes, small, dw, dh, false);
-        BlurResample.upsample(small, f, out, w, h, st.columns(), st.rows());
+        BlurResample.upsample(small, f, out, w, h, st.columns());
     }
 
     /**
@@ -101,7 +100,7 @@ public final class BokehBlurNode implements NodeType {
         FrameKey work = new FrameKey(ww, wh, PixelFormat.RGBA8, Usage.SCRATCH);
         FrameKey lanes = new FrameKey(2 * ww, wh, PixelFormat.RGBA8, Usage.SCRATCH); // 8 bytes per pixel
         return new State(radius, quality, w, h, f, dx, dy, offsets, reach, reciprocal, work, lanes,
-                f > 1 ? BlurResample.columns(w, f) : null, f > 1 ? new RowBuffers() : null);
+                f > 1 ? BlurResample.columns(w, f) : null);
     }
 
     /** The downsampling factor for a radius in output pixels (1: sampled at full size); also used by the GPU twin. */

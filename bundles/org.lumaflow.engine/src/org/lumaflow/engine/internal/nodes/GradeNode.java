@@ -97,12 +97,9 @@ public final class GradeNode implements PixelNode {
         return (y, w, in, out) -> grade(in[0], out, w, t, sat);
     }
 
-    /** Whether the Vector API kernels are used (the JVM has jdk.incubator.vector and SIMD is not disabled). */
-    static final boolean SIMD = SimdKernels.AVAILABLE;
-
     /** Grades {@code w} pixels of {@code src} into {@code dst} (may be the same array). */
     static void grade(int[] src, int[] dst, int w, int[] t, int sat) {
-        int done = SIMD ? GradeRowsSimd.grade(src, dst, w, t, sat) : 0;
+        int done = SimdKernels.AVAILABLE ? GradeRowsSimd.grade(src, dst, w, t, sat) : 0;
         gradeScalar(src, dst, done, w, t, sat);
     }
 

@@ -49,6 +49,8 @@ public final class CompiledGraphImpl implements CompiledGraph {
     private final int peakMasks;
     private FrameKey imageKey;
     private FrameKey maskKey;
+    /** the key of the last 4:2:0 delivery (kept: no key is made per frame) */
+    private FrameKey yuvKey;
     private List<RenderMessage> messages;
     private final Path baseDir;
     private final Containment containment;
@@ -171,7 +173,11 @@ public final class CompiledGraphImpl implements CompiledGraph {
         statics.resize(width, height, scale);
         messages = null;
         int last = nodes.length - 1;
-        FrameKey yuvKey = format == PixelFormat.RGBA8 ? null : new FrameKey(width, height, format, Usage.RENDER);
+        if (format != PixelFormat.RGBA8 && (yuvKey == null || yuvKey.width() != width || yuvKey.height() != height
+                || yuvKey.format() != format)) {
+            yuvKey = new FrameKey(width, height, format, Usage.RENDER);
+        }
+        FrameKey yuvKey = format == PixelFormat.RGBA8 ? null : this.yuvKey;
         try {
             for (int i = 0; i <= last; i++) {
                 if (inlined[i]) {
