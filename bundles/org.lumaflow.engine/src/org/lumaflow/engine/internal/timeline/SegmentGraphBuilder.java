@@ -19,7 +19,7 @@ import org.lumaflow.engine.timeline.Transition;
 
 /**
  * Builds the render graph of the timeline segment that contains time {@code t}: an opaque black background, then
- * each enabled track's active clip (source and effect chain, or a transition joining two overlapping clips) blended
+ * each enabled video track's active (enabled) clip (source and effect chain, or a transition joining two overlapping clips) blended
  * over it with the track's mode and opacity.
  */
 public final class SegmentGraphBuilder {
@@ -39,12 +39,12 @@ public final class SegmentGraphBuilder {
         int trackIndex = 0;
         for (Track track : timeline.tracks()) {
             trackIndex++;
-            if (!track.enabled()) {
+            if (!track.enabled() || track.kind() == Track.Kind.AUDIO) {
                 continue;
             }
             List<Clip> active = new ArrayList<>();
             for (Clip c : track.clips()) {
-                if (c.covers(t)) {
+                if (c.enabled() && c.covers(t)) {
                     active.add(c);
                 }
             }
