@@ -26,6 +26,8 @@ public final class SegmentGraphBuilder {
 
     /** Node type ids the timeline uses. */
     public static final String SOLID = "core.solid";
+    /** Source type of audio-only clips: heard, not seen. */
+    public static final String AUDIO_ONLY = "media.audio";
     /** Blend node type used to stack tracks. */
     public static final String BLEND = "core.blend";
 
@@ -44,7 +46,7 @@ public final class SegmentGraphBuilder {
             }
             List<Clip> active = new ArrayList<>();
             for (Clip c : track.clips()) {
-                if (c.enabled() && c.covers(t)) {
+                if (c.enabled() && c.covers(t) && !AUDIO_ONLY.equals(c.source().type())) {
                     active.add(c);
                 }
             }
