@@ -12,9 +12,11 @@ package org.lumaflow.otio;
  *                  it named no file)
  * @param path      the local file that was looked for, or null when the reference named none
  * @param duration  the media's available duration in ticks from the file, or -1 when unknown
+ * @param size      the media file's size in bytes when the file recorded it ({@code metadata.lumaflow.size} of the
+ *                  reference, written by Lumaflow's export), or -1
  */
 public record OfflineMedia(String clipId, String clipName, String track, String reference, String path,
-        long duration) {
+        long duration, long size) {
 
     /** The file name looked for (the last path element), or null. */
     public String fileName() {

@@ -187,7 +187,7 @@ final class ItemReader {
         if (m.offlineRef() != null) {
             k.metadata().put(K.OFFLINE, m.offlineRef());
             r.report.addOffline(new OfflineMedia(id, k.name(), track.name(), m.offlineRef(), m.path(),
-                    m.availDur()));
+                    m.availDur(), m.size()));
         } else if (m.slate() != null) {
             r.report.note("clip '" + k.name() + "' on track '" + track.name() + "': " + m.slate().replace('\n', ' ')
                     + " is kept in metadata and shown as a slate");

@@ -273,9 +273,15 @@ final class ItemWriter {
             Path abs = p.isAbsolute() || w.project.baseDir() == null ? p.toAbsolutePath().normalize()
                     : w.project.baseDir().resolve(p).normalize();
             o.put("OTIO_SCHEMA", "ExternalReference.1");
-            o.put("metadata", Json.obj());
+            Map<String, Object> md = Json.obj();
+            if (java.nio.file.Files.isRegularFile(abs)) {
+                Map<String, Object> ours = Json.obj();
+                ours.put("size", java.nio.file.Files.size(abs));
+                md.put(K.LUMAFLOW, ours);
+            }
+            o.put("metadata", md);
             o.put("name", abs.getFileName().toString());
-            o.put("available_range", null);
+            o.put("available_range", keptAvailableRange(c));
             o.put("target_url", w.media.url(abs, c.id()));
             return o;
         }
@@ -299,6 +305,20 @@ final class ItemWriter {
         }
         o.put("parameters", params);
         return o;
+    }
+
+    /** The available_range of the clip's kept active reference (a relinked clip keeps its source times). */
+    private static Object keptAvailableRange(Clip c) {
+        String kept = c.metadata().get(K.MEDIA);
+        if (kept == null || !c.metadata().containsKey(K.AVAILABLE_START)) {
+            return null;
+        }
+        Map<String, Object> media = OtioReader.cast((Map<?, ?>) Json.parseText(kept));
+        if (media.get("media_references") instanceof Map<?, ?> refs
+                && refs.get(media.get("active_media_reference_key")) instanceof Map<?, ?> ref) {
+            return ref.get("available_range");
+        }
+        return null;
     }
 
     private static double[] colour(Object c) {

@@ -35,9 +35,13 @@ public final class MediaMap {
      * @param path       the file looked for (null when none was named)
      * @param available  start of the available range in ticks (0 when none)
      * @param availDur   available duration in ticks, -1 when unknown
+     * @param size       file size recorded in the reference's metadata.lumaflow.size, -1 when none
      */
     public record Mapped(GraphNode source, String slate, String offlineRef, String path, long available,
-            long availDur) {
+            long availDur, long size) {
+        Mapped(GraphNode source, String slate, String offlineRef, String path, long available, long availDur) {
+            this(source, slate, offlineRef, path, available, availDur, -1);
+        }
     }
 
     private final Path base;
@@ -79,7 +83,10 @@ public final class MediaMap {
                 }
                 Path abs = resolve(file);
                 if (!Files.isRegularFile(abs)) {
-                    return offline(id, url, abs.toString(), avail, availDur);
+                    Mapped off = offline(id, url, abs.toString(), avail, availDur);
+                    long size = ref.metadata().get(K.LUMAFLOW) instanceof Map<?, ?> ours
+                            && ours.get("size") instanceof BigDecimal d ? d.longValue() : -1;
+                    return new Mapped(off.source(), off.slate(), off.offlineRef(), off.path(), avail, availDur, size);
                 }
                 String lower = file.toLowerCase(Locale.ROOT);
                 String type = audio ? "media.audio" : STILLS.stream().anyMatch(lower::endsWith) ? "core.image"
