@@ -143,7 +143,8 @@ final class ItemReader {
             r.report.note("clip '" + name + "' on track '" + track.name() + "' has no length: kept in metadata");
             return null;
         }
-        String id = r.id(name);
+        String id = c.metadata().get(K.LUMAFLOW) instanceof Map<?, ?> mine && mine.get("id") instanceof String own
+                && !own.isBlank() && r.ids.add(own) ? own : r.id(name); // our id when we wrote the file
         MediaMap.Mapped m = r.media.map(active, id, track.kind() == Track.Kind.AUDIO);
         long in = range.start() - m.available();
         if (in < 0) {

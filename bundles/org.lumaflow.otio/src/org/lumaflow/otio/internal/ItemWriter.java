@@ -158,6 +158,9 @@ final class ItemWriter {
         long in = c.in() + (r > 0 ? Math.round(h * r) : 0) + (r < 0 ? Math.round(e * -r) : 0);
         boolean keptMedia = md.containsKey(K.MEDIA) && MediaMap.fingerprint(c.source()).equals(md.get(K.SOURCE));
         Map<String, Object> ours = Json.obj();
+        if (!c.id().equals(c.name())) {
+            ours.put("id", c.id());
+        }
         if (needsBlob(c, keptMedia)) {
             ours.put("clip", Blob.write(c, track.kind(), w.tl.format(), w.plugins));
         }
