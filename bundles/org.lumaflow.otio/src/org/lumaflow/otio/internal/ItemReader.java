@@ -29,6 +29,7 @@ final class ItemReader {
     private final List<Object> gaps = new ArrayList<>();
     private final List<Object> inserts = new ArrayList<>();
     private long overlapEnd = Long.MIN_VALUE;
+    private Map<String, Object> trailing;
 
     ItemReader(OtioReader r, Track track, int index) {
         this.r = r;
@@ -37,6 +38,10 @@ final class ItemReader {
 
     void items(List<Obj> children, long t0) throws ProjectException {
         walk(children, t0, 0);
+        Obj last = children.isEmpty() ? null : children.get(children.size() - 1);
+        if (last != null && last.schemaName().equals("Gap") && trailing != null) {
+            gaps.add(trailing); // a track ending in a gap keeps its length
+        }
         if (!gaps.isEmpty()) {
             track.metadata().put(K.GAPS, Json.text(gaps));
         }
@@ -353,11 +358,12 @@ final class ItemReader {
                 && c.list("effects").isEmpty() && c.bool("enabled", true)
                 && OtioReader.extras(c, OtioReader.ITEM_FIELDS).isEmpty()
                 && (!c.has("source_range") || OtioTime.range(c.req("source_range")).start() == 0);
+        Map<String, Object> g = Json.obj();
+        g.put("at", t);
+        g.put("duration", d);
+        g.put("item", c.m());
+        trailing = plain ? g : null;
         if (!plain) {
-            Map<String, Object> g = Json.obj();
-            g.put("at", t);
-            g.put("duration", d);
-            g.put("item", c.m());
             gaps.add(g);
         }
     }

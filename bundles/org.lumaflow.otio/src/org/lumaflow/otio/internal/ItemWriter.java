@@ -91,7 +91,19 @@ final class ItemWriter {
                 out.add(new Entry(t, t, after.get(c.id()), false));
             }
         }
-        for (Map<String, Object> ins : keptList(K.INSERTS)) {
+        for (boolean more = true; more;) { // trailing gaps (a track may end with one): the kept ones that follow on
+            more = false;
+            for (Map<String, Object> g : gaps) {
+                if (((BigDecimal) g.get("at")).longValue() == t) {
+                    long d = ((BigDecimal) g.get("duration")).longValue();
+                    out.add(new Entry(t, t + d, gap(t, d, gaps), false));
+                    t += d;
+                    more = true;
+                    break;
+                }
+            }
+        }
+                for (Map<String, Object> ins : keptList(K.INSERTS)) {
             long p = ((BigDecimal) ins.get("at")).longValue();
             int i = 0;
             while (i < out.size() && (out.get(i).end() < p || out.get(i).end() == p
