@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 
 /**
  * OTIO JSON as plain values: objects are {@code LinkedHashMap<String, Object>} (file order), arrays
@@ -179,7 +180,8 @@ public final class Json {
 
     /** Writes {@code value} indented by 4 spaces (as OpenTimelineIO does), with a final newline. */
     public static void write(Object value, OutputStream out) throws IOException {
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                 .withObjectIndenter(new DefaultIndenter("    ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("    ", "\n"));
         JsonGenerator g = FACTORY.createGenerator(out);
