@@ -103,8 +103,10 @@ public final class OtioReader {
         }
         if (!isDefaultStack(stack)) {
             timeline.metadata().put(K.STACK, Json.text(keep));
-            report.note("the top stack's " + (stack.list("effects").isEmpty() ? "" : "effects, ")
-                    + "settings are kept in metadata (not applied)");
+            if (!stack.list("effects").isEmpty() || stack.has("source_range") || !stack.bool("enabled", true)) {
+                report.note("the top stack's effects, source_range or enabled flag are kept in metadata, not "
+                        + "applied");
+            }
         }
         markers(stack, timeline.markers(), 0, null);
         tracks(stack.list("children"), 0);
@@ -117,7 +119,8 @@ public final class OtioReader {
             if (s.equals("Track") || s.equals("Sequence")) {
                 c.version(1);
                 track(c);
-            } else if (s.equals("Stack") && depth < 8 && isDefaultStack(c)) {
+            } else if (s.equals("Stack") && depth < 8 && c.list("effects").isEmpty() && !c.has("source_range")
+                    && c.bool("enabled", true)) {
                 c.version(1);
                 report.note("nested stack '" + c.str("name", "") + "' at the top: its tracks are added in its place");
                 tracks(c.list("children"), depth + 1);
@@ -161,7 +164,7 @@ public final class OtioReader {
 
     private static boolean isDefaultStack(Obj s) throws ProjectException {
         return s.list("effects").isEmpty() && !s.has("source_range") && s.bool("enabled", true)
-                && s.metadata().isEmpty() && s.str("name", "tracks").equals("tracks")
+                && s.metadata().isEmpty() && s.str("name", "").equals("tracks")
                 && extras(s, List.of("OTIO_SCHEMA", "metadata", "name", "source_range", "effects", "markers",
                         "enabled", "children")).isEmpty();
     }
