@@ -138,7 +138,7 @@ public final class MediaMap {
     }
 
     private Mapped offline(String id, String ref, String path, long avail, long availDur) {
-        String shown = path != null ? Path.of(path).getFileName().toString() : ref;
+        String shown = path != null ? Path.of(path).getFileName().toString() : id + "\n(" + ref + ")";
         return new Mapped(solid(id), "MEDIA OFFLINE\n" + shown, ref, path, avail, availDur);
     }
 
