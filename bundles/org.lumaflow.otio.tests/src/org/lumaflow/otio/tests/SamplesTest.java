@@ -164,10 +164,10 @@ class SamplesTest {
                 assertFalse(res.hasErrors(), res.messages().toString());
             }
         }
-        try (RenderResult res = r.renderFrame(75, 96, 54)) {
+        try (RenderResult res = r.renderFrame(75, 192, 108)) {
             int bright = 0;
             var buf = res.frame().buffer();
-            for (int i = 0; i < 96 * 54; i++) {
+            for (int i = 0; i < 192 * 108; i++) {
                 bright += (buf.get(i * 4 + 1) & 0xFF) > 128 ? 1 : 0;
             }
             assertTrue(bright > 20, "the slate's white text is drawn: " + bright + " bright pixels");
