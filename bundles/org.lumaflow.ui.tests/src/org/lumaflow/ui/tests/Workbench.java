@@ -180,6 +180,9 @@ final class Workbench {
     }
 
     void close(Studio studio) {
+        if (display.isDisposed()) {
+            return; // the script quit the studio itself
+        }
         run(() -> {
             MApplication app = studio.attached(MApplication.class);
             app.getContext().get(IWorkbench.class).close();

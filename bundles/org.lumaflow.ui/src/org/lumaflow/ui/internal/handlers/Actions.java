@@ -49,13 +49,7 @@ public final class Actions {
                 case "import" -> importMedia(studio, shell);
                 case "export" -> show(parts, "org.lumaflow.ui.part.export");
                 case "preferences" -> new PreferencesDialog(shell, studio).open();
-                case "quit" -> {
-                    org.eclipse.e4.ui.workbench.IWorkbench wb = app.getContext()
-                            .get(org.eclipse.e4.ui.workbench.IWorkbench.class);
-                    if (wb != null) {
-                        wb.close();
-                    }
-                }
+                case "quit" -> org.lumaflow.ui.internal.ExitGuard.quit(shell, app);
                 case "undo" -> studio.undo();
                 case "redo" -> studio.redo();
                 case "split" -> split(studio);
@@ -152,7 +146,8 @@ public final class Actions {
     private static void delete(Studio studio, boolean ripple) {
         Clip c = studio.selectedClip();
         if (c != null) {
-            studio.execute(Edits.delete(studio.trackOf(c), c, ripple));
+            studio.execute(ripple ? Edits.rippleDelete(studio.timeline(), studio.trackOf(c), c)
+                    : Edits.delete(studio.trackOf(c), c));
             studio.select(null, null);
         }
     }
