@@ -109,6 +109,39 @@ class GraphValidationTest {
     }
 
     @Test
+    void missingPluginIsTheOnlyProblemNotItsConsumers() {
+        // a clip whose source comes from a plugin that is not installed, graded: one root cause, no "needs input"
+        Graph g = new Graph();
+        g.add(new GraphNode("src", "acme.glow").plugin("com.acme.glow"));
+        g.add("g", "core.grade").set("exposure", 0.5);
+        g.connect("src", "g", "source").output("g");
+        List<String> p = problems(g);
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(any(p, "unknown node type 'acme.glow'", "plugin 'com.acme.glow'", "not installed"), p.toString());
+    }
+
+    @Test
+    void colourArraysAreZeroToOneAndHexIsTheEightBitForm() throws GraphException {
+        Graph ok = new Graph();
+        ok.add("a", "core.solid").set("color", List.of(1.0, 0.5, 0.0));
+        ok.add("b", "core.solid").set("color", List.of(1.0, 0.5, 0.0, 0.25));
+        ok.add("c", "core.solid").set("color", "#FF8000");
+        ok.add("d", "core.solid").set("color", "#FF800040");
+        for (String id : List.of("a", "b", "c", "d")) {
+            fx.engine.compile(ok.output(id), null);
+        }
+        Graph bad = new Graph();
+        bad.add("s", "core.solid").set("color", List.of(255.0, 128.0, 0.0));
+        bad.output("s");
+        List<String> p = problems(bad);
+        assertTrue(any(p, "parameter s.color (core.solid)", "colour components are 0..1", "#RRGGBB"), p.toString());
+        Graph hex = new Graph();
+        hex.add("s", "core.solid").set("color", "#FF80");
+        hex.output("s");
+        assertTrue(any(problems(hex), "not a colour: '#FF80'", "#RRGGBBAA"));
+    }
+
+    @Test
     void validGraphCompilesAndDropsUnreachableNodes() throws GraphException {
         Graph g = new Graph();
         g.add("s", "core.solid").set("color", "#102030");

@@ -107,6 +107,12 @@ final class ParamCoercion {
             return Color.parse(s);
         }
         double[] c = components(v, -1);
+        for (double x : c) {
+            if (!(x >= 0 && x <= 1)) { // NaN too
+                throw new IllegalArgumentException("colour components are 0..1, got " + describe(v)
+                        + " (for 0..255 values write \"#RRGGBB\" or \"#RRGGBBAA\")");
+            }
+        }
         if (c.length == 3) {
             return new Color(c[0], c[1], c[2], 1);
         }
