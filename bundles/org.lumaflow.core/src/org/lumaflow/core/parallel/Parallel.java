@@ -1,17 +1,27 @@
-package org.lumaflow.core.concurrent;
+package org.lumaflow.core.parallel;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
+import org.lumaflow.core.concurrent.TaskType;
+import org.lumaflow.core.concurrent.WorkerPools;
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
- * Splits row ranges across the {@link TaskType#PIXEL} workers. The calling thread takes a share itself; nested calls
- * from a pixel worker run inline. Exceptions from any band are rethrown to the caller.
+ * Runs row bands of an image on the product's pixel workers (one thread per core), the way the built-in nodes do:
+ * call it from {@code NodeType.render} to process a frame on all cores. The calling thread takes the first band
+ * itself and returns when every band is done; a call from a pixel worker (a nested call) and small images (under
+ * 16 Ki pixels a band) run on the calling thread. An exception from any band is rethrown to the caller (checked ones
+ * wrapped in {@link IllegalStateException}).
+ * <p>
+ * Bands run concurrently: each must write only its own rows and share no mutable state with the others.
  */
 public final class Parallel {
 
     /** Work on rows {@code [y0, y1)}. */
     @FunctionalInterface
+    @ConsumerType
     public interface Rows {
         /** Processes rows {@code y0} (inclusive) to {@code y1} (exclusive). */
         void run(int y0, int y1);
@@ -24,8 +34,12 @@ public final class Parallel {
     }
 
     /**
-     * Runs {@code rows} over {@code [0, height)} split into bands, one per pixel worker, each at least
-     * {@code MIN_PIXELS_PER_BAND} pixels of a {@code width}-pixel row.
+     * Runs {@code rows} over {@code [0, height)} split into bands, at most one per pixel worker, each at least 16 Ki
+     * pixels of {@code width}-pixel rows; returns when all are done.
+     *
+     * @param width  pixels per row (only used to size the bands)
+     * @param height number of rows
+     * @param rows   the work on rows {@code [y0, y1)}
      */
     public static void rows(int width, int height, Rows rows) {
         int threads = WorkerPools.threads(TaskType.PIXEL);
