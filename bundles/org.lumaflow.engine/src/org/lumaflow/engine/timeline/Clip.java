@@ -20,6 +20,11 @@ public final class Clip {
     private long duration;
     private final List<GraphNode> effects = new ArrayList<>();
     private final Map<String, String> metadata = new LinkedHashMap<>();
+    private final List<Marker> markers = new ArrayList<>();
+    private final ClipAudio audio = new ClipAudio();
+    private Retime retime = Retime.NORMAL;
+    private String name;
+    private boolean enabled = true;
 
     /** A clip {@code id} (unique in the timeline) showing {@code source}. */
     public Clip(String id, GraphNode source, long start, long in, long duration) {
@@ -39,6 +44,56 @@ public final class Clip {
     /** Unique id. */
     public String id() {
         return id;
+    }
+
+    /** Display name; the id when none was set. */
+    public String name() {
+        return name == null ? id : name;
+    }
+
+    /** Sets the display name (null: the id). */
+    public void setName(String name) {
+        this.name = name == null || name.equals(id) ? null : name;
+    }
+
+    /** Whether a display name other than the id was set. */
+    public boolean hasName() {
+        return name != null;
+    }
+
+    /** Whether the clip is shown and heard; a disabled clip keeps its place like a gap. */
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** Enables or disables the clip. */
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** The speed change (never null; {@link Retime#NORMAL} by default). */
+    public Retime retime() {
+        return retime;
+    }
+
+    /** Sets the speed change (null: normal speed). */
+    public void setRetime(Retime retime) {
+        this.retime = retime == null ? Retime.NORMAL : retime;
+    }
+
+    /** Source ticks this clip uses from {@link #in()}: {@code retime().sourceSpan(duration())}. */
+    public long sourceSpan() {
+        return retime.sourceSpan(duration);
+    }
+
+    /** Audio gain, fades and mute (mutable). */
+    public ClipAudio audio() {
+        return audio;
+    }
+
+    /** Markers in clip time (the coordinates of {@link #in()}), mutable. */
+    public List<Marker> markers() {
+        return markers;
     }
 
     /** The source node (template; copied into each compiled graph). */

@@ -2,7 +2,9 @@ package org.lumaflow.engine.timeline;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,6 +15,9 @@ public final class Timeline {
 
     private final VideoFormat format;
     private final List<Track> tracks = new ArrayList<>();
+    private final List<Marker> markers = new ArrayList<>();
+    private final Map<String, String> metadata = new LinkedHashMap<>();
+    private long start;
     private volatile long revision;
 
     /** An empty timeline. */
@@ -28,6 +33,39 @@ public final class Timeline {
     /** Tracks, bottom first (mutable). */
     public List<Track> tracks() {
         return tracks;
+    }
+
+    /** Timeline markers in timeline ticks (mutable). */
+    public List<Marker> markers() {
+        return markers;
+    }
+
+    /** Free-form metadata saved with the project (namespaced keys), mutable. */
+    public Map<String, String> metadata() {
+        return metadata;
+    }
+
+    /** Global start time in ticks: the timecode of timeline time 0 (0 by default; not negative). */
+    public long start() {
+        return start;
+    }
+
+    /** Sets the global start time (ticks, not negative). */
+    public void setStart(long ticks) {
+        if (ticks < 0) {
+            throw new IllegalArgumentException("timeline start must not be negative");
+        }
+        this.start = ticks;
+    }
+
+    /** Whether any track is soloed. */
+    public boolean anySolo() {
+        for (Track t : tracks) {
+            if (t.solo()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Increases with every {@link #touch()}. */

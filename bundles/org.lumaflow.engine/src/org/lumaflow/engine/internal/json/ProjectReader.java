@@ -1,28 +1,25 @@
 package org.lumaflow.engine.internal.json;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.lumaflow.core.time.FrameRate;
-import org.lumaflow.core.time.Rational;
-import org.lumaflow.core.time.Ticks;
-import org.lumaflow.core.time.Timecode;
 import org.lumaflow.engine.anim.Animation;
-import org.lumaflow.engine.anim.Interpolation;
-import org.lumaflow.engine.anim.Keyframe;
-import org.lumaflow.engine.graph.Color;
 import org.lumaflow.engine.graph.GraphNode;
-import org.lumaflow.engine.internal.json.JsonTree.Arr;
 import org.lumaflow.engine.internal.json.JsonTree.Obj;
 import org.lumaflow.engine.internal.json.JsonTree.Scalar;
 import org.lumaflow.engine.internal.json.JsonTree.Value;
 import org.lumaflow.engine.project.Project;
 import org.lumaflow.engine.project.ProjectException;
 import org.lumaflow.engine.timeline.Clip;
+import org.lumaflow.engine.timeline.ClipAudio;
+import org.lumaflow.engine.timeline.Marker;
+import org.lumaflow.engine.timeline.MarkerColor;
+import org.lumaflow.engine.timeline.Retime;
 import org.lumaflow.engine.timeline.Timeline;
 import org.lumaflow.engine.timeline.Track;
 import org.lumaflow.engine.timeline.Transition;
@@ -33,13 +30,10 @@ import org.lumaflow.engine.timeline.VideoFormat;
  * ({@code "1001/1000"}), frames at the project rate ({@code "48f"}), or SMPTE timecode ({@code "00:00:02:00"};
  * {@code ;} before the frames for drop-frame). Seconds convert to ticks rounded to the nearest tick (half even).
  */
-public final class ProjectReader {
-
-    private final Path file;
-    private FrameRate rate;
+public final class ProjectReader extends ReaderBase {
 
     private ProjectReader(Path file) {
-        this.file = file;
+        super(file);
     }
 
     /** Converts a parsed tree into a project. */
@@ -55,7 +49,7 @@ public final class ProjectReader {
             throw error(ver, "unsupported schema version " + version + " (this build reads version "
                     + Project.SCHEMA_VERSION + ")");
         }
-        known(o, "lumaflow", "name", "format", "tracks");
+        known(o, "lumaflow", "name", "format", "start", "markers", "metadata", "tracks");
         String name = o.get("name") == null ? "Untitled" : string(o.get("name"));
         Obj fmt = obj(require(o, "format"));
         known(fmt, "width", "height", "rate");
@@ -73,6 +67,15 @@ public final class ProjectReader {
             throw error(fmt, e.getMessage());
         }
         Timeline tl = new Timeline(format);
+        if (o.get("start") != null) {
+            long start = time(o.get("start"));
+            if (start < 0) {
+                throw error(o.get("start"), "timeline start must not be negative");
+            }
+            tl.setStart(start);
+        }
+        markers(o.get("markers"), tl.markers());
+        metadata(o.get("metadata"), tl.metadata());
         Value tracks = o.get("tracks");
         if (tracks != null) {
             for (Value tv : arr(tracks).items()) {
@@ -87,8 +90,41 @@ public final class ProjectReader {
     }
 
     private Track track(Obj o) throws ProjectException {
-        known(o, "name", "blend", "opacity", "enabled", "clips", "transitions");
-        Track t = new Track(o.get("name") == null ? "track" : string(o.get("name")));
+        known(o, "name", "kind", "blend", "opacity", "enabled", "volume", "pan", "mute", "solo", "locked", "metadata",
+                "clips", "transitions");
+        Track.Kind kind = Track.Kind.VIDEO;
+        if (o.get("kind") != null) {
+            try {
+                kind = Track.Kind.parse(string(o.get("kind")));
+            } catch (IllegalArgumentException e) {
+                throw error(o.get("kind"), e.getMessage());
+            }
+        }
+        Track t = new Track(o.get("name") == null ? "track" : string(o.get("name")), kind);
+        try {
+            if (o.get("volume") != null) {
+                t.setVolumeDb(number(o.get("volume")));
+            }
+        } catch (IllegalArgumentException e) {
+            throw error(o.get("volume"), e.getMessage());
+        }
+        try {
+            if (o.get("pan") != null) {
+                t.setPan(number(o.get("pan")));
+            }
+        } catch (IllegalArgumentException e) {
+            throw error(o.get("pan"), e.getMessage());
+        }
+        if (o.get("mute") != null) {
+            t.setMuted(bool(o.get("mute")));
+        }
+        if (o.get("solo") != null) {
+            t.setSolo(bool(o.get("solo")));
+        }
+        if (o.get("locked") != null) {
+            t.setLocked(bool(o.get("locked")));
+        }
+        metadata(o.get("metadata"), t.metadata());
         if (o.get("blend") != null) {
             t.setBlendMode(string(o.get("blend")));
         }
@@ -120,7 +156,8 @@ public final class ProjectReader {
     }
 
     private Clip clip(Obj o) throws ProjectException {
-        known(o, "id", "start", "in", "duration", "source", "effects", "metadata");
+        known(o, "id", "name", "enabled", "start", "in", "duration", "speed", "source", "effects", "audio", "markers",
+                "metadata");
         String id = string(require(o, "id"));
         long start = time(require(o, "start"));
         long in = o.get("in") == null ? 0 : time(o.get("in"));
@@ -137,11 +174,20 @@ public final class ProjectReader {
         GraphNode src = new GraphNode(id, string(require(so, "type")));
         node(so, src);
         Clip c = new Clip(id, src, start, in, duration);
-        if (o.get("metadata") != null) {
-            for (Map.Entry<String, Value> m : obj(o.get("metadata")).members().entrySet()) {
-                c.metadata().put(m.getKey(), string(m.getValue()));
-            }
+        if (o.get("name") != null) {
+            c.setName(string(o.get("name")));
         }
+        if (o.get("enabled") != null) {
+            c.setEnabled(bool(o.get("enabled")));
+        }
+        if (o.get("speed") != null) {
+            c.setRetime(retime(o.get("speed")));
+        }
+        if (o.get("audio") != null) {
+            audio(obj(o.get("audio")), c.audio());
+        }
+        markers(o.get("markers"), c.markers());
+        metadata(o.get("metadata"), c.metadata());
         if (o.get("effects") != null) {
             List<String> ids = new ArrayList<>();
             for (Value ev : arr(o.get("effects")).items()) {
@@ -174,194 +220,89 @@ public final class ProjectReader {
         }
     }
 
-    private Object param(Value v) throws ProjectException {
-        if (v instanceof Scalar s) {
-            if (s.value() == null) {
-                throw error(v, "null is not a parameter value");
-            }
-            return s.value() instanceof BigDecimal d ? d.doubleValue() : s.value();
-        }
-        if (v instanceof Arr a) {
-            return numbers(a);
-        }
-        Obj o = (Obj) v;
-        known(o, "keys");
-        List<Keyframe> keys = new ArrayList<>();
-        for (Value kv : arr(require(o, "keys")).items()) {
-            Obj k = obj(kv);
-            known(k, "t", "v", "interp", "handles");
-            long t = time(require(k, "t"));
-            Value vv = require(k, "v");
-            double[] value;
-            if (vv instanceof Arr va) {
-                value = numbers(va);
-            } else if (vv instanceof Scalar s && s.value() instanceof String hex) {
-                try {
-                    Color c = Color.parse(hex);
-                    value = new double[] {c.r(), c.g(), c.b(), c.a()};
-                } catch (IllegalArgumentException e) {
-                    throw error(vv, e.getMessage());
-                }
-            } else {
-                value = new double[] {number(vv)};
-            }
-            Interpolation interp = Interpolation.LINEAR;
-            if (k.get("interp") != null) {
-                try {
-                    interp = Interpolation.parse(string(k.get("interp")));
-                } catch (IllegalArgumentException e) {
-                    throw error(k.get("interp"), e.getMessage());
-                }
-            }
-            double[] handles = k.get("handles") == null ? null : numbers(arr(k.get("handles")));
-            try {
-                keys.add(new Keyframe(t, value, interp, handles));
-            } catch (IllegalArgumentException e) {
-                throw error(k, e.getMessage());
-            }
-        }
+    /** {@code "speed": 0.5} or {@code {"rate": -1, "frames": "blend", "pitch": "keep"|"shift"}}. */
+    private Retime retime(Value v) throws ProjectException {
         try {
-            return new Animation(keys);
+            if (v instanceof Scalar) {
+                return Retime.speed(number(v));
+            }
+            Obj o = obj(v);
+            known(o, "rate", "frames", "pitch");
+            double r = number(require(o, "rate"));
+            Retime.Frames frames = o.get("frames") == null ? Retime.Frames.NEAREST : Retime.Frames.parse(string(o.get("frames")));
+            boolean keep = true;
+            if (o.get("pitch") != null) {
+                String p = string(o.get("pitch"));
+                if (!p.equals("keep") && !p.equals("shift")) {
+                    throw error(o.get("pitch"), "pitch must be \"keep\" or \"shift\"");
+                }
+                keep = p.equals("keep");
+            }
+            return new Retime(r, frames, keep);
         } catch (IllegalArgumentException e) {
-            throw error(o, e.getMessage());
+            throw error(v, e.getMessage());
         }
     }
 
-    /** Parses a time value into ticks. */
-    private long time(Value v) throws ProjectException {
-        if (v instanceof Scalar s && s.value() instanceof BigDecimal d) {
-            return seconds(v, d);
-        }
-        String text = string(v).trim();
+    /** {@code "audio": {"gain": dB or {"keys": [...]}, "fadeIn": time, "fadeOut": time, "mute": bool}}. */
+    private void audio(Obj o, ClipAudio a) throws ProjectException {
+        known(o, "gain", "fadeIn", "fadeOut", "mute");
+        Value g = o.get("gain");
         try {
-            if (inFrames(text)) {
-                return rate.frameToTicks(frames(text));
-            }
-            return Ticks.fromRational(Rational.parse(text), RoundingMode.HALF_EVEN);
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw badTime(v, text, e);
-        }
-    }
-
-    /**
-     * Parses a clip duration. One given in frames ("48f" or timecode) from a start on a frame boundary ends on the
-     * boundary that many frames later: at rates whose frames differ by a tick (2997/125) it is measured from there.
-     */
-    private long duration(Value v, long start) throws ProjectException {
-        if (!(v instanceof Scalar s && s.value() instanceof BigDecimal)) {
-            String text = string(v).trim();
-            long first = rate.ticksToFrame(start, RoundingMode.FLOOR);
-            if (inFrames(text) && rate.frameToTicks(first) == start) {
-                try {
-                    return Math.subtractExact(rate.frameToTicks(Math.addExact(first, frames(text))), start);
-                } catch (IllegalArgumentException | ArithmeticException e) {
-                    throw badTime(v, text, e);
+            if (g instanceof Obj) {
+                if (!(param(g) instanceof Animation anim)) {
+                    throw error(g, "gain keyframes expected");
                 }
+                a.setGainKeys(anim);
+            } else if (g != null) {
+                a.setGainDb(number(g));
             }
+        } catch (IllegalArgumentException e) {
+            throw error(g, e.getMessage());
         }
-        return time(v);
-    }
-
-    private static boolean inFrames(String text) {
-        return text.endsWith("f") || text.indexOf(':') >= 0 || text.indexOf(';') >= 0;
-    }
-
-    /** "48f" or timecode as a frame count. */
-    private long frames(String text) {
-        return text.endsWith("f") ? Long.parseLong(text.substring(0, text.length() - 1).trim())
-                : Timecode.parse(text, rate);
-    }
-
-    private ProjectException badTime(Value v, String text, RuntimeException e) {
-        return error(v, "bad time '" + text + "': " + e.getMessage()
-                + " (use seconds, \"N/D\" seconds, \"48f\" frames or HH:MM:SS:FF)");
-    }
-
-    private long seconds(Value v, BigDecimal d) throws ProjectException {
-        try {
-            return d.multiply(BigDecimal.valueOf(Ticks.PER_SECOND)).setScale(0, RoundingMode.HALF_EVEN)
-                    .longValueExact();
-        } catch (ArithmeticException e) {
-            throw error(v, "time " + d + " s is out of range");
+        long in = o.get("fadeIn") == null ? 0 : time(o.get("fadeIn"));
+        long out = o.get("fadeOut") == null ? 0 : time(o.get("fadeOut"));
+        if (in < 0 || out < 0) {
+            throw error(in < 0 ? o.get("fadeIn") : o.get("fadeOut"), "fade length must not be negative");
+        }
+        a.setFades(in, out);
+        if (o.get("mute") != null) {
+            a.setMuted(bool(o.get("mute")));
         }
     }
 
-    private double[] numbers(Arr a) throws ProjectException {
-        double[] out = new double[a.items().size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = number(a.items().get(i));
-        }
-        return out;
-    }
-
-    private void known(Obj o, String... names) throws ProjectException {
-        outer:
-        for (Map.Entry<String, Value> e : o.members().entrySet()) {
-            for (String n : names) {
-                if (n.equals(e.getKey())) {
-                    continue outer;
-                }
-            }
-            throw error(e.getValue(), "unknown field (expected one of " + String.join(", ", names) + ")");
-        }
-    }
-
-    private Value require(Obj o, String name) throws ProjectException {
-        Value v = o.get(name);
+    private void markers(Value v, List<Marker> into) throws ProjectException {
         if (v == null) {
-            throw new ProjectException(file, o.line(), o.column(), o.path().isEmpty() ? name : o.path() + "." + name,
-                    "required field is missing");
+            return;
         }
-        return v;
-    }
-
-    private Obj obj(Value v) throws ProjectException {
-        if (v instanceof Obj o) {
-            return o;
-        }
-        throw error(v, "expected an object");
-    }
-
-    private Arr arr(Value v) throws ProjectException {
-        if (v instanceof Arr a) {
-            return a;
-        }
-        throw error(v, "expected an array");
-    }
-
-    private String string(Value v) throws ProjectException {
-        if (v instanceof Scalar s && s.value() instanceof String str) {
-            return str;
-        }
-        throw error(v, "expected a string");
-    }
-
-    private double number(Value v) throws ProjectException {
-        if (v instanceof Scalar s && s.value() instanceof BigDecimal d) {
-            return d.doubleValue();
-        }
-        throw error(v, "expected a number");
-    }
-
-    private long integer(Value v) throws ProjectException {
-        if (v instanceof Scalar s && s.value() instanceof BigDecimal d) {
-            try {
-                return d.longValueExact();
-            } catch (ArithmeticException e) {
-                throw error(v, "expected an integer, got " + d);
+        for (Value mv : arr(v).items()) {
+            Obj m = obj(mv);
+            known(m, "name", "start", "duration", "color", "note", "metadata");
+            MarkerColor color = MarkerColor.RED;
+            if (m.get("color") != null) {
+                try {
+                    color = MarkerColor.parse(string(m.get("color")));
+                } catch (IllegalArgumentException e) {
+                    throw error(m.get("color"), e.getMessage());
+                }
             }
+            long duration = m.get("duration") == null ? 0 : time(m.get("duration"));
+            if (duration < 0) {
+                throw error(m.get("duration"), "marker duration must not be negative");
+            }
+            Map<String, String> meta = new LinkedHashMap<>();
+            metadata(m.get("metadata"), meta);
+            into.add(new Marker(m.get("name") == null ? "" : string(m.get("name")), time(require(m, "start")),
+                    duration, color, m.get("note") == null ? "" : string(m.get("note")), meta));
         }
-        throw error(v, "expected an integer");
     }
 
-    private boolean bool(Value v) throws ProjectException {
-        if (v instanceof Scalar s && s.value() instanceof Boolean b) {
-            return b;
+    private void metadata(Value v, Map<String, String> into) throws ProjectException {
+        if (v == null) {
+            return;
         }
-        throw error(v, "expected true or false");
-    }
-
-    private ProjectException error(Value v, String message) {
-        return new ProjectException(file, v.line(), v.column(), v.path(), message);
+        for (Map.Entry<String, Value> m : obj(v).members().entrySet()) {
+            into.put(m.getKey(), string(m.getValue()));
+        }
     }
 }

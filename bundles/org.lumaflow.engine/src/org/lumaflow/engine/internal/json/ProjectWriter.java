@@ -2,6 +2,7 @@ package org.lumaflow.engine.internal.json;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonEncoding;
@@ -19,6 +20,9 @@ import org.lumaflow.engine.graph.Point2;
 import org.lumaflow.engine.project.Project;
 import org.lumaflow.engine.registry.NodeRegistry;
 import org.lumaflow.engine.timeline.Clip;
+import org.lumaflow.engine.timeline.ClipAudio;
+import org.lumaflow.engine.timeline.Marker;
+import org.lumaflow.engine.timeline.Retime;
 import org.lumaflow.engine.timeline.Track;
 import org.lumaflow.engine.timeline.Transition;
 
@@ -54,6 +58,11 @@ public final class ProjectWriter {
         g.writeNumberField("height", p.timeline().format().height());
         g.writeStringField("rate", p.timeline().format().rate().toString());
         g.writeEndObject();
+        if (p.timeline().start() != 0) {
+            g.writeStringField("start", time(p.timeline().start()));
+        }
+        markers(p.timeline().markers());
+        metadata(p.timeline().metadata());
         g.writeArrayFieldStart("tracks");
         for (Track t : p.timeline().tracks()) {
             track(t);
@@ -65,16 +74,42 @@ public final class ProjectWriter {
     private void track(Track t) throws IOException {
         g.writeStartObject();
         g.writeStringField("name", t.name());
+        if (t.kind() != Track.Kind.VIDEO) {
+            g.writeStringField("kind", t.kind().label());
+        }
         g.writeStringField("blend", t.blendMode());
         g.writeNumberField("opacity", t.opacity());
         g.writeBooleanField("enabled", t.enabled());
+        if (t.volumeDb() != 0) {
+            g.writeNumberField("volume", t.volumeDb());
+        }
+        if (t.pan() != 0) {
+            g.writeNumberField("pan", t.pan());
+        }
+        if (t.muted()) {
+            g.writeBooleanField("mute", true);
+        }
+        if (t.solo()) {
+            g.writeBooleanField("solo", true);
+        }
+        if (t.locked()) {
+            g.writeBooleanField("locked", true);
+        }
+        metadata(t.metadata());
         g.writeArrayFieldStart("clips");
         for (Clip c : t.clips()) {
             g.writeStartObject();
             g.writeStringField("id", c.id());
+            if (c.hasName()) {
+                g.writeStringField("name", c.name());
+            }
+            if (!c.enabled()) {
+                g.writeBooleanField("enabled", false);
+            }
             g.writeStringField("start", time(c.start()));
             g.writeStringField("in", time(c.in()));
             g.writeStringField("duration", time(c.duration()));
+            retime(c.retime());
             g.writeFieldName("source");
             node(c.source(), false);
             if (!c.effects().isEmpty()) {
@@ -84,13 +119,9 @@ public final class ProjectWriter {
                 }
                 g.writeEndArray();
             }
-            if (!c.metadata().isEmpty()) {
-                g.writeObjectFieldStart("metadata");
-                for (Map.Entry<String, String> m : c.metadata().entrySet()) {
-                    g.writeStringField(m.getKey(), m.getValue());
-                }
-                g.writeEndObject();
-            }
+            audio(c.audio());
+            markers(c.markers());
+            metadata(c.metadata());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -104,6 +135,77 @@ public final class ProjectWriter {
                 g.writeEndObject();
             }
             g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    private void retime(Retime r) throws IOException {
+        if (r.isNormal() && r.frames() == Retime.Frames.NEAREST && r.keepPitch()) {
+            return;
+        }
+        if (r.frames() == Retime.Frames.NEAREST && r.keepPitch()) {
+            g.writeNumberField("speed", r.rate());
+            return;
+        }
+        g.writeObjectFieldStart("speed");
+        g.writeNumberField("rate", r.rate());
+        g.writeStringField("frames", r.frames().label());
+        g.writeStringField("pitch", r.keepPitch() ? "keep" : "shift");
+        g.writeEndObject();
+    }
+
+    private void audio(ClipAudio a) throws IOException {
+        if (a.isDefault()) {
+            return;
+        }
+        g.writeObjectFieldStart("audio");
+        if (a.gainKeys() != null) {
+            g.writeFieldName("gain");
+            value(a.gainKeys());
+        } else if (a.gainDb() != 0) {
+            g.writeNumberField("gain", a.gainDb());
+        }
+        if (a.fadeIn() != 0) {
+            g.writeStringField("fadeIn", time(a.fadeIn()));
+        }
+        if (a.fadeOut() != 0) {
+            g.writeStringField("fadeOut", time(a.fadeOut()));
+        }
+        if (a.muted()) {
+            g.writeBooleanField("mute", true);
+        }
+        g.writeEndObject();
+    }
+
+    private void markers(List<Marker> markers) throws IOException {
+        if (markers.isEmpty()) {
+            return;
+        }
+        g.writeArrayFieldStart("markers");
+        for (Marker m : markers) {
+            g.writeStartObject();
+            g.writeStringField("name", m.name());
+            g.writeStringField("start", time(m.start()));
+            if (m.duration() != 0) {
+                g.writeStringField("duration", time(m.duration()));
+            }
+            g.writeStringField("color", m.color().label());
+            if (!m.note().isEmpty()) {
+                g.writeStringField("note", m.note());
+            }
+            metadata(m.metadata());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private void metadata(Map<String, String> meta) throws IOException {
+        if (meta.isEmpty()) {
+            return;
+        }
+        g.writeObjectFieldStart("metadata");
+        for (Map.Entry<String, String> m : meta.entrySet()) {
+            g.writeStringField(m.getKey(), m.getValue());
         }
         g.writeEndObject();
     }

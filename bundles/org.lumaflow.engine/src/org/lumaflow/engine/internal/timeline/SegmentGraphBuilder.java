@@ -19,13 +19,15 @@ import org.lumaflow.engine.timeline.Transition;
 
 /**
  * Builds the render graph of the timeline segment that contains time {@code t}: an opaque black background, then
- * each enabled track's active clip (source and effect chain, or a transition joining two overlapping clips) blended
+ * each enabled video track's active (enabled) clip (source and effect chain, or a transition joining two overlapping clips) blended
  * over it with the track's mode and opacity.
  */
 public final class SegmentGraphBuilder {
 
     /** Node type ids the timeline uses. */
     public static final String SOLID = "core.solid";
+    /** Source type of audio-only clips: heard, not seen. */
+    public static final String AUDIO_ONLY = "media.audio";
     /** Blend node type used to stack tracks. */
     public static final String BLEND = "core.blend";
 
@@ -39,12 +41,12 @@ public final class SegmentGraphBuilder {
         int trackIndex = 0;
         for (Track track : timeline.tracks()) {
             trackIndex++;
-            if (!track.enabled()) {
+            if (!track.enabled() || track.kind() == Track.Kind.AUDIO) {
                 continue;
             }
             List<Clip> active = new ArrayList<>();
             for (Clip c : track.clips()) {
-                if (c.covers(t)) {
+                if (c.enabled() && c.covers(t) && !AUDIO_ONLY.equals(c.source().type())) {
                     active.add(c);
                 }
             }
