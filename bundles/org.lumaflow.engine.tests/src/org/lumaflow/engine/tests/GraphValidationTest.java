@@ -121,7 +121,8 @@ class GraphValidationTest {
     }
 
     @Test
-    void colourArraysAreZeroToOneAndHexIsTheEightBitForm() throws GraphException {
+    void colourFormsOfTheProjectFormat() throws GraphException {
+        // docs/project-format.md: "#RRGGBB", "#RRGGBBAA", [r, g, b] and [r, g, b, a] in 0..1
         Graph ok = new Graph();
         ok.add("a", "core.solid").set("color", List.of(1.0, 0.5, 0.0));
         ok.add("b", "core.solid").set("color", List.of(1.0, 0.5, 0.0, 0.25));
@@ -130,15 +131,26 @@ class GraphValidationTest {
         for (String id : List.of("a", "b", "c", "d")) {
             fx.engine.compile(ok.output(id), null);
         }
-        Graph bad = new Graph();
-        bad.add("s", "core.solid").set("color", List.of(255.0, 128.0, 0.0));
-        bad.output("s");
-        List<String> p = problems(bad);
-        assertTrue(any(p, "parameter s.color (core.solid)", "colour components are 0..1", "#RRGGBB"), p.toString());
         Graph hex = new Graph();
         hex.add("s", "core.solid").set("color", "#FF80");
         hex.output("s");
-        assertTrue(any(problems(hex), "not a colour: '#FF80'", "#RRGGBBAA"));
+        assertTrue(any(problems(hex), "parameter s.color (core.solid)", "not a colour: '#FF80'", "#RRGGBBAA"));
+        Graph eight = new Graph(); // 0..255 arrays are a mistake, named
+        eight.add("s", "core.solid").set("color", List.of(255.0, 128.0, 0.0));
+        eight.output("s");
+        assertTrue(any(problems(eight), "parameter s.color (core.solid)", "colour component 255 of [255.0, 128.0, 0.0] "
+                + "is outside 0..1", "#RRGGBB"), problems(eight).toString());
+        Graph gain = new Graph(); // a factor colour has its own range
+        gain.add("s", "core.solid");
+        gain.add("g", "core.grade").set("gain", List.of(1.0, 0.95, 1.1, 1.0));
+        gain.connect("s", "g", "source").output("g");
+        fx.engine.compile(gain, null);
+        gain.node("g").set("gain", List.of(5.0, 1.0, 1.0));
+        assertTrue(any(problems(gain), "parameter g.gain (core.grade)", "outside 0..4"));
+        Graph two = new Graph();
+        two.add("s", "core.solid").set("color", List.of(1.0, 0.5));
+        two.output("s");
+        assertTrue(any(problems(two), "parameter s.color (core.solid)", "expects a colour"));
     }
 
     @Test
