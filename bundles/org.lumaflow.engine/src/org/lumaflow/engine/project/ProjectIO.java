@@ -55,7 +55,7 @@ public final class ProjectIO {
     /** Saves {@code project} to {@code file} atomically (temp file + rename) and makes it the project's file. */
     public static void save(Project project, Path file, NodeRegistry.Snapshot plugins) throws IOException {
         Path abs = file.toAbsolutePath();
-        AtomicFiles.write(abs, out -> ProjectWriter.write(project, out, plugins));
+        AtomicFiles.write(abs, out -> ProjectWriter.write(project, out, plugins, abs.getParent()));
         project.setFile(abs);
     }
 }
