@@ -246,7 +246,9 @@ public final class ExportCommand implements CliCommand {
         try {
             ExportResult r = job.await();
             for (String w : r.warnings()) {
-                err.println("lumaflow export: warning: " + w);
+                if (!w.contains(FailedNodes.MARK)) {
+                    err.println("lumaflow export: warning: " + w);
+                }
             }
             if (r.audioOnly()) {
                 var rate = timeline.format().rate();
@@ -260,6 +262,11 @@ public final class ExportCommand implements CliCommand {
             }
             if (r.qcReport() != null) {
                 out.println("QC report: " + r.qcReport());
+            }
+            for (String w : r.warnings()) {
+                if (w.contains(FailedNodes.MARK)) { // last: the export still succeeded, without that node
+                    err.println("lumaflow export: " + w);
+                }
             }
             return 0;
         } catch (ExportException e) {

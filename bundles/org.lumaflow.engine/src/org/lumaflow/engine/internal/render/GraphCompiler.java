@@ -85,7 +85,7 @@ public final class GraphCompiler {
             }
             NodeDescriptor td = descriptors.get(c.to());
             NodeDescriptor fd = descriptors.get(c.from());
-            if (td == null || fd == null) {
+            if (td == null) {
                 continue; // unknown type already reported
             }
             int port = td.inputIndex(c.port());
@@ -95,7 +95,9 @@ public final class GraphCompiler {
                 continue;
             }
             PortSpec ps = td.inputs().get(port);
-            if (ps.type() != fd.output()) {
+            // from an unknown type (reported above): the wire still counts, so its consumer does not also get a
+            // misleading "needs input connected"
+            if (fd != null && ps.type() != fd.output()) {
                 problems.add("type mismatch: " + c.from() + " (" + fd.id() + ") outputs " + fd.output() + " but "
                         + c.to() + "." + c.port() + " expects " + ps.type());
             }
