@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Table;
 import org.lumaflow.ui.internal.Dialogs;
+import org.lumaflow.ui.internal.handlers.Actions;
 import org.lumaflow.ui.internal.model.Recovery;
 import org.lumaflow.ui.internal.model.Studio;
 
@@ -38,6 +39,9 @@ final class ExitSteps {
         wb.run(() -> studio.addMedia(media));
         assertTrue(wb.ui(studio::dirty), "importing into the bin did not make the project dirty");
         assertEquals("Import 'notes.wav'", wb.ui(() -> studio.edits().undoLabel()));
+        assertEquals("Undo Import 'notes.wav'\tCtrl+Z", wb.ui(() -> Actions.menuLabel("undo", studio)));
+        assertTrue(wb.ui(() -> editMenuText(wb)).contains("Undo Import 'notes.wav'"),
+                "Edit > Undo does not say what it undoes: " + wb.ui(() -> editMenuText(wb)));
         assertTrue(wb.ui(() -> shellTitle(wb)).startsWith("* "), "the title does not show unsaved changes: "
                 + wb.ui(() -> shellTitle(wb)));
 
@@ -102,6 +106,26 @@ final class ExitSteps {
         } finally {
             Dialogs.respondWith(null);
         }
+    }
+
+    /** The Edit menu's item texts after it was shown (the workbench updates labels on show). */
+    private static String editMenuText(Workbench wb) {
+        for (var s : wb.display.getShells()) {
+            if (s.getParent() == null && s.getMenuBar() != null) {
+                for (var item : s.getMenuBar().getItems()) {
+                    if (item.getText().replace("&", "").equals("Edit") && item.getMenu() != null) {
+                        item.getMenu().notifyListeners(SWT.Show, new org.eclipse.swt.widgets.Event());
+                        StringBuilder b = new StringBuilder();
+                        for (var mi : item.getMenu().getItems()) {
+                            b.append(mi.getText()).append(" | ");
+                        }
+                        item.getMenu().notifyListeners(SWT.Hide, new org.eclipse.swt.widgets.Event());
+                        return b.toString();
+                    }
+                }
+            }
+        }
+        return "";
     }
 
     private static String shellTitle(Workbench wb) {

@@ -120,6 +120,9 @@ final class Workbench {
                 target = shell();
             }
             for (int type : new int[] {SWT.KeyDown, SWT.KeyUp}) {
+                if (target.isDisposed()) {
+                    return; // the key closed its window (Ctrl+Q)
+                }
                 Event e = new Event();
                 e.type = type;
                 e.keyCode = keyCode;
