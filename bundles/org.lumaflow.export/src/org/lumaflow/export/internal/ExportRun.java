@@ -228,7 +228,9 @@ final class ExportRun extends FutureJob {
                 // the direct path feeds decoded yuv420p pictures as they are: I420 where the encoder takes it
                 enc = new VideoEncoder(encoder, partial.path(), container(), width, height, timeline.format().rate(),
                         keyframes(), options(encoder), mix != null && mix.present() && !container().equals("gif"),
-                        direct != null ? PixelFormat.I420 : null);
+                        direct != null ? PixelFormat.I420 : null, Chapters.of(timeline,
+                                timeline.format().rate().frameToTicks(first),
+                                timeline.format().rate().frameToTicks(first + total)));
             } catch (IOException e) {
                 throw new EncoderFailed(e.getMessage(), e);
             }

@@ -151,7 +151,7 @@ public final class GraphCompiler {
                 Object v = gn.params().get(spec.name());
                 values[p] = v == null ? spec.defaultValue() : v instanceof Animation ? v : ParamCoercion.coerce(spec, v);
             }
-            nodes[i] = new CompiledNode(gn.id(), types.get(gn.id()), d, gn.timeOffset(), inputs, values);
+            nodes[i] = new CompiledNode(gn.id(), types.get(gn.id()), d, gn.timeOffset(), gn.timeMap(), inputs, values);
             String plugin = snapshot.plugins().get(gn.type());
             nodes[i].plugin = plugin == null ? "unknown" : plugin;
             nodes[i].guarded = guarded(gn.type(), nodes[i].plugin);

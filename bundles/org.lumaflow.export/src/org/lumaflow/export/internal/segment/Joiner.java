@@ -115,6 +115,11 @@ final class Joiner {
                 }
                 oc.pb(pb);
             }
+            long frames = Long.parseLong(plan.settings().get("frames"));
+            if (tl != null) {
+                org.lumaflow.export.internal.Chapters.of(tl, rate.frameToTicks(first),
+                        rate.frameToTicks(first + frames)).addTo(oc);
+            }
             r = avformat_write_header(oc, (AVDictionary) null);
             if (r < 0) {
                 throw new IOException(temp + ": cannot start the " + container + " file (" + FFmpeg.error(r) + ")");
