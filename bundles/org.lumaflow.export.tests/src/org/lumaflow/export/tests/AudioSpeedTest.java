@@ -106,7 +106,14 @@ class AudioSpeedTest {
         float[] fast = play("two.wav", new Retime(-2, Retime.Frames.NEAREST, true), 1);
         assertEquals(2000, Tones.frequency(fast, RATE / 10, RATE * 4 / 10), 3, "reverse at 2x, pitch kept");
         assertEquals(1000, Tones.frequency(fast, RATE * 6 / 10, RATE * 9 / 10), 3);
-        float[] frozen = play("two.wav", Retime.freeze());
-        assertTrue(Tones.rms(frozen, 0, frozen.length) < 1e-4, "a freeze frame is silent");
+        Timeline tl = Tones.timeline();
+        Clip frozen = Tones.clip("f", "two.wav", 0, 2);
+        frozen.setRetime(Retime.freeze());
+        Tones.audioTrack(tl, "A1", frozen, Tones.clip("after", "two.wav", 2, 0.5));
+        Path out = dir.resolve("freeze.wav");
+        Tones.export(tl, dir, ExportSettings.to(out), new ArrayList<>());
+        float[] y = Tones.read(out, 0, 2 * RATE + RATE / 2)[0];
+        assertTrue(Tones.rms(y, 0, 2 * RATE) < 1e-4, "a freeze frame is silent");
+        assertEquals(1000, Tones.frequency(y, 2 * RATE + 100, 2 * RATE + RATE / 2), 3, "the next clip plays");
     }
 }
