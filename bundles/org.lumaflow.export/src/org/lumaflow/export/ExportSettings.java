@@ -27,7 +27,7 @@ import org.lumaflow.qc.QcOptions;
  * @param qc    whether to run QC on the encoded frames and write {@code OUTPUT.qc.html} and {@code .qc.json} beside the
  *              output (on by default; it reuses the frames the export converted, no second decode)
  * @param qcOptions the QC thresholds (audio is not measured on an export); null: FFmpeg's defaults (since 0.2)
- * @param loudness loudness normalisation of the audio; null: none, the mix as it is (since 0.3)
+ * @param loudness loudness normalisation of the audio; null: none, the mix as it is
  */
 public record ExportSettings(Path output, String codec, String encoder, int crf, long bitrate, String preset,
         int keyframeInterval, int width, int height, long firstFrame, long frames, Duration stallTimeout,
@@ -59,7 +59,7 @@ public record ExportSettings(Path output, String codec, String encoder, int crf,
         }
     }
 
-    /** Settings without loudness normalisation, as before 0.3. */
+    /** Settings without loudness normalisation. */
     public ExportSettings(Path output, String codec, String encoder, int crf, long bitrate, String preset,
             int keyframeInterval, int width, int height, long firstFrame, long frames, Duration stallTimeout,
             boolean audio, boolean qc, QcOptions qcOptions) {
