@@ -222,6 +222,9 @@ final class ExportRun extends FutureJob {
         try {
             if (mix != null) {
                 mix.problems().forEach(p -> warnings.putIfAbsent(p, first));
+                var rate = timeline.format().rate();
+                normalize(mix, AudioMix.sampleAt(rate.frameToTicks(first)),
+                        AudioMix.sampleAt(rate.frameToTicks(first + total)), settings, listener, warnings, first);
             }
             VideoEncoder enc;
             try {
@@ -286,6 +289,19 @@ final class ExportRun extends FutureJob {
             } catch (IOException ignored) {
                 // best effort; reported by the caller's error anyway
             }
+        }
+    }
+
+    /** Loudness normalisation (when the settings ask for it): notes what was applied, or warns why not. */
+    static void normalize(AudioMix mix, long from, long to, ExportSettings settings, ExportListener listener,
+            Map<String, Long> warnings, long first) {
+        try {
+            String note = mix.normalize(settings.loudness(), from, to);
+            if (note != null) {
+                listener.note(note);
+            }
+        } catch (org.lumaflow.decoder.MediaException e) {
+            warnings.putIfAbsent("loudness not normalised: " + e.getMessage(), first);
         }
     }
 

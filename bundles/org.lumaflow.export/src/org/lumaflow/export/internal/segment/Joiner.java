@@ -105,6 +105,15 @@ final class Joiner {
                 audio = SegmentSupport.Audio.open(tl, plan.baseDir(), services.media(), oc, container);
                 if (audio != null) {
                     warnings.addAll(audio.problems());
+                    String lufs = plan.settings().get("loudness");
+                    if (lufs != null) {
+                        String note = audio.normalize(new org.lumaflow.export.ExportSettings.Loudness(
+                                Double.parseDouble(lufs), Double.parseDouble(plan.settings().get("truePeak"))),
+                                first, Long.parseLong(plan.settings().get("frames")));
+                        if (note != null) {
+                            warnings.add(note);
+                        }
+                    }
                 }
             }
             if ((oc.oformat().flags() & AVFMT_NOFILE) == 0) {
