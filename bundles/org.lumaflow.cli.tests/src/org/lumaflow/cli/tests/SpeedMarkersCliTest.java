@@ -1,6 +1,7 @@
 package org.lumaflow.cli.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -115,6 +116,33 @@ class SpeedMarkersCliTest {
                     .toArray();
             assertEquals(0.8, Long.parseLong(value(fast, "START")) * (double) tb[0] / tb[1], 0.001, fast);
             assertEquals(1.2, Long.parseLong(value(fast, "END")) * (double) tb[0] / tb[1], 0.001, fast);
+        }
+    }
+
+    /** A lone retimed clip of a file the exporter could pass through unchanged must still be retimed. */
+    @Test
+    void aLoneRetimedClipIsNotPassedThrough() throws Exception {
+        Path tagged = CliHarness.ffmpeg(dir.resolve("n709.mkv"), "-i", dir.resolve("n.mkv").toString(), "-c:v",
+                "ffv1", "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709", "-color_range", "tv");
+        Path p = dir.resolve("lone.lumaflow");
+        Files.writeString(p, """
+                {"lumaflow": 1, "name": "lone", "format": {"width": 64, "height": 16, "rate": 25},
+                 "tracks": [{"clips": [{"id": "a", "start": 0, "duration": "20f", "speed": 2,
+                   "source": {"type": "media.video", "params": {"file": "%s"}}}]}]}
+                """.formatted(tagged.getFileName()));
+        Path out = dir.resolve("lone.mp4");
+        CliHarness.Run r = CliHarness.run(cli, "export", p.toString(), "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.err().contains("direct path"), r.err());
+        Path normal = dir.resolve("normal.lumaflow");
+        Files.writeString(normal, Files.readString(p).replace("\"speed\": 2,", ""));
+        r = CliHarness.run(cli, "export", normal.toString(), "-o", dir.resolve("normal.mp4").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("direct path") || r.out().contains("direct path"),
+                "the file qualifies for the direct path at normal speed (else this test proves nothing):\n" + r.err());
+        int[] shown = numbers(out, 20);
+        for (int k = 0; k < 20; k++) {
+            assertEquals(2 * k, shown[k], "frame " + k + " of a double-speed clip");
         }
     }
 
