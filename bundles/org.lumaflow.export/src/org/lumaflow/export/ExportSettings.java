@@ -27,23 +27,58 @@ import org.lumaflow.qc.QcOptions;
  * @param qc    whether to run QC on the encoded frames and write {@code OUTPUT.qc.html} and {@code .qc.json} beside the
  *              output (on by default; it reuses the frames the export converted, no second decode)
  * @param qcOptions the QC thresholds (audio is not measured on an export); null: FFmpeg's defaults (since 0.2)
+ * @param loudness loudness normalisation of the audio; null: none, the mix as it is
  */
 public record ExportSettings(Path output, String codec, String encoder, int crf, long bitrate, String preset,
         int keyframeInterval, int width, int height, long firstFrame, long frames, Duration stallTimeout,
-        boolean audio, boolean qc, QcOptions qcOptions) {
+        boolean audio, boolean qc, QcOptions qcOptions, Loudness loudness) {
+
+    /**
+     * Loudness normalisation of the exported audio: the mix is measured first (EBU R128 integrated loudness and true
+     * peak, as {@code lumaflow qc} measures them) and one gain is applied so that it reaches {@code targetLufs},
+     * lowered where needed so that the true peak stays at or below {@code truePeakDbtp} (no limiter: the programme
+     * is then quieter than the target, and the export says so).
+     *
+     * @param targetLufs   integrated loudness wanted, LUFS (-70..0; EBU R128: -23, streaming services about -14)
+     * @param truePeakDbtp true-peak ceiling, dBTP (-1 by default)
+     */
+    public record Loudness(double targetLufs, double truePeakDbtp) {
+
+        /** The default true-peak ceiling, dBTP. */
+        public static final double DEFAULT_CEILING = -1;
+
+        /** Validates. */
+        public Loudness {
+            if (!(targetLufs >= -70 && targetLufs <= 0)) {
+                throw new IllegalArgumentException("loudness target " + targetLufs + " LUFS is out of range (-70..0)");
+            }
+            if (!(truePeakDbtp >= -20 && truePeakDbtp <= 0)) {
+                throw new IllegalArgumentException("true-peak ceiling " + truePeakDbtp
+                        + " dBTP is out of range (-20..0)");
+            }
+        }
+    }
+
+    /** Settings without loudness normalisation. */
+    public ExportSettings(Path output, String codec, String encoder, int crf, long bitrate, String preset,
+            int keyframeInterval, int width, int height, long firstFrame, long frames, Duration stallTimeout,
+            boolean audio, boolean qc, QcOptions qcOptions) {
+        this(output, codec, encoder, crf, bitrate, preset, keyframeInterval, width, height, firstFrame, frames,
+                stallTimeout, audio, qc, qcOptions, null);
+    }
 
     /** Settings with FFmpeg's default QC thresholds, as before 0.2. */
     public ExportSettings(Path output, String codec, String encoder, int crf, long bitrate, String preset,
             int keyframeInterval, int width, int height, long firstFrame, long frames, Duration stallTimeout,
             boolean audio, boolean qc) {
         this(output, codec, encoder, crf, bitrate, preset, keyframeInterval, width, height, firstFrame, frames,
-                stallTimeout, audio, qc, null);
+                stallTimeout, audio, qc, null, null);
     }
 
     /** Defaults for {@code output}: container default codec, automatic encoder, default quality, whole timeline. */
     public static ExportSettings to(Path output) {
         return new ExportSettings(output, null, "auto", -1, 0, null, 0, 0, 0, 0, -1, Duration.ofSeconds(60), true,
-                true, null);
+                true, null, null);
     }
 
     /**
@@ -104,64 +139,75 @@ public record ExportSettings(Path output, String codec, String encoder, int crf,
 
     public ExportSettings withCodec(String c) {
         return new ExportSettings(output, c, encoder, crf, bitrate, preset, keyframeInterval, width, height,
-                firstFrame, frames, stallTimeout, audio, qc, qcOptions);
+                firstFrame, frames, stallTimeout, audio, qc, qcOptions, loudness);
     }
 
     public ExportSettings withEncoder(String e) {
         return new ExportSettings(output, codec, e == null ? "auto" : e, crf, bitrate, preset, keyframeInterval,
-                width, height, firstFrame, frames, stallTimeout, audio, qc, qcOptions);
+                width, height, firstFrame, frames, stallTimeout, audio, qc, qcOptions, loudness);
     }
 
     public ExportSettings withCrf(int q) {
         return new ExportSettings(output, codec, encoder, q, bitrate, preset, keyframeInterval, width, height,
-                firstFrame, frames, stallTimeout, audio, qc, qcOptions);
+                firstFrame, frames, stallTimeout, audio, qc, qcOptions, loudness);
     }
 
     public ExportSettings withBitrate(long bps) {
         return new ExportSettings(output, codec, encoder, crf, bps, preset, keyframeInterval, width, height,
-                firstFrame, frames, stallTimeout, audio, qc, qcOptions);
+                firstFrame, frames, stallTimeout, audio, qc, qcOptions, loudness);
     }
 
     public ExportSettings withPreset(String p) {
         return new ExportSettings(output, codec, encoder, crf, bitrate, p, keyframeInterval, width, height,
-                firstFrame, frames, stallTimeout, audio, qc, qcOptions);
+                firstFrame, frames, stallTimeout, audio, qc, qcOptions, loudness);
     }
 
     public ExportSettings withKeyframeInterval(int k) {
         return new ExportSettings(output, codec, encoder, crf, bitrate, preset, k, width, height, firstFrame, frames,
-                stallTimeout, audio, qc, qcOptions);
+                stallTimeout, audio, qc, qcOptions, loudness);
     }
 
     public ExportSettings withSize(int w, int h) {
         return new ExportSettings(output, codec, encoder, crf, bitrate, preset, keyframeInterval, w, h, firstFrame,
-                frames, stallTimeout, audio, qc, qcOptions);
+                frames, stallTimeout, audio, qc, qcOptions, loudness);
     }
 
     public ExportSettings withRange(long first, long count) {
         return new ExportSettings(output, codec, encoder, crf, bitrate, preset, keyframeInterval, width, height,
-                first, count, stallTimeout, audio, qc, qcOptions);
+                first, count, stallTimeout, audio, qc, qcOptions, loudness);
     }
 
     public ExportSettings withStallTimeout(Duration d) {
         return new ExportSettings(output, codec, encoder, crf, bitrate, preset, keyframeInterval, width, height,
-                firstFrame, frames, d, audio, qc, qcOptions);
+                firstFrame, frames, d, audio, qc, qcOptions, loudness);
     }
 
     /** With or without QC of the encoded frames (report beside the output). */
     public ExportSettings withQc(boolean on) {
         return new ExportSettings(output, codec, encoder, crf, bitrate, preset, keyframeInterval, width, height,
-                firstFrame, frames, stallTimeout, audio, on, qcOptions);
+                firstFrame, frames, stallTimeout, audio, on, qcOptions, loudness);
     }
 
     /** With these QC thresholds (a preset and/or single values; see {@link QcOptions}). */
     public ExportSettings withQcOptions(QcOptions o) {
         return new ExportSettings(output, codec, encoder, crf, bitrate, preset, keyframeInterval, width, height,
-                firstFrame, frames, stallTimeout, audio, qc, o);
+                firstFrame, frames, stallTimeout, audio, qc, o, loudness);
     }
 
     public ExportSettings withAudio(boolean on) {
         return new ExportSettings(output, codec, encoder, crf, bitrate, preset, keyframeInterval, width, height,
-                firstFrame, frames, stallTimeout, on, qc, qcOptions);
+                firstFrame, frames, stallTimeout, on, qc, qcOptions, loudness);
+    }
+
+    /** With loudness normalisation to {@code targetLufs} and the default -1 dBTP ceiling; NaN: none. */
+    public ExportSettings withLoudness(double targetLufs) {
+        return withLoudness(Double.isNaN(targetLufs) ? null : new Loudness(targetLufs, Loudness.DEFAULT_CEILING));
+    }
+
+    /** With this loudness normalisation (null: none). */
+    public ExportSettings withLoudness(Loudness l) {
+        return new ExportSettings(output, codec, encoder, crf, bitrate, preset, keyframeInterval, width, height,
+                firstFrame, frames, stallTimeout, audio, qc, qcOptions, l);
     }
 
     /** Whether the user named the encoder (no automatic fallback then). */

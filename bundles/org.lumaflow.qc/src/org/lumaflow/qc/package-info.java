@@ -4,7 +4,7 @@
  * presets ({@link org.lumaflow.qc.QcOptions#preset}, {@link org.lumaflow.qc.QcOptions#with}) and the thresholds a
  * report was made with ({@link org.lumaflow.qc.QcReport#options()}).
  */
-@Version("0.2.0")
+@Version("0.3.0")
 package org.lumaflow.qc;
 
 import org.osgi.annotation.versioning.Version;

@@ -91,6 +91,8 @@ public final class ExportCommand implements CliCommand {
                   --duration S   seconds: how long a still image lasts (default 5 s at 25 fps); for other
                                  inputs an upper bound (the first S seconds)
                   --no-audio     leave the clips' audio out (default: mixed, AAC; Opus in .webm)
+                  --loudness LUFS  normalise the audio to this EBU R128 integrated loudness (e.g. -23, -16),
+                                 measured on the mix first; the true peak is kept at or below -1 dBTP
                   --no-qc        no QC report (default: OUT.qc.html and OUT.qc.json from the encoded frames)
                   --segments N|auto  encode in N segments in parallel worker processes (auto: from cores, memory
                                  and GPUs), joined by stream copy and checked; .mp4/.mov/.mkv, one encoder, closed
@@ -112,7 +114,7 @@ public final class ExportCommand implements CliCommand {
         Args qcArgs = QcArgs.take(args); // QC thresholds (--qc-preset, --black-min ...): see QcArgs
         Args a = Args.parse(args, Set.of("out", "codec", "encoder", "crf", "bitrate", "preset", "gop", "frames",
                 "size", "duration", "segments", "executor",
-                "cluster", "members"), Set.of("quiet", "list-encoders", "no-audio", "no-qc"));
+                "cluster", "members", "loudness"), Set.of("quiet", "list-encoders", "no-audio", "no-qc"));
         if (a.flag("list-encoders")) {
             String codec = a.get("codec") == null ? "h264" : a.get("codec");
             try {
@@ -193,6 +195,14 @@ public final class ExportCommand implements CliCommand {
         }
         s = s.withPreset(a.get("preset")).withAudio(!a.flag("no-audio")).withQc(!a.flag("no-qc"));
         s = QcArgs.export(s, qcArgs);
+        if (a.get("loudness") != null) {
+            try {
+                s = s.withLoudness(Double.parseDouble(a.get("loudness")));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--loudness " + a.get("loudness") + ": a loudness in LUFS is expected, e.g."
+                        + " -23 (" + e.getMessage() + ")");
+            }
+        }
         if (a.get("size") != null) {
             int[] wh = RenderCommand.parseSize(a.get("size"));
             s = s.withSize(wh[0], wh[1]);
@@ -246,7 +256,9 @@ public final class ExportCommand implements CliCommand {
         try {
             ExportResult r = job.await();
             for (String w : r.warnings()) {
-                err.println("lumaflow export: warning: " + w);
+                if (!w.contains(FailedNodes.MARK)) {
+                    err.println("lumaflow export: warning: " + w);
+                }
             }
             if (r.audioOnly()) {
                 var rate = timeline.format().rate();
@@ -260,6 +272,11 @@ public final class ExportCommand implements CliCommand {
             }
             if (r.qcReport() != null) {
                 out.println("QC report: " + r.qcReport());
+            }
+            for (String w : r.warnings()) {
+                if (w.contains(FailedNodes.MARK)) { // last: the export still succeeded, without that node
+                    err.println("lumaflow export: " + w);
+                }
             }
             return 0;
         } catch (ExportException e) {

@@ -14,6 +14,7 @@ import org.lumaflow.engine.project.ProjectIO;
 import org.lumaflow.qc.QcEvent;
 import org.lumaflow.qc.QcException;
 import org.lumaflow.qc.QcListener;
+import org.lumaflow.qc.QcMarkers;
 import org.lumaflow.qc.QcOptions;
 import org.lumaflow.qc.QcReport;
 import org.lumaflow.qc.QcService;
@@ -23,7 +24,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code lumaflow qc MEDIA|PROJECT [--reference OTHER] [--report out.html] [--json out.json] [--preset NAME]
- * [threshold options] [--quiet]}.
+ * [threshold options] [--markers] [--quiet]}.
  */
 @Component(service = CliCommand.class)
 public final class QcCommand implements CliCommand {
@@ -51,13 +52,16 @@ public final class QcCommand implements CliCommand {
     public String usage() {
         return """
                 usage: lumaflow qc MEDIA|PROJECT [--reference OTHER] [--report OUT.html] [--json OUT.json]
-                                   [--preset NAME] [threshold options] [--quiet]
+                                   [--preset NAME] [threshold options] [--markers] [--quiet]
                   MEDIA        a video file (8-bit 4:2:0), analysed as decoded
                   PROJECT      a .lumaflow project (or .otio/.otioz/.otiod): rendered and analysed as an export would encode it
                   --reference  compare with another file of the same size: PSNR and SSIM per frame and overall
                   --report     write a self-contained HTML report (plots, events); default: none
                   --json       write the JSON report (per-frame signalstats fields, events, audio, comparison,
                                the thresholds used)
+                  --markers    (PROJECT) write the findings into the project as timeline markers, coloured by
+                               severity (red errors, orange warnings, yellow others; scene cuts left out),
+                               replacing those of an earlier run; the file is saved atomically
                   --quiet      no progress bar
                 Prints a summary; exit 0 when done (events are findings, not errors), 1 when the input cannot be read.
                 """ + QcArgs.usage("--preset");
@@ -65,7 +69,7 @@ public final class QcCommand implements CliCommand {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(args, VALUED, Set.of("quiet"));
+        Args a = Args.parse(args, VALUED, Set.of("quiet", "markers"));
         if (a.positionals.size() != 1) {
             throw new UsageException("expected one media file or project, got " + a.positionals);
         }
@@ -83,6 +87,7 @@ public final class QcCommand implements CliCommand {
             return true;
         };
         QcReport r;
+        Project project = null;
         try {
             if (ProjectIO.isProjectFile(in)) {
                 if (a.flag("reference")) {
@@ -90,6 +95,9 @@ public final class QcCommand implements CliCommand {
                 }
                 Project p = ProjectIO.load(in, note -> err.println("lumaflow qc: " + note));
                 r = qc.analyze(p.timeline(), p.baseDir(), in.toString(), options, l);
+                project = p;
+            } else if (a.flag("markers")) {
+                throw new UsageException("--markers writes into a project; " + in + " is a media file");
             } else if (a.flag("reference")) {
                 r = qc.compare(in, Path.of(a.get("reference")), options, l);
             } else {
@@ -114,6 +122,16 @@ public final class QcCommand implements CliCommand {
         if (r.audio() != null) {
             out.printf(Locale.ROOT, "  audio: %.1f LUFS integrated, LRA %.1f LU, true peak %.1f dBTP%n",
                     r.audio().integrated(), r.audio().range(), r.audio().truePeak());
+        }
+        if (project != null && a.flag("markers")) {
+            int n = QcMarkers.apply(project.timeline(), r);
+            try {
+                ProjectIO.save(project, in, null);
+            } catch (java.io.IOException e) {
+                err.println("lumaflow qc: " + in + ": cannot save the markers (" + e.getMessage() + ")");
+                return 1;
+            }
+            out.println("  " + n + " QC marker(s) written to " + in);
         }
         if (r.comparison() != null) {
             out.printf(Locale.ROOT, "  vs %s: PSNR %.2f dB, SSIM %.5f%n", r.comparison().reference(),

@@ -110,6 +110,7 @@ public final class RenderCommand implements CliCommand {
         long count = range[1] - range[0] + 1;
         ProgressBar bar = a.flag("quiet") ? null : new ProgressBar(err, "render", count);
         Map<String, long[]> warnings = new LinkedHashMap<>();
+        FailedNodes failed = new FailedNodes();
         int writers = FrameSink.defaultWriters();
         // GPU backends overlap frames: keep up to inFlight() renders submitted before taking the oldest
         ArrayDeque<PendingRender> flying = new ArrayDeque<>();
@@ -130,7 +131,7 @@ public final class RenderCommand implements CliCommand {
                         return 1;
                     }
                     while (flying.size() >= depth || (f == range[1] && !flying.isEmpty())) {
-                        deliver(flying.poll().await(), done++, sink, warnings);
+                        deliver(flying.poll().await(), done++, sink, warnings, failed);
                         if (bar != null) {
                             bar.update(done - range[0]);
                         }
@@ -155,6 +156,8 @@ public final class RenderCommand implements CliCommand {
             err.printf(Locale.ROOT, "lumaflow render: %s: %d node error(s) and %d warning(s), in up to %d frame(s); "
                     + "those frames are not as the project describes them (listed above%s)%n", source(project),
                     errors, warnings.size() - errors, affected, a.flag("strict") ? "" : "; --strict makes this fail");
+            // and which nodes the frames lack (a contained extension failure still exits 0 without --strict)
+            failed.print(err, "render", type -> engine.registry().snapshot().plugins().get(type));
         }
         if (a.flag("strict") && !warnings.isEmpty()) {
             err.println("lumaflow render: --strict: " + warnings.size() + " distinct warning(s)/error(s), see above");
@@ -163,8 +166,9 @@ public final class RenderCommand implements CliCommand {
         return 0;
     }
 
-    private static void deliver(RenderResult r, long f, FrameSink sink, Map<String, long[]> warnings)
-            throws IOException, InterruptedException {
+    private static void deliver(RenderResult r, long f, FrameSink sink, Map<String, long[]> warnings,
+            FailedNodes failed) throws IOException, InterruptedException {
+        failed.frame(r.messages(), f);
         for (RenderMessage m : r.messages()) {
             long[] seen = warnings.get(m.toString());
             if (seen == null) {

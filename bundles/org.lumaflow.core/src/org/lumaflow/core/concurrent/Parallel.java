@@ -1,99 +1,21 @@
 package org.lumaflow.core.concurrent;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
-
 /**
- * Splits row ranges across the {@link TaskType#PIXEL} workers. The calling thread takes a share itself; nested calls
- * from a pixel worker run inline. Exceptions from any band are rethrown to the caller.
+ * The product's own name for {@link org.lumaflow.core.parallel.Parallel} (the API class, which extensions use):
+ * same bands, same workers.
  */
 public final class Parallel {
 
     /** Work on rows {@code [y0, y1)}. */
     @FunctionalInterface
-    public interface Rows {
-        /** Processes rows {@code y0} (inclusive) to {@code y1} (exclusive). */
-        void run(int y0, int y1);
+    public interface Rows extends org.lumaflow.core.parallel.Parallel.Rows {
     }
-
-    /** Below this many pixels per band the work runs on one thread. */
-    private static final int MIN_PIXELS_PER_BAND = 16 * 1024;
 
     private Parallel() {
     }
 
-    /**
-     * Runs {@code rows} over {@code [0, height)} split into bands, one per pixel worker, each at least
-     * {@code MIN_PIXELS_PER_BAND} pixels of a {@code width}-pixel row.
-     */
+    /** {@link org.lumaflow.core.parallel.Parallel#rows}. */
     public static void rows(int width, int height, Rows rows) {
-        int threads = WorkerPools.threads(TaskType.PIXEL);
-        long pixels = (long) width * height;
-        int bands = (int) Math.min(threads, Math.max(1, pixels / MIN_PIXELS_PER_BAND));
-        bands = Math.min(bands, height);
-        if (bands <= 1 || WorkerPools.isWorker(TaskType.PIXEL)) {
-            rows.run(0, height);
-            return;
-        }
-        ExecutorService ex = WorkerPools.executor(TaskType.PIXEL);
-        Join join = new Join(bands - 1, Thread.currentThread());
-        for (int b = 1; b < bands; b++) {
-            int y0 = (int) ((long) height * b / bands);
-            int y1 = (int) ((long) height * (b + 1) / bands);
-            ex.execute(() -> {
-                try {
-                    rows.run(y0, y1);
-                } catch (Throwable t) {
-                    join.fail(t);
-                } finally {
-                    join.done();
-                }
-            });
-        }
-        Throwable own = null;
-        try {
-            rows.run(0, (int) ((long) height / bands));
-        } catch (Throwable t) {
-            own = t;
-        }
-        join.await();
-        Throwable failure = own != null ? own : join.failure;
-        if (failure instanceof RuntimeException re) {
-            throw re;
-        }
-        if (failure instanceof Error err) {
-            throw err;
-        }
-        if (failure != null) {
-            throw new IllegalStateException(failure);
-        }
-    }
-
-    private static final class Join {
-        private final AtomicInteger remaining;
-        private final Thread waiter;
-        volatile Throwable failure;
-
-        Join(int count, Thread waiter) {
-            this.remaining = new AtomicInteger(count);
-            this.waiter = waiter;
-        }
-
-        void fail(Throwable t) {
-            failure = t;
-        }
-
-        void done() {
-            if (remaining.decrementAndGet() == 0) {
-                LockSupport.unpark(waiter);
-            }
-        }
-
-        void await() {
-            while (remaining.get() > 0) {
-                LockSupport.park(this);
-            }
-        }
+        org.lumaflow.core.parallel.Parallel.rows(width, height, rows);
     }
 }

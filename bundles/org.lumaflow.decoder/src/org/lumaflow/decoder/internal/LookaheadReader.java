@@ -17,6 +17,12 @@ import org.lumaflow.decoder.VideoStreamInfo;
  * A {@link VideoSource} that decodes on its own thread into a small ring of pooled frames ahead of the last request.
  * A request before the ring or far beyond it makes the thread seek (keyframe at or before, then decode forward,
  * skipping the conversion of pictures that end before the target).
+ * <p>
+ * Reverse playback: a request just before the ring (the previous frame of a clip played backwards) switches to
+ * reverse reading: the thread seeks to {@link #REVERSE_FRAMES} frames before the request and decodes that whole
+ * window once into a larger ring, and the following backward requests are served from it, so a window costs one seek
+ * (decoding from its keyframe) plus its frames instead of one seek per frame. A forward request leaves reverse
+ * reading.
  */
 final class LookaheadReader implements VideoSource {
 
@@ -24,6 +30,10 @@ final class LookaheadReader implements VideoSource {
     private static final long SEEK_AHEAD = Ticks.ofSeconds(2);
     private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(
             Long.getLong("lumaflow.decode.timeoutSeconds", 20));
+
+    /** Frames decoded per reverse window ({@code -Dlumaflow.decode.reverseFrames}, 2..120, default 12). */
+    static final int REVERSE_FRAMES = Math.max(2, Math.min(120, Integer.getInteger("lumaflow.decode.reverseFrames",
+            12)));
 
     private final VideoDecoder decoder;
     private final PictureConverter scaler;
@@ -63,6 +73,10 @@ final class LookaheadReader implements VideoSource {
         this.still = decoder.info().frames() <= 1;
         this.slack = decoder.slack();
         int cap = Math.max(2, lookahead + 1);
+        this.forwardLimit = cap;
+        this.limit = cap;
+        this.nominal = decoder.nominalDuration();
+        cap = Math.max(cap, REVERSE_FRAMES + 1);
         this.ring = new Frame[cap];
         this.pts = new long[cap];
         this.end = new long[cap];
@@ -126,27 +140,47 @@ final class LookaheadReader implements VideoSource {
                 if (closed) {
                     throw new MediaException(decoder.file(), "closed");
                 }
-                dropBefore(t);
+                if (!reverse) {
+                    dropBefore(t);
+                }
                 if (count > 0 && seekTarget < 0) {
                     int i = head;
-                    if (pts[i] <= t && t < coverEnd(0)) {
+                    int k = find(t);
+                    if (k >= 0) {
                         changed.signalAll();
-                        return ring[i].retain();
+                        return ring[idx(k)].retain();
                     }
                     boolean landedAfter = pts[i] > t && asked;
                     if (landedAfter) {
                         // the stream has no picture at or before t after seeking (t before its first frame)
                         return ring[i].retain();
                     }
-                    if (eof && count == 1 && pts[i] <= t && t >= coverEnd(0)) {
+                    int last = idx(count - 1);
+                    if (eof && pts[last] <= t && t >= coverEnd(count - 1) && (count == 1 || reverse)) {
                         throw new MediaException(decoder.file(), "no picture here: the stream ends at "
-                                + at(end[i]) + (decoder.readError() != null ? " (" + decoder.readError() + ")" : ""));
+                                + at(end[last]) + (decoder.readError() != null ? " (" + decoder.readError() + ")" : ""));
                     }
-                    if (pts[i] > t || t - end[idx(count - 1)] > SEEK_AHEAD) {
+                    if (pts[i] > t) {
+                        // behind the ring: the previous frames of a backward play decode as one window
+                        boolean backward = pts[i] - t <= SEEK_AHEAD;
+                        reverse = backward;
+                        limit = backward ? ring.length : forwardLimit;
+                        requestSeek(backward ? Math.max(0, t - (REVERSE_FRAMES - 1) * nominal) : t);
+                        asked = true;
+                    } else if (t - end[last] > SEEK_AHEAD) {
+                        reverse = false;
+                        limit = forwardLimit;
                         requestSeek(t);
                         asked = true;
+                    } else if (reverse && (count >= limit || eof)) {
+                        // forward again (past a full window): drop what is behind and decode on
+                        reverse = false;
+                        limit = forwardLimit;
+                        continue;
                     }
                 } else if (count == 0 && seekTarget < 0) {
+                    reverse = false;
+                    limit = forwardLimit;
                     if (failure != null) {
                         throw new MediaException(decoder.file(), "no picture here: " + failure);
                     }
@@ -180,6 +214,12 @@ final class LookaheadReader implements VideoSource {
     }
 
     private final long slack;
+    /** Ring entries the decode thread fills: {@link #forwardLimit} ahead, more in reverse reading. */
+    private int limit;
+    private final int forwardLimit;
+    private final long nominal;
+    /** Whether backward requests are served from a decoded window (no dropping of older frames). */
+    private boolean reverse;
 
     /** End of the newest picture decoded since the last seek (the stream's end once {@link #eof}). */
     private long lastEnd;
@@ -197,6 +237,20 @@ final class LookaheadReader implements VideoSource {
             return Long.MIN_VALUE;
         }
         return still ? Long.MAX_VALUE : end[idx(k)];
+    }
+
+    /** The ring entry (0 = head) showing {@code t}, or -1. */
+    private int find(long t) {
+        for (int k = 0; k < count; k++) {
+            int i = idx(k);
+            if (pts[i] > t) {
+                return -1;
+            }
+            if (t < coverEnd(k)) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /** Releases decoded frames followed by a frame that starts at or before {@code t}. */
@@ -242,7 +296,7 @@ final class LookaheadReader implements VideoSource {
             long gen;
             lock.lock();
             try {
-                while (!closed && seekTarget < 0 && (count == ring.length || eof || failure != null)) {
+                while (!closed && seekTarget < 0 && (count >= limit || eof || failure != null)) {
                     changed.awaitUninterruptibly();
                 }
                 if (closed) {

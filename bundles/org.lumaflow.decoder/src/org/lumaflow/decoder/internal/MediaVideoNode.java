@@ -1,11 +1,19 @@
 package org.lumaflow.decoder.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.lumaflow.core.pool.Frame;
+import org.lumaflow.core.time.Rational;
 import org.lumaflow.decoder.MediaException;
+import org.lumaflow.decoder.VideoStreamInfo;
 import org.lumaflow.decoder.MediaService.Fit;
+import org.lumaflow.engine.graph.FrameSource;
+import org.lumaflow.engine.graph.GraphNode;
 import org.lumaflow.engine.graph.NodeContext;
 import org.lumaflow.engine.graph.NodeDescriptor;
 import org.lumaflow.engine.graph.NodeType;
@@ -20,7 +28,7 @@ import org.osgi.service.component.annotations.Deactivate;
  * result carries a warning naming the file (the message's time is the frame's).
  */
 @Component(service = NodeType.class)
-public final class MediaVideoNode implements NodeType {
+public final class MediaVideoNode implements NodeType, FrameSource {
 
     static final NodeDescriptor DESCRIPTOR = new NodeDescriptor("media.video", "Video file", "Source",
             "A video file (MP4, MOV, MKV, WebM...) or an image sequence (name with %04d), decoded by FFmpeg ahead "
@@ -57,6 +65,36 @@ public final class MediaVideoNode implements NodeType {
 
         String error() {
             return error;
+        }
+    }
+
+    /** Probed frame rates by file (size and modification time checked), for frame blending. */
+    private final Map<Path, Object[]> rates = new ConcurrentHashMap<>();
+
+    @Override
+    public Rational frameRate(GraphNode node, Path baseDir) {
+        Object v = node.params().get("file");
+        if (!(v instanceof String s) || s.isBlank()) {
+            return null;
+        }
+        Path p = Path.of(s);
+        p = p.isAbsolute() || baseDir == null ? p : baseDir.resolve(p);
+        try {
+            long size = Files.size(p);
+            long modified = Files.getLastModifiedTime(p).toMillis();
+            Object[] known = rates.get(p);
+            if (known != null && (long) known[0] == size && (long) known[1] == modified) {
+                return (Rational) known[2];
+            }
+            VideoStreamInfo vs = FFmpegMediaService.INSTANCE.probe(p).firstVideo();
+            Rational r = vs == null || vs.frames() == 1 ? null : vs.frameRate();
+            if (r != null && (r.num() <= 0 || r.den() <= 0)) {
+                r = null;
+            }
+            rates.put(p, new Object[] {size, modified, r});
+            return r;
+        } catch (IOException | RuntimeException e) {
+            return null; // the render reports the file
         }
     }
 

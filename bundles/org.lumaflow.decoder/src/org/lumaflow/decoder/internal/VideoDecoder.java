@@ -174,6 +174,11 @@ final class VideoDecoder implements AutoCloseable {
         return unit > 1 && !timeBase.divides(info.frameRate()) ? Math.min(unit / 2, nominalDuration / 2) : 0;
     }
 
+    /** One frame at the stream's average rate, ticks. */
+    long nominalDuration() {
+        return nominalDuration;
+    }
+
     /** Source time of the last decoded picture, ticks. */
     long pts() {
         return pts;

@@ -158,4 +158,23 @@ class EditingModelTest {
             assertFalse(e.getMessage().contains("Exception"), e.getMessage());
         }
     }
+
+    @Test
+    void mediaBinIsSavedRelativeToTheProjectWhenInside() throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory("lumaflow-bin");
+        Path inside = dir.resolve("media/a clip.mp4");
+        Path outside = Path.of("/srv/footage/b.mov");
+        Project p = load(ProjectIOTest.GOOD);
+        p.media().add(inside);
+        p.media().add(outside);
+        Path file = dir.resolve("p.lumaflow");
+        ProjectIO.save(p, file, null);
+        String json = java.nio.file.Files.readString(file);
+        assertTrue(json.contains("\"media/a clip.mp4\""), json);
+        assertTrue(json.contains("\"/srv/footage/b.mov\""), json);
+        Project q = ProjectIO.load(file);
+        assertEquals(java.util.List.of(inside, outside), q.media(), "absolute again once loaded");
+        assertTrue(load(ProjectIOTest.GOOD).media().isEmpty());
+        assertFalse(save(load(ProjectIOTest.GOOD)).contains("\"media\""), "no bin written when empty");
+    }
 }

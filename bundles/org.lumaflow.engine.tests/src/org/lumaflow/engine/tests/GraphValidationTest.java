@@ -109,6 +109,51 @@ class GraphValidationTest {
     }
 
     @Test
+    void missingPluginIsTheOnlyProblemNotItsConsumers() {
+        // a clip whose source comes from a plugin that is not installed, graded: one root cause, no "needs input"
+        Graph g = new Graph();
+        g.add(new GraphNode("src", "acme.glow").plugin("com.acme.glow"));
+        g.add("g", "core.grade").set("exposure", 0.5);
+        g.connect("src", "g", "source").output("g");
+        List<String> p = problems(g);
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(any(p, "unknown node type 'acme.glow'", "plugin 'com.acme.glow'", "not installed"), p.toString());
+    }
+
+    @Test
+    void colourFormsOfTheProjectFormat() throws GraphException {
+        // docs/project-format.md: "#RRGGBB", "#RRGGBBAA", [r, g, b] and [r, g, b, a] in 0..1
+        Graph ok = new Graph();
+        ok.add("a", "core.solid").set("color", List.of(1.0, 0.5, 0.0));
+        ok.add("b", "core.solid").set("color", List.of(1.0, 0.5, 0.0, 0.25));
+        ok.add("c", "core.solid").set("color", "#FF8000");
+        ok.add("d", "core.solid").set("color", "#FF800040");
+        for (String id : List.of("a", "b", "c", "d")) {
+            fx.engine.compile(ok.output(id), null);
+        }
+        Graph hex = new Graph();
+        hex.add("s", "core.solid").set("color", "#FF80");
+        hex.output("s");
+        assertTrue(any(problems(hex), "parameter s.color (core.solid)", "not a colour: '#FF80'", "#RRGGBBAA"));
+        Graph eight = new Graph(); // 0..255 arrays are a mistake, named
+        eight.add("s", "core.solid").set("color", List.of(255.0, 128.0, 0.0));
+        eight.output("s");
+        assertTrue(any(problems(eight), "parameter s.color (core.solid)", "colour component 255 of [255.0, 128.0, 0.0] "
+                + "is outside 0..1", "#RRGGBB"), problems(eight).toString());
+        Graph gain = new Graph(); // a factor colour has its own range
+        gain.add("s", "core.solid");
+        gain.add("g", "core.grade").set("gain", List.of(1.0, 0.95, 1.1, 1.0));
+        gain.connect("s", "g", "source").output("g");
+        fx.engine.compile(gain, null);
+        gain.node("g").set("gain", List.of(5.0, 1.0, 1.0));
+        assertTrue(any(problems(gain), "parameter g.gain (core.grade)", "outside 0..4"));
+        Graph two = new Graph();
+        two.add("s", "core.solid").set("color", List.of(1.0, 0.5));
+        two.output("s");
+        assertTrue(any(problems(two), "parameter s.color (core.solid)", "expects a colour"));
+    }
+
+    @Test
     void validGraphCompilesAndDropsUnreachableNodes() throws GraphException {
         Graph g = new Graph();
         g.add("s", "core.solid").set("color", "#102030");

@@ -18,6 +18,7 @@ public final class GraphNode {
     private final Map<String, Object> params = new LinkedHashMap<>();
     private String plugin;
     private long timeOffset;
+    private TimeMap timeMap;
 
     /** A node {@code id} of type {@code type} ({@code namespace.name}). */
     public GraphNode(String id, String type) {
@@ -65,18 +66,36 @@ public final class GraphNode {
         return timeOffset;
     }
 
-    /** Sets the local time offset; returns this. */
+    /** Sets the local time offset (and drops a {@link #timeMap()}); returns this. */
     public GraphNode timeOffset(long ticks) {
         this.timeOffset = ticks;
+        this.timeMap = null;
         return this;
     }
 
-    /** A copy with another id (same type, parameters, plugin and offset). */
+    /**
+     * The general time map (graph time to local time: speed changes, freeze frames), or null when local time is
+     * graph time minus {@link #timeOffset()}.
+     *
+     * @since 1.3
+     */
+    public TimeMap timeMap() {
+        return timeMap;
+    }
+
+    /** Sets the time map (null: the plain offset); returns this. @since 1.3 */
+    public GraphNode timeMap(TimeMap map) {
+        this.timeMap = map;
+        return this;
+    }
+
+    /** A copy with another id (same type, parameters, plugin, offset and time map). */
     public GraphNode copy(String newId) {
         GraphNode n = new GraphNode(newId, type);
         n.params.putAll(params);
         n.plugin = plugin;
         n.timeOffset = timeOffset;
+        n.timeMap = timeMap;
         return n;
     }
 

@@ -18,7 +18,12 @@ import org.osgi.annotation.versioning.ConsumerType;
  * frame) and {@code bool has<i>} (whether it is connected);</li>
  * <li>helpers {@code vec4 unpack(uint)} (0..1 floats) and {@code uint pack(vec4)} (rounded, clamped).</li>
  * </ul>
- * Parameters must fit the push-constant block (128 bytes including the 16-byte header).
+ * Parameters live in a 128-byte push-constant block whose first 32 bytes are the backend's header (size, time,
+ * scale, connected ports), so they must fit in <b>96 bytes</b>: COLOR takes 16, POINT 8, FLOAT, INT, BOOL and CHOICE 4
+ * each (e.g. 24 floats, or 4 colours + 2 points + 4 floats); STRING and FILE take none. A type whose parameters need
+ * more, or whose GLSL does not compile, renders on the CPU: every frame it renders there carries a warning saying
+ * why, and a compile error is logged once with the generated source (numbered lines, the failing ones marked, the
+ * lines of {@link #glsl()} named in the warning).
  */
 @ConsumerType
 public interface ShaderNode extends NodeType {

@@ -1,5 +1,8 @@
 package org.lumaflow.engine.project;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import java.nio.file.Path;
 
 import org.lumaflow.engine.timeline.Timeline;
@@ -15,6 +18,7 @@ public final class Project {
     private String name;
     private final Timeline timeline;
     private Path file;
+    private final List<Path> media = new ArrayList<>();
 
     /** A project called {@code name} with {@code timeline}. */
     public Project(String name, Timeline timeline) {
@@ -35,6 +39,14 @@ public final class Project {
     /** The timeline. */
     public Timeline timeline() {
         return timeline;
+    }
+
+    /**
+     * The media bin: files imported into the project whether or not a clip uses them, in import order (mutable;
+     * absolute paths once loaded; saved relative to the project's folder when inside it).
+     */
+    public List<Path> media() {
+        return media;
     }
 
     /** The file the project was loaded from or last saved to, or null. */

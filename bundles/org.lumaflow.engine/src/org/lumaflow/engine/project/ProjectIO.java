@@ -113,7 +113,7 @@ public final class ProjectIO {
             project.setFile(abs);
             return;
         }
-        AtomicFiles.write(abs, out -> ProjectWriter.write(project, out, plugins));
+        AtomicFiles.write(abs, out -> ProjectWriter.write(project, out, plugins, abs.getParent()));
         project.setFile(abs);
     }
 

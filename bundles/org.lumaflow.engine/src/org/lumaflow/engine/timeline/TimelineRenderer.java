@@ -89,7 +89,7 @@ public final class TimelineRenderer {
         CompiledGraph g = cache.get(seg);
         if (g == null) {
             long t0 = seg == 0 ? Long.MIN_VALUE : cuts[seg - 1];
-            Graph graph = SegmentGraphBuilder.build(timeline, t0 == Long.MIN_VALUE ? time : t0, snapshot);
+            Graph graph = SegmentGraphBuilder.build(timeline, t0 == Long.MIN_VALUE ? time : t0, snapshot, baseDir);
             g = engine.compile(graph, baseDir);
             compiles++;
             cache.put(seg, g);

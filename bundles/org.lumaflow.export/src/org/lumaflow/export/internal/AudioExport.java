@@ -61,8 +61,9 @@ final class AudioExport extends FutureJob {
     }
 
     /**
-     * Whether {@code tl} has no picture to export: every clip on an enabled track is a media file without a video
-     * stream (a timeline made from an audio file, or an audio-only project).
+     * Whether {@code tl} has no picture to export: every enabled clip on an enabled video track is a
+     * {@code media.audio} clip or a media file without a video stream, and some clip (on any track) may be heard
+     * (a timeline made from an audio file, or an audio-only project).
      */
     static boolean noPicture(Timeline tl, Path baseDir, MediaService media) {
         boolean any = false;
@@ -71,6 +72,13 @@ final class AudioExport extends FutureJob {
                 continue;
             }
             for (Clip c : t.clips()) {
+                if (t.kind() == Track.Kind.AUDIO || "media.audio".equals(c.source().type())) {
+                    any = true;
+                    continue;
+                }
+                if (!c.enabled()) {
+                    continue;
+                }
                 if (!"media.video".equals(c.source().type()) || !(c.source().params().get("file") instanceof String n)) {
                     return false;
                 }
@@ -172,6 +180,7 @@ final class AudioExport extends FutureJob {
         long from = AudioMix.sampleAt(rate.frameToTicks(first));
         long to = Math.min(AudioMix.sampleAt(rate.frameToTicks(first + total)),
                 AudioMix.sampleAt(timeline.duration()));
+        ExportRun.normalize(mix, from, to, settings, listener, warnings, first);
         String container = settings.container();
         AVFormatContext oc = new AVFormatContext(null);
         int r = avformat_alloc_output_context2(oc, null, container, temp.toString());

@@ -1,105 +1,89 @@
 package org.lumaflow.export.internal;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
-import org.lumaflow.core.time.Ticks;
-import org.lumaflow.decoder.AudioSource;
 import org.lumaflow.decoder.MediaException;
 import org.lumaflow.decoder.MediaService;
-import org.lumaflow.engine.timeline.Clip;
 import org.lumaflow.engine.timeline.Timeline;
-import org.lumaflow.engine.timeline.Track;
+import org.lumaflow.export.ExportSettings;
+import org.lumaflow.export.audio.TimelineAudio;
+import org.lumaflow.qc.loudness.LoudnessMeter;
 
 /**
- * The timeline's audio: the audio streams of its {@code media.video} clips (enabled tracks), each placed at its
- * clip's position and in point, summed at unity gain into reused 48 kHz stereo buffers. A clip whose file has no
- * audio contributes silence; one whose audio cannot be decoded contributes silence and a warning.
+ * The export's view of the timeline's audio ({@link TimelineAudio}): 48 kHz stereo, mixed into the caller's reused
+ * buffers, with the loudness normalisation of the settings applied as one gain over the whole export.
  */
 final class AudioMix implements AutoCloseable {
 
-    private static final long TICKS_PER_SAMPLE = Ticks.PER_SECOND / AudioSource.SAMPLE_RATE;
-
-    private record Part(Path file, long start, long in, long end, AudioSource source) {
-    }
-
-    private final List<Part> parts = new ArrayList<>();
-    private final List<String> problems = new ArrayList<>();
-    private final float[] scratchL = new float[AudioSource.SAMPLE_RATE];
-    private final float[] scratchR = new float[AudioSource.SAMPLE_RATE];
+    private final TimelineAudio audio;
 
     AudioMix(Timeline tl, Path baseDir, MediaService media) {
-        for (Track t : tl.tracks()) {
-            if (!t.enabled()) {
-                continue;
-            }
-            for (Clip c : t.clips()) {
-                if (!"media.video".equals(c.source().type()) || !(c.source().params().get("file") instanceof String n)) {
-                    continue;
-                }
-                Path file = Path.of(n);
-                if (!file.isAbsolute() && baseDir != null) {
-                    file = baseDir.resolve(file);
-                }
-                try {
-                    if (media.probe(file).audio().isEmpty()) {
-                        continue;
-                    }
-                    parts.add(new Part(file, c.start() / TICKS_PER_SAMPLE, c.in() / TICKS_PER_SAMPLE,
-                            c.end() / TICKS_PER_SAMPLE, media.openAudio(file)));
-                } catch (MediaException e) {
-                    problems.add("audio: " + e.getMessage() + " (silence instead)");
-                }
-            }
-        }
+        this.audio = TimelineAudio.open(tl, baseDir, media);
     }
 
-    /** Whether any clip has audio. */
+    /** Whether any clip is heard. */
     boolean present() {
-        return !parts.isEmpty();
+        return audio.present();
     }
 
     /** Problems met while opening sources (reported as warnings). */
     List<String> problems() {
-        return problems;
+        return audio.problems();
     }
 
-    /** Mixes timeline samples {@code [from, from + n)} into {@code left}/{@code right} (n <= 48000). */
+    /** Mixes timeline samples {@code [from, from + n)} into {@code left}/{@code right}. */
     void mix(long from, int n, float[] left, float[] right) throws MediaException {
-        Arrays.fill(left, 0, n, 0f);
-        Arrays.fill(right, 0, n, 0f);
-        long to = from + n;
-        for (Part p : parts) {
-            long a = Math.max(from, p.start());
-            long b = Math.min(to, p.end());
-            if (a >= b) {
-                continue;
-            }
-            int len = (int) (b - a);
-            p.source().read(a - p.start() + p.in(), scratchL, scratchR, 0, len);
-            int off = (int) (a - from);
-            for (int i = 0; i < len; i++) {
-                left[off + i] += scratchL[i];
-                right[off + i] += scratchR[i];
-            }
+        audio.render(from, n, left, right);
+    }
+
+    /**
+     * Applies {@code target} to the samples {@code [from, to)} that will be exported: measures the mix (unclamped)
+     * with QC's loudness meter, then sets the gain that reaches the target, lowered where the true peak would pass
+     * the ceiling. Returns a note for the log (what was measured and applied), or null when {@code target} is null.
+     */
+    String normalize(ExportSettings.Loudness target, long from, long to) throws MediaException {
+        if (target == null || !audio.present()) {
+            return null;
         }
-        for (int i = 0; i < n; i++) {
-            left[i] = Math.max(-1f, Math.min(1f, left[i]));
-            right[i] = Math.max(-1f, Math.min(1f, right[i]));
+        LoudnessMeter meter = new LoudnessMeter();
+        int step = TimelineAudio.SAMPLE_RATE / 10;
+        float[] l = new float[step];
+        float[] r = new float[step];
+        audio.setClamp(false);
+        try {
+            for (long s = from; s < to; s += step) {
+                int n = (int) Math.min(step, to - s);
+                audio.render(s, n, l, r);
+                meter.add(l, r, 0, n);
+            }
+        } finally {
+            audio.setClamp(true);
         }
+        LoudnessMeter.Result m = meter.result();
+        if (!Double.isFinite(m.integrated())) {
+            return "loudness: the mix is silent (below -70 LUFS); no gain applied";
+        }
+        double gain = target.targetLufs() - m.integrated();
+        String capped = "";
+        if (Double.isFinite(m.truePeak()) && m.truePeak() + gain > target.truePeakDbtp()) {
+            gain = target.truePeakDbtp() - m.truePeak();
+            capped = String.format(Locale.ROOT, "; lowered to keep the true peak at %.1f dBTP: %.1f LUFS instead of"
+                    + " %.1f", target.truePeakDbtp(), m.integrated() + gain, target.targetLufs());
+        }
+        audio.setGainDb(gain);
+        return String.format(Locale.ROOT, "loudness: mix measured %.1f LUFS, true peak %.1f dBTP; gain %+.1f dB to"
+                + " %.1f LUFS%s", m.integrated(), m.truePeak(), gain, target.targetLufs(), capped);
     }
 
     /** Timeline sample at {@code ticks} (rounded down). */
     static long sampleAt(long ticks) {
-        return Math.floorDiv(ticks, TICKS_PER_SAMPLE);
+        return TimelineAudio.sampleAt(ticks);
     }
 
     @Override
     public void close() {
-        for (Part p : parts) {
-            p.source().close();
-        }
+        audio.close();
     }
 }

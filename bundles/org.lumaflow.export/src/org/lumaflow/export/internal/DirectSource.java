@@ -27,11 +27,14 @@ final class DirectSource {
             return null;
         }
         Track t = tl.tracks().get(0);
-        if (!t.enabled() || t.opacity() != 1.0 || !t.transitions().isEmpty() || t.clips().size() != 1) {
+        if (!t.enabled() || t.kind() != Track.Kind.VIDEO || t.opacity() != 1.0 || !t.transitions().isEmpty()
+                || t.clips().size() != 1) {
             return null;
         }
         Clip c = t.clips().get(0);
-        if (!c.effects().isEmpty() || c.start() != 0 || c.in() != 0 || !"media.video".equals(c.source().type())
+        if (!c.effects().isEmpty() || c.start() != 0 || c.in() != 0 || !c.enabled() || !c.retime().isNormal()
+                || c.retime().frames() != org.lumaflow.engine.timeline.Retime.Frames.NEAREST
+                || !"media.video".equals(c.source().type())
                 || !(c.source().params().get("file") instanceof String name)) {
             return null;
         }

@@ -65,6 +65,8 @@ final class ExportRun extends FutureJob {
     private final long first;
     private final long total;
     private final MediaService media;
+    /** Per failed node (id, type): {frames rendered without it, first, last}; guarded by the warnings map. */
+    private final Map<List<String>, long[]> withoutNode = new LinkedHashMap<>();
     /** The file whose pictures are passed straight to the encoder, or null (render + convert). */
     private final Path direct;
     /** QC of the encoded frames, or null (off, GIF, or no QC bundle) */
@@ -161,6 +163,10 @@ final class ExportRun extends FutureJob {
                     Map<String, Long> warnings = attempt(encoder);
                     List<String> all = new ArrayList<>(notes);
                     warnings.forEach((text, frame) -> all.add(text + " (first at frame " + frame + ")"));
+                    withoutNode.forEach((node, c) -> all.add(String.format(java.util.Locale.ROOT,
+                            "%d frame(s) (%d..%d) were rendered without node '%s' (%s, plugin %s), which failed "
+                                    + "(errors above)", c[0], c[1], c[2], node.get(0), node.get(1),
+                            engine.registry().snapshot().plugins().getOrDefault(node.get(1), "unknown"))));
                     double secs = (System.nanoTime() - t0) / 1e9;
                     done.complete(new ExportResult(settings.output(), encoder, candidates, total, secs, width,
                             height, all, qcReport));
@@ -210,18 +216,24 @@ final class ExportRun extends FutureJob {
             throw new ExportException(out + ": cannot create a temporary file beside it (" + e.getMessage() + ")", e);
         }
         Map<String, Long> warnings = new LinkedHashMap<>();
+        withoutNode.clear(); // a restart with another encoder counts again
         boolean ok = false;
         AudioMix mix = settings.audio() ? new AudioMix(timeline, baseDir, media) : null;
         try {
             if (mix != null) {
                 mix.problems().forEach(p -> warnings.putIfAbsent(p, first));
+                var rate = timeline.format().rate();
+                normalize(mix, AudioMix.sampleAt(rate.frameToTicks(first)),
+                        AudioMix.sampleAt(rate.frameToTicks(first + total)), settings, listener, warnings, first);
             }
             VideoEncoder enc;
             try {
                 // the direct path feeds decoded yuv420p pictures as they are: I420 where the encoder takes it
                 enc = new VideoEncoder(encoder, partial.path(), container(), width, height, timeline.format().rate(),
                         keyframes(), options(encoder), mix != null && mix.present() && !container().equals("gif"),
-                        direct != null ? PixelFormat.I420 : null);
+                        direct != null ? PixelFormat.I420 : null, Chapters.of(timeline,
+                                timeline.format().rate().frameToTicks(first),
+                                timeline.format().rate().frameToTicks(first + total)));
             } catch (IOException e) {
                 throw new EncoderFailed(e.getMessage(), e);
             }
@@ -277,6 +289,19 @@ final class ExportRun extends FutureJob {
             } catch (IOException ignored) {
                 // best effort; reported by the caller's error anyway
             }
+        }
+    }
+
+    /** Loudness normalisation (when the settings ask for it): notes what was applied, or warns why not. */
+    static void normalize(AudioMix mix, long from, long to, ExportSettings settings, ExportListener listener,
+            Map<String, Long> warnings, long first) {
+        try {
+            String note = mix.normalize(settings.loudness(), from, to);
+            if (note != null) {
+                listener.note(note);
+            }
+        } catch (org.lumaflow.decoder.MediaException e) {
+            warnings.putIfAbsent("loudness not normalised: " + e.getMessage(), first);
         }
     }
 
@@ -447,6 +472,14 @@ final class ExportRun extends FutureJob {
             for (RenderMessage m : r.messages()) {
                 synchronized (warnings) {
                     warnings.putIfAbsent(m.toString(), frameNo);
+                    if (m.severity() == RenderMessage.Severity.ERROR && m.nodeId() != null) {
+                        long[] c = withoutNode.computeIfAbsent(List.of(m.nodeId(), String.valueOf(m.nodeType())),
+                                k -> new long[] {0, frameNo, -1});
+                        if (c[2] != frameNo) {
+                            c[0]++;
+                            c[2] = frameNo;
+                        }
+                    }
                 }
             }
             f = r.frame().retain();

@@ -125,6 +125,20 @@ public final class SegmentSupport {
             this.rate = tl.format().rate();
         }
 
+        /**
+         * Applies loudness normalisation over timeline frames {@code [first, first + frames)} as a single-pass export
+         * does; a failure is returned as the warning.
+         */
+        public String normalize(org.lumaflow.export.ExportSettings.Loudness l, long first, long frames) {
+            try {
+                mix.normalize(l, AudioMix.sampleAt(rate.frameToTicks(first)),
+                        AudioMix.sampleAt(rate.frameToTicks(first + frames)));
+                return null;
+            } catch (MediaException e) {
+                return "loudness not normalised: " + e.getMessage();
+            }
+        }
+
         /** Problems met opening sources (warnings). */
         public List<String> problems() {
             return mix.problems();

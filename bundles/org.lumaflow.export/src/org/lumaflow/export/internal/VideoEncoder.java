@@ -81,6 +81,13 @@ final class VideoEncoder implements AutoCloseable {
      */
     VideoEncoder(String encoder, Path output, String container, int width, int height, FrameRate rate,
             int keyframeInterval, Map<String, String> options, boolean audio, PixelFormat prefer) throws IOException {
+        this(encoder, output, container, width, height, rate, keyframeInterval, options, audio, prefer, null);
+    }
+
+    /** {@code chapters}: written into the file when its container stores them (null: none). */
+    VideoEncoder(String encoder, Path output, String container, int width, int height, FrameRate rate,
+            int keyframeInterval, Map<String, String> options, boolean audio, PixelFormat prefer, Chapters chapters)
+            throws IOException {
         FFmpeg.load();
         this.name = encoder;
         AVCodec codec = avcodec_find_encoder_by_name(encoder);
@@ -159,6 +166,9 @@ final class VideoEncoder implements AutoCloseable {
                         throw new IOException(output + ": cannot write (" + FFmpeg.error(r) + ")");
                     }
                     o.pb(pb);
+                }
+                if (chapters != null) {
+                    chapters.addTo(o);
                 }
                 r = avformat_write_header(o, (AVDictionary) null);
                 if (r < 0) {

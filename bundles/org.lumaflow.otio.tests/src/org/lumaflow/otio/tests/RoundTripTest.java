@@ -123,11 +123,13 @@ class RoundTripTest {
     @Test
     void oursToOtioAndBackIsEqual() throws Exception {
         Project p = ProjectIO.load(dir.resolve("p.lumaflow"));
+        p.media().add(dir.resolve("clip.mkv"));
         Path otio = dir.resolve("rt.otio");
         assertTrue(Otio.write(p, otio, engine.registry().snapshot()).isEmpty());
         OtioImport back = Otio.read(otio);
         assertTrue(back.report().isEmpty(), back.report().lines().toString());
         assertNull(Trees.diff(saved(p), saved(back.project())));
+        assertEquals(List.of(dir.resolve("clip.mkv")), back.project().media(), "the media bin");
         Clip b = back.project().timeline().tracks().get(0).clips().get(1);
         assertEquals("clip.mkv", b.source().params().get("file"), "relative media stays relative");
         String text = Files.readString(otio);

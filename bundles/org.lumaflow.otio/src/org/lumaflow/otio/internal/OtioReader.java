@@ -90,6 +90,13 @@ public final class OtioReader {
         }
         timeline = new Timeline(format);
         Project p = new Project(o.str("name", "Untitled"), timeline);
+        if (ours.get("bin") instanceof List<?> bin) {
+            for (Object m : bin) {
+                if (m instanceof String path) {
+                    p.media().add(Path.of(path));
+                }
+            }
+        }
         metadata(o, timeline.metadata(), List.of("OTIO_SCHEMA", "metadata", "name", "global_start_time", "tracks"));
         if (startTime != null) {
             timeline.setStart(startTime.ticks());

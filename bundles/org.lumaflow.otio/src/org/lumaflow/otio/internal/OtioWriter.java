@@ -55,6 +55,14 @@ public final class OtioWriter {
         fmt.put("rate", rate.toString());
         Map<String, Object> ours = Json.obj();
         ours.put("format", fmt);
+        if (!project.media().isEmpty()) {
+            List<Object> bin = new ArrayList<>();
+            for (Path m : project.media()) {
+                Path abs = m.isAbsolute() || project.baseDir() == null ? m : project.baseDir().resolve(m);
+                bin.add(abs.normalize().toString());
+            }
+            ours.put("bin", bin); // the studio's media bin
+        }
         o.put("metadata", metadata(tl.metadata(), ours));
         o.put("name", project.name());
         String startRate = tl.metadata().get(K.START_RATE);

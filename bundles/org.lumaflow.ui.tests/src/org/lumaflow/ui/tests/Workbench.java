@@ -120,6 +120,9 @@ final class Workbench {
                 target = shell();
             }
             for (int type : new int[] {SWT.KeyDown, SWT.KeyUp}) {
+                if (target.isDisposed()) {
+                    return; // the key closed its window (Ctrl+Q)
+                }
                 Event e = new Event();
                 e.type = type;
                 e.keyCode = keyCode;
@@ -180,6 +183,9 @@ final class Workbench {
     }
 
     void close(Studio studio) {
+        if (display.isDisposed()) {
+            return; // the script quit the studio itself
+        }
         run(() -> {
             MApplication app = studio.attached(MApplication.class);
             app.getContext().get(IWorkbench.class).close();

@@ -15,6 +15,22 @@ public final class Dialogs {
     private Dialogs() {
     }
 
+    /** Answers questions in unattended sessions (tests): title and message in, SWT.YES/NO/CANCEL out, or null. */
+    private static volatile java.util.function.BiFunction<String, String, Integer> responder;
+
+    /**
+     * Makes unattended questions go to {@code r} (null: every question gets its default answer again); each question
+     * is logged either way.
+     */
+    public static void respondWith(java.util.function.BiFunction<String, String, Integer> r) {
+        responder = r;
+    }
+
+    private static Integer scripted(String title, String message) {
+        var r = responder;
+        return r == null ? null : r.apply(title, message);
+    }
+
     public static boolean unattended() {
         return Boolean.getBoolean("lumaflow.studio.noprompt");
     }
@@ -22,8 +38,10 @@ public final class Dialogs {
     /** A yes/no question; {@code def} when unattended. */
     public static boolean confirm(Shell shell, String title, String message, boolean def) {
         if (unattended() || shell == null || shell.isDisposed()) {
-            LOG.log(System.Logger.Level.INFO, title + ": " + message + " -> " + (def ? "yes" : "no") + " (unattended)");
-            return def;
+            Integer a = scripted(title, message);
+            boolean answer = a == null ? def : a == SWT.YES;
+            LOG.log(System.Logger.Level.INFO, title + ": " + message + " -> " + (answer ? "yes" : "no") + " (unattended)");
+            return answer;
         }
         MessageBox box = new MessageBox(shell, SWT.ICON_QUESTION | SWT.YES | SWT.NO);
         box.setText(title);
@@ -34,8 +52,9 @@ public final class Dialogs {
     /** Yes/No/Cancel: returns SWT.YES, SWT.NO or SWT.CANCEL; {@code def} when unattended. */
     public static int ask3(Shell shell, String title, String message, int def) {
         if (unattended() || shell == null || shell.isDisposed()) {
+            Integer a = scripted(title, message);
             LOG.log(System.Logger.Level.INFO, title + ": " + message + " (unattended)");
-            return def;
+            return a == null ? def : a;
         }
         MessageBox box = new MessageBox(shell, SWT.ICON_QUESTION | SWT.YES | SWT.NO | SWT.CANCEL);
         box.setText(title);

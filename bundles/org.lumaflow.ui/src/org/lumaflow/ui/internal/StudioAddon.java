@@ -101,9 +101,11 @@ public final class StudioAddon {
         studio.attach(MApplication.class, app);
         Display display = Display.getCurrent();
         Shell shell = display.getActiveShell();
+        ExitGuard guard = ExitGuard.install(studio, display);
         for (MWindow w : app.getChildren()) {
-            w.getContext().set(IWindowCloseHandler.class, win -> confirmClose((Shell) win.getWidget()));
+            w.getContext().set(IWindowCloseHandler.class, win -> guard.confirm((Shell) win.getWidget()));
         }
+        WindowTitle.install(studio, app);
         Shortcuts.install(display, studio, app);
         offerRecovery(shell);
         autosave = () -> {
@@ -147,37 +149,6 @@ public final class StudioAddon {
         } catch (Exception e) {
             Dialogs.error(shell, "Recovery failed", pending + ": " + e.getMessage());
         }
-    }
-
-    /** Asks to save a dirty project before the window closes; false keeps it open. */
-    boolean confirmClose(Shell shell) {
-        if (!studio.dirty()) {
-            return true;
-        }
-        int answer = Dialogs.ask3(shell, "Unsaved changes", "Save changes to " + studio.project().name()
-                + " before closing?", SWT.NO);
-        if (answer == SWT.CANCEL) {
-            return false;
-        }
-        if (answer == SWT.YES) {
-            try {
-                if (studio.project().file() == null) {
-                    String f = org.lumaflow.ui.internal.handlers.StudioAction.askSavePath(shell);
-                    if (f == null) {
-                        return false;
-                    }
-                    studio.saveAs(Path.of(f));
-                } else {
-                    studio.save();
-                }
-            } catch (Exception e) {
-                Dialogs.error(shell, "Save failed", e.getMessage());
-                return false;
-            }
-        } else {
-            Recovery.discard(studio.project());
-        }
-        return true;
     }
 
     private static Path projectArgument(IEclipseContext context) {

@@ -154,7 +154,9 @@ class GpuGraphTest {
             }
             assertFalse(((GpuGraph) g).onGpu("tint"), "the node stays on the CPU");
             try (RenderResult again = g.render(1, 64, 36, 1)) {
-                assertTrue(again.clean(), "warned once: " + again.messages());
+                // every frame that falls back says so: a render counts the frames it concerns
+                assertEquals(1, again.messages().size(), again.messages().toString());
+                assertTrue(again.messages().get(0).text().contains("does not compile"), again.messages().toString());
             }
         } finally {
             reg.unregister();

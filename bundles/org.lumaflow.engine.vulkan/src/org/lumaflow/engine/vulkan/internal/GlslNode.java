@@ -26,7 +26,11 @@ import org.lumaflow.engine.vulkan.GpuSlice;
  */
 final class GlslNode implements GpuNode {
 
-    private static final int HEADER = 32;
+    /** Bytes of the push-constant block taken by the header (size, time, scale, connected ports, layer size). */
+    static final int HEADER = 32;
+    /** Bytes left for a node's parameters. */
+    static final int PARAM_BYTES = GpuNodeContext.PUSH_BYTES - HEADER;
+    private static final String BODY_MARK = "// ---- glsl() of the node type ----";
 
     private final ShaderNode type;
     private final NodeDescriptor d;
@@ -37,7 +41,12 @@ final class GlslNode implements GpuNode {
     /** the type when it is a {@link LayeredShaderNode}, else null */
     private final LayeredShaderNode layered;
     private final int uniforms;
+    /** 1-based line of the generated source where {@code glsl()} starts, and its number of lines */
+    private final int bodyLine;
+    private final int bodyLines;
     private volatile boolean retired;
+    /** why the kernel cannot be used (parameters too big, GLSL does not compile), null while it can */
+    private volatile String unusable;
 
     /** Per graph node: the uploaded layer, its key and the uniform array (no allocation per frame). */
     private static final class LayerState implements AutoCloseable {
@@ -64,8 +73,7 @@ final class GlslNode implements GpuNode {
         this.layered = type instanceof LayeredShaderNode l ? l : null;
         this.uniforms = layered == null ? 0 : layered.uniformCount();
         if (uniforms < 0 || uniforms > LayeredShaderNode.MAX_UNIFORMS) {
-            throw new IllegalArgumentException("node type " + d.id() + ": " + uniforms + " uniforms, at most "
-                    + LayeredShaderNode.MAX_UNIFORMS);
+            unusable = uniforms + " uniforms, at most " + LayeredShaderNode.MAX_UNIFORMS;
         }
         this.offsets = new int[d.params().size()];
         StringBuilder fields = new StringBuilder();
@@ -96,10 +104,13 @@ final class GlslNode implements GpuNode {
             }
         }
         if (at > GpuNodeContext.PUSH_BYTES) {
-            throw new IllegalArgumentException("node type " + d.id() + ": its parameters need " + (at - HEADER)
-                    + " bytes of push constants, at most " + (GpuNodeContext.PUSH_BYTES - HEADER) + " fit");
+            unusable = "its parameters need " + (at - HEADER) + " bytes of push constants, at most " + PARAM_BYTES
+                    + " fit (COLOR 16, POINT 8, FLOAT/INT/BOOL/CHOICE 4 bytes each)";
         }
-        this.source = generate(d, fields.toString(), type.glsl(), layered != null);
+        String body = type.glsl();
+        this.source = generate(d, fields.toString(), body, layered != null);
+        this.bodyLine = (int) source.substring(0, source.indexOf(BODY_MARK) + BODY_MARK.length()).lines().count() + 1;
+        this.bodyLines = (int) body.lines().count();
         this.key = "plugin:" + d.id() + "@" + Integer.toHexString(System.identityHashCode(type));
     }
 
@@ -121,8 +132,20 @@ final class GlslNode implements GpuNode {
         if (retired) {
             throw new IllegalStateException("node type " + d.id() + " was unregistered");
         }
+        String why = unusable;
+        if (why != null) {
+            throw new Unusable(why);
+        }
         List<PortSpec> ports = d.inputs();
-        ComputeKernel k = c.kernel(key, source, ports.size() + 1 + (layered != null ? 2 : 0));
+        ComputeKernel k;
+        try {
+            k = c.kernel(key, source, ports.size() + 1 + (layered != null ? 2 : 0));
+        } catch (IllegalArgumentException e) {
+            if (!String.valueOf(e.getMessage()).contains("does not compile")) {
+                throw e;
+            }
+            throw new Unusable(compileFailed(e.getMessage()));
+        }
         NodeContext p = c.params();
         LayerState ls = null;
         RasterLayer layer = null;
@@ -203,6 +226,35 @@ final class GlslNode implements GpuNode {
         }
     }
 
+    /**
+     * The kernel cannot be used, for good (parameters do not fit, GLSL does not compile): the graph renders the node
+     * on the CPU from then on and says so on every frame.
+     */
+    static final class Unusable extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        Unusable(String reason) {
+            super(reason);
+        }
+    }
+
+    /**
+     * Remembers a compile failure (so other graphs do not compile it again) and logs it once with the generated
+     * source, numbered, the failing lines marked. Returns the one-line reason.
+     */
+    private synchronized String compileFailed(String shaderc) {
+        if (unusable != null) {
+            return unusable;
+        }
+        ShaderErrors e = new ShaderErrors(shaderc, bodyLine, bodyLines);
+        String reason = "its GLSL does not compile: " + e.summary();
+        System.getLogger("org.lumaflow.engine.vulkan").log(System.Logger.Level.WARNING, "shader node " + d.id()
+                + " (" + type.getClass().getName() + ") renders on the CPU: " + reason + "\ngenerated source ("
+                + "glsl() starts at line " + bodyLine + "; >> marks the failing lines):\n" + e.listing(source));
+        unusable = reason;
+        return reason;
+    }
+
     private RasterLayer prepare(NodeContext p, float[] u) {
         try {
             return layered.prepare(p, u);
@@ -269,7 +321,7 @@ final class GlslNode implements GpuNode {
                 s.append("    return in").append(i).append("_px[xy.y * p.width + xy.x];\n}\n");
             }
         }
-        s.append("#line 1\n").append(body).append('\n');
+        s.append(BODY_MARK).append('\n').append(body).append('\n');
         if (mask) {
             s.append("""
                     void main() {

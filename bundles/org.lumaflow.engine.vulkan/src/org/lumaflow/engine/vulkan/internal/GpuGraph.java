@@ -31,7 +31,8 @@ import org.lumaflow.engine.vulkan.GpuFrameKey;
  * by the per-render consumer countdown into the recorder's hold (so a later frame in flight cannot reuse them early).
  * The result is converted on the GPU (NV12/I420, or downscaled for previews) before the readback, into persistently
  * mapped host memory. A GPU failure renders that frame on the CPU with a warning; a shader that does not compile
- * sends its node to the CPU for good.
+ * (or whose parameters do not fit the push constants) sends its node to the CPU for good, with a warning on every
+ * frame it renders there.
  */
 public final class GpuGraph implements CompiledGraph {
 
@@ -43,6 +44,8 @@ public final class GpuGraph implements CompiledGraph {
     private final GpuRuntime rt;
     private final String name;
     private final GpuNode[] twins;
+    /** Why node i went to the CPU for good (its twin is null), reported on every frame it renders there. */
+    private final String[] onCpuWhy;
     private final Object[] states;
     private final GpuFrame[] outputs;
     private final int[] remaining;
@@ -161,6 +164,7 @@ public final class GpuGraph implements CompiledGraph {
         this.name = "gpu (" + rt.context().gpu().name() + ", Vulkan)";
         int n = cpu.size();
         twins = new GpuNode[n];
+        onCpuWhy = new String[n];
         states = new Object[n];
         outputs = new GpuFrame[n];
         remaining = new int[n];
@@ -427,16 +431,22 @@ public final class GpuGraph implements CompiledGraph {
                 } catch (Exception | LinkageError e) {
                     nctx.dropPassThrough();
                     rec.hold(o);
-                    boolean permanent = e instanceof IllegalArgumentException && String.valueOf(e.getMessage())
-                            .contains("does not compile") || e instanceof IllegalStateException
+                    boolean permanent = e instanceof GlslNode.Unusable || e instanceof IllegalArgumentException
+                            && String.valueOf(e.getMessage()).contains("does not compile")
+                            || e instanceof IllegalStateException
                                     && String.valueOf(e.getMessage()).contains("unregistered");
+                    String why = (e instanceof GlslNode.Unusable ? "GPU kernel not used (" : "GPU kernel failed (")
+                            + e.getMessage() + "): rendered on the CPU";
                     if (permanent) {
                         twins[i] = null;
+                        onCpuWhy[i] = why;
                     }
                     LOG.log(System.Logger.Level.DEBUG, "GPU node " + cpu.id(i) + " failed", e);
-                    cpu.report(RenderMessage.Severity.WARNING, i, time, "GPU kernel failed ("
-                            + e.getMessage() + "): rendered on the CPU");
+                    cpu.report(RenderMessage.Severity.WARNING, i, time, why);
                 }
+            } else if (onCpuWhy[i] != null) {
+                // every frame that falls back says so (a render's warning then counts the frames it concerns)
+                cpu.report(RenderMessage.Severity.WARNING, i, time, onCpuWhy[i]);
             }
             if (result == null) {
                 result = onCpu(rec, i, time, w, h, scale);

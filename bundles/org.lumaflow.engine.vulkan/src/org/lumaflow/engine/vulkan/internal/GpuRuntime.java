@@ -129,7 +129,8 @@ public final class GpuRuntime implements AutoCloseable {
                 try {
                     return shaderNodes.computeIfAbsent(type, t -> new GlslNode(s));
                 } catch (RuntimeException e) {
-                    // e.g. parameters that do not fit the push constants: the node renders on the CPU
+                    // e.g. a descriptor that throws: the node renders on the CPU (parameters that do not fit the
+                    // push constants or GLSL that does not compile are reported per frame by the graph)
                     System.getLogger("org.lumaflow.engine.vulkan").log(System.Logger.Level.WARNING,
                             "shader node " + type.descriptor().id() + " runs on the CPU: " + e.getMessage());
                     return null;

@@ -49,7 +49,7 @@ public final class ProjectReader extends ReaderBase {
             throw error(ver, "unsupported schema version " + version + " (this build reads version "
                     + Project.SCHEMA_VERSION + ")");
         }
-        known(o, "lumaflow", "name", "format", "start", "markers", "metadata", "tracks");
+        known(o, "lumaflow", "name", "format", "start", "markers", "metadata", "media", "tracks");
         String name = o.get("name") == null ? "Untitled" : string(o.get("name"));
         Obj fmt = obj(require(o, "format"));
         known(fmt, "width", "height", "rate");
@@ -86,7 +86,20 @@ public final class ProjectReader extends ReaderBase {
         if (!problems.isEmpty()) {
             throw error(tracks, String.join("; ", problems));
         }
-        return new Project(name, tl);
+        Project project = new Project(name, tl);
+        if (o.get("media") != null) {
+            Path base = file == null || file.toAbsolutePath().getParent() == null ? null : file.toAbsolutePath().getParent();
+            for (Value mv : arr(o.get("media")).items()) {
+                String m = string(mv);
+                try {
+                    Path p = Path.of(m);
+                    project.media().add(p.isAbsolute() || base == null ? p : base.resolve(p).normalize());
+                } catch (java.nio.file.InvalidPathException e) {
+                    throw error(mv, "bad media path '" + m + "'");
+                }
+            }
+        }
+        return project;
     }
 
     private Track track(Obj o) throws ProjectException {

@@ -34,17 +34,28 @@ public final class ProjectWriter {
 
     private final JsonGenerator g;
     private final NodeRegistry.Snapshot plugins;
+    private final java.nio.file.Path folder;
 
-    private ProjectWriter(JsonGenerator g, NodeRegistry.Snapshot plugins) {
+    private ProjectWriter(JsonGenerator g, NodeRegistry.Snapshot plugins, java.nio.file.Path folder) {
         this.g = g;
         this.plugins = plugins;
+        this.folder = folder;
     }
 
     /** Writes {@code project}; {@code plugins} (may be null) records which plugin provides each node type. */
     public static void write(Project project, OutputStream out, NodeRegistry.Snapshot plugins) throws IOException {
+        write(project, out, plugins, project.baseDir());
+    }
+
+    /**
+     * Writes {@code project} for a file in {@code folder} (may be null): media-bin paths inside that folder are
+     * written relative to it.
+     */
+    public static void write(Project project, OutputStream out, NodeRegistry.Snapshot plugins,
+            java.nio.file.Path folder) throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
-            new ProjectWriter(g, plugins).project(project);
+            new ProjectWriter(g, plugins, folder).project(project);
             g.writeRaw('\n');
         }
     }
@@ -63,6 +74,13 @@ public final class ProjectWriter {
         }
         markers(p.timeline().markers());
         metadata(p.timeline().metadata());
+        if (!p.media().isEmpty()) {
+            g.writeArrayFieldStart("media");
+            for (java.nio.file.Path m : p.media()) {
+                g.writeString(relative(m));
+            }
+            g.writeEndArray();
+        }
         g.writeArrayFieldStart("tracks");
         for (Track t : p.timeline().tracks()) {
             track(t);
@@ -285,6 +303,17 @@ public final class ProjectWriter {
             g.writeNumber(x);
         }
         g.writeEndArray();
+    }
+
+    private String relative(java.nio.file.Path media) {
+        java.nio.file.Path abs = media.toAbsolutePath().normalize();
+        if (folder != null) {
+            java.nio.file.Path f = folder.toAbsolutePath().normalize();
+            if (abs.startsWith(f)) {
+                return f.relativize(abs).toString();
+            }
+        }
+        return abs.toString();
     }
 
     private static String time(long ticks) {

@@ -383,10 +383,10 @@ public final class CompiledGraphImpl implements CompiledGraph {
      */
     public synchronized NodeContext params(int i, long time, int width, int height, double scale) {
         CompiledNode n = nodes[i];
-        long local = time - n.timeOffset;
+        long local = n.local(time);
         n.evaluate(local);
         ctx.end();
-        ctx.begin(n, i, local, width, height, scale, null);
+        ctx.begin(n, i, time, local, width, height, scale, null);
         return ctx;
     }
 
@@ -431,8 +431,8 @@ public final class CompiledGraphImpl implements CompiledGraph {
         }
         Frame out = pool.lease(n.outputType() == PortType.MASK ? maskKey : imageKey);
         out.setTime(time);
-        long local = time - n.timeOffset;
-        ctx.begin(n, i, local, width, height, scale, out);
+        long local = n.local(time);
+        ctx.begin(n, i, time, local, width, height, scale, out);
         try {
             n.evaluate(local);
             n.type.render(ctx);
@@ -454,7 +454,7 @@ public final class CompiledGraphImpl implements CompiledGraph {
             long time) {
         Frame out = pool.lease(keyFor(n));
         out.setTime(time);
-        ctx.begin(n, i, local, width, height, scale, out);
+        ctx.begin(n, i, time, local, width, height, scale, out);
         contain(ctx, n, reason, time);
         ctx.end();
         return ctx.result();

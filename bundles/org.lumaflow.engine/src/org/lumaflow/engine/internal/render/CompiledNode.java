@@ -5,6 +5,7 @@ import org.lumaflow.engine.graph.NodeDescriptor;
 import org.lumaflow.engine.graph.NodeType;
 import org.lumaflow.engine.graph.ParamSpec;
 import org.lumaflow.engine.graph.PortType;
+import org.lumaflow.engine.graph.TimeMap;
 
 /** One node of a compiled graph: its type, wiring and parameter slots. */
 final class CompiledNode {
@@ -13,6 +14,8 @@ final class CompiledNode {
     final NodeType type;
     final NodeDescriptor descriptor;
     final long timeOffset;
+    /** general time map, or null for {@code time - timeOffset} */
+    final TimeMap timeMap;
     /** index of the producing node per input port, -1 when unconnected */
     final int[] inputs;
     /** parameter names, index-aligned with the slots below */
@@ -38,11 +41,13 @@ final class CompiledNode {
     /** whether render() runs on a guard thread under a timeout (third-party plugins) */
     boolean guarded;
 
-    CompiledNode(String id, NodeType type, NodeDescriptor d, long timeOffset, int[] inputs, Object[] values) {
+    CompiledNode(String id, NodeType type, NodeDescriptor d, long timeOffset, TimeMap timeMap, int[] inputs,
+            Object[] values) {
         this.id = id;
         this.type = type;
         this.descriptor = d;
         this.timeOffset = timeOffset;
+        this.timeMap = timeMap;
         this.inputs = inputs;
         int n = d.params().size();
         this.names = new String[n];
@@ -71,6 +76,12 @@ final class CompiledNode {
             }
         }
         this.animated = anyAnimated;
+    }
+
+    /** Node-local time at graph time {@code time}. */
+    long local(long time) {
+        TimeMap m = timeMap;
+        return m == null ? time - timeOffset : m.apply(time);
     }
 
     PortType outputType() {

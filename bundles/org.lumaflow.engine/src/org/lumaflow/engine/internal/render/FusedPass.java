@@ -66,11 +66,11 @@ final class FusedPass {
         int e = g.externals.length;
         for (int k = 0; k < g.members.length; k++) {
             CompiledNode n = nodes[g.members[k]];
-            long local = time - n.timeOffset;
+            long local = n.local(time);
             PixelFunction f;
             try {
                 n.evaluate(local);
-                ctx.begin(n, g.members[k], local, w, h, scale, null);
+                ctx.begin(n, g.members[k], time, local, w, h, scale, null);
                 f = ((PixelNode) n.type).prepare(ctx);
             } catch (Throwable t) {
                 if (t instanceof VirtualMachineError v && !(v instanceof OutOfMemoryError)) {

@@ -85,7 +85,7 @@ public final class GraphCompiler {
             }
             NodeDescriptor td = descriptors.get(c.to());
             NodeDescriptor fd = descriptors.get(c.from());
-            if (td == null || fd == null) {
+            if (td == null) {
                 continue; // unknown type already reported
             }
             int port = td.inputIndex(c.port());
@@ -95,7 +95,9 @@ public final class GraphCompiler {
                 continue;
             }
             PortSpec ps = td.inputs().get(port);
-            if (ps.type() != fd.output()) {
+            // from an unknown type (reported above): the wire still counts, so its consumer does not also get a
+            // misleading "needs input connected"
+            if (fd != null && ps.type() != fd.output()) {
                 problems.add("type mismatch: " + c.from() + " (" + fd.id() + ") outputs " + fd.output() + " but "
                         + c.to() + "." + c.port() + " expects " + ps.type());
             }
@@ -149,7 +151,7 @@ public final class GraphCompiler {
                 Object v = gn.params().get(spec.name());
                 values[p] = v == null ? spec.defaultValue() : v instanceof Animation ? v : ParamCoercion.coerce(spec, v);
             }
-            nodes[i] = new CompiledNode(gn.id(), types.get(gn.id()), d, gn.timeOffset(), inputs, values);
+            nodes[i] = new CompiledNode(gn.id(), types.get(gn.id()), d, gn.timeOffset(), gn.timeMap(), inputs, values);
             String plugin = snapshot.plugins().get(gn.type());
             nodes[i].plugin = plugin == null ? "unknown" : plugin;
             nodes[i].guarded = guarded(gn.type(), nodes[i].plugin);

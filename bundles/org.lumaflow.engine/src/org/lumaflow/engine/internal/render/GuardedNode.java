@@ -32,7 +32,7 @@ final class GuardedNode {
     Frame evaluate(CompiledNode n, int i, long time, int width, int height, double scale) {
         Containment containment = graph.containment();
         long timeoutMs = graph.timeoutMs();
-        long local = time - n.timeOffset;
+        long local = n.local(time);
         String quarantined = containment.quarantined(n.type);
         if (quarantined != null) {
             return graph.substitute(n, i, local, width, height, scale, quarantined, time);
@@ -53,7 +53,7 @@ final class GuardedNode {
             in[p] = src >= 0 && graph.outputOf(src) != null ? graph.outputOf(src).retain() : null;
             retained += in[p] != null ? 1 : 0;
         }
-        g.begin(n, i, local, width, height, scale, out);
+        g.begin(n, i, time, local, width, height, scale, out);
         guardNode = n;
         guardNodeCtx = g;
         Throwable err = GuardWorker.call(guardTask, timeoutMs);

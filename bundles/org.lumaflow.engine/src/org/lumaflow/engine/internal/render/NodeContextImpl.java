@@ -41,10 +41,10 @@ final class NodeContextImpl implements NodeContext {
         this.baseDir = baseDir;
     }
 
-    void begin(CompiledNode n, int index, long localTime, int w, int h, double s, Frame out) {
+    void begin(CompiledNode n, int index, long graphTime, long localTime, int w, int h, double s, Frame out) {
         this.node = n;
         this.time = localTime;
-        this.graphTime = localTime + n.timeOffset;
+        this.graphTime = graphTime;
         this.width = w;
         this.height = h;
         this.scale = s;

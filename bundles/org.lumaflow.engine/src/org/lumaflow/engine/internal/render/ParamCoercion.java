@@ -62,7 +62,18 @@ final class ParamCoercion {
                 throw new IllegalArgumentException("expects a string, got " + describe(v));
             }
             case COLOR -> {
-                return color(v);
+                Color c = color(v);
+                if (!(v instanceof Color) && !(v instanceof String)) { // arrays: within the declared range
+                    for (int i = 0; i < 4; i++) {
+                        double x = c.component(i);
+                        if (!(x >= spec.min() && x <= spec.max())) {
+                            throw new IllegalArgumentException("colour component " + fmt(x) + " of " + describe(v)
+                                    + " is outside " + fmt(spec.min()) + ".." + fmt(spec.max()) + (spec.max() <= 1
+                                            ? " (components are 0..1; write 8-bit colours as \"#RRGGBB\")" : ""));
+                        }
+                    }
+                }
+                return c;
             }
             case POINT -> {
                 if (v instanceof Point2 p) {

@@ -1,5 +1,6 @@
 package org.lumaflow.engine.internal.timeline;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,7 @@ import org.lumaflow.engine.graph.NodeDescriptor;
 import org.lumaflow.engine.graph.NodeType;
 import org.lumaflow.engine.registry.NodeRegistry;
 import org.lumaflow.engine.timeline.Clip;
+import org.lumaflow.engine.timeline.Retime;
 import org.lumaflow.engine.timeline.Timeline;
 import org.lumaflow.engine.timeline.Track;
 import org.lumaflow.engine.timeline.Transition;
@@ -20,7 +22,8 @@ import org.lumaflow.engine.timeline.Transition;
 /**
  * Builds the render graph of the timeline segment that contains time {@code t}: an opaque black background, then
  * each enabled video track's active (enabled) clip (source and effect chain, or a transition joining two overlapping clips) blended
- * over it with the track's mode and opacity.
+ * over it with the track's mode and opacity. A clip with a speed change gets a time-mapped source
+ * ({@link RetimeChain}); its effects keep clip time.
  */
 public final class SegmentGraphBuilder {
 
@@ -30,12 +33,23 @@ public final class SegmentGraphBuilder {
     public static final String AUDIO_ONLY = "media.audio";
     /** Blend node type used to stack tracks. */
     public static final String BLEND = "core.blend";
+    /** Mix node of frame blending (speed changes). */
+    public static final String DISSOLVE = "core.dissolve";
 
     private SegmentGraphBuilder() {
     }
 
-    /** The graph for the segment containing {@code t}. */
+    /** The graph for the segment containing {@code t} (frame blending on the timeline's grid: no files probed). */
     public static Graph build(Timeline timeline, long t, NodeRegistry.Snapshot types) {
+        return build(timeline, t, types, null);
+    }
+
+    /**
+     * The graph for the segment containing {@code t}; {@code baseDir} resolves source files whose frame rate frame
+     * blending needs ({@link RetimeChain}).
+     */
+    public static Graph build(Timeline timeline, long t, NodeRegistry.Snapshot types, Path baseDir) {
+        long frameTicks = timeline.format().rate().frameToTicks(1);
         Graph g = new Graph();
         String below = g.add("background", SOLID).set("color", Color.BLACK).id();
         int trackIndex = 0;
@@ -56,13 +70,13 @@ public final class SegmentGraphBuilder {
             active.sort((a, b) -> Long.compare(a.start(), b.start()));
             String top;
             if (active.size() == 1) {
-                top = chain(g, active.get(0), types);
+                top = chain(g, active.get(0), types, frameTicks, baseDir);
             } else {
                 Clip a = active.get(0);
                 Clip b = active.get(1);
                 Transition tr = track.transition(a.id(), b.id());
-                String fromId = chain(g, a, types);
-                String toId = chain(g, b, types);
+                String fromId = chain(g, a, types, frameTicks, baseDir);
+                String toId = chain(g, b, types, frameTicks, baseDir);
                 if (tr == null) {
                     top = toId; // validation reports this; render the later clip
                 } else {
@@ -84,10 +98,12 @@ public final class SegmentGraphBuilder {
         return g;
     }
 
-    private static String chain(Graph g, Clip c, NodeRegistry.Snapshot types) {
+    private static String chain(Graph g, Clip c, NodeRegistry.Snapshot types, long frameTicks, Path baseDir) {
         long offset = c.start() - c.in();
-        GraphNode src = g.add(c.source().copy(c.id()).timeOffset(offset));
-        String prev = src.id();
+        Retime rt = c.retime();
+        String prev = rt.isNormal() && rt.frames() != Retime.Frames.BLEND
+                ? g.add(c.source().copy(c.id()).timeOffset(offset)).id()
+                : RetimeChain.source(g, c, frameTicks, types, baseDir);
         for (GraphNode fx : c.effects()) {
             GraphNode n = g.add(fx.copy(c.id() + "/" + fx.id()).timeOffset(offset));
             g.connect(prev, n.id(), firstInput(fx.type(), types));

@@ -47,6 +47,7 @@ class SegmentedExportTest {
     static SegmentedExporter segmented;
     static Exporter exporter;
     static SegmentExecutor local;
+    static org.lumaflow.decoder.MediaService media;
 
     @TempDir
     Path dir;
@@ -57,6 +58,7 @@ class SegmentedExportTest {
         segmented = OsgiTests.service(bc, SegmentedExporter.class);
         exporter = OsgiTests.service(bc, Exporter.class);
         local = OsgiTests.service(bc, SegmentExecutor.class);
+        media = OsgiTests.service(bc, org.lumaflow.decoder.MediaService.class);
         assertEquals("local", local.name());
     }
 
@@ -168,7 +170,8 @@ class SegmentedExportTest {
 
     static ExportSettings to(ExportSettings s, Path o) {
         return new ExportSettings(o, s.codec(), s.encoder(), s.crf(), s.bitrate(), s.preset(), s.keyframeInterval(),
-                s.width(), s.height(), s.firstFrame(), s.frames(), s.stallTimeout(), s.audio(), s.qc(), s.qcOptions());
+                s.width(), s.height(), s.firstFrame(), s.frames(), s.stallTimeout(), s.audio(), s.qc(), s.qcOptions())
+                .withLoudness(s.loudness());
     }
 
     private Pair both(Timeline tl, String ext, ExportSettings base, int segments) throws Exception {
@@ -239,6 +242,27 @@ class SegmentedExportTest {
         assertTrue(Files.exists(dir.resolve("joined.mp4.qc.json")), "QC over the joined file: " + names());
         assertTrue(names().stream().noneMatch(n -> n.contains(".segments.") || n.endsWith(".partial")),
                 "work folder and temporaries gone: " + names());
+    }
+
+    @Test
+    void loudnessNormalisedAudioIsTheSinglePasses() throws Exception {
+        SegTestSupport.clip(dir, "src.mp4", 160, 90, 2.0);
+        Timeline tl = SegTestSupport.timeline("src.mp4", 160, 90, 50);
+        ExportSettings s = ExportSettings.to(dir.resolve("x.mp4")).withEncoder("libopenh264").withKeyframeInterval(10)
+                .withLoudness(-16); // the source tone measures about -21 LUFS
+        Pair p = both(tl, "mp4", s, 2);
+        List<String> a1 = SegTestSupport.audioPackets(p.single());
+        List<String> a2 = SegTestSupport.audioPackets(p.joined());
+        assertTrue(a2.size() > 50, "audio present: " + a2.size());
+        assertEquals(a1, a2, "normalised once over the whole range, as the single pass does");
+        org.lumaflow.qc.loudness.LoudnessMeter m = new org.lumaflow.qc.loudness.LoudnessMeter();
+        float[] l = new float[96_000];
+        float[] r = new float[96_000];
+        try (var a = media.openAudio(p.joined())) {
+            a.read(0, l, r, 0, l.length);
+        }
+        m.add(l, r, 0, l.length);
+        assertEquals(-16, m.result().integrated(), 0.5, "the joined file's loudness");
     }
 
     @Test

@@ -105,6 +105,15 @@ final class Joiner {
                 audio = SegmentSupport.Audio.open(tl, plan.baseDir(), services.media(), oc, container);
                 if (audio != null) {
                     warnings.addAll(audio.problems());
+                    String lufs = plan.settings().get("loudness");
+                    if (lufs != null) {
+                        String note = audio.normalize(new org.lumaflow.export.ExportSettings.Loudness(
+                                Double.parseDouble(lufs), Double.parseDouble(plan.settings().get("truePeak"))),
+                                first, Long.parseLong(plan.settings().get("frames")));
+                        if (note != null) {
+                            warnings.add(note);
+                        }
+                    }
                 }
             }
             if ((oc.oformat().flags() & AVFMT_NOFILE) == 0) {
@@ -114,6 +123,11 @@ final class Joiner {
                     throw new IOException(temp + ": cannot write (" + FFmpeg.error(r) + ")");
                 }
                 oc.pb(pb);
+            }
+            long frames = Long.parseLong(plan.settings().get("frames"));
+            if (tl != null) {
+                org.lumaflow.export.internal.Chapters.of(tl, rate.frameToTicks(first),
+                        rate.frameToTicks(first + frames)).addTo(oc);
             }
             r = avformat_write_header(oc, (AVDictionary) null);
             if (r < 0) {

@@ -111,6 +111,10 @@ final class Planner {
         settings.put("firstFrame", Long.toString(first));
         settings.put("frames", Long.toString(total));
         settings.put("audio", Boolean.toString(s.audio()));
+        if (s.loudness() != null) {
+            settings.put("loudness", Double.toString(s.loudness().targetLufs()));
+            settings.put("truePeak", Double.toString(s.loudness().truePeakDbtp()));
+        }
         settings.put("qc", Boolean.toString(s.qc()));
         settings.put("stallSeconds", Long.toString(s.stallTimeout().toSeconds()));
         if (s.crf() >= 0) {

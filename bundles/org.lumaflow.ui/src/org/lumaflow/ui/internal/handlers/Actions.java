@@ -23,6 +23,22 @@ public final class Actions {
     }
 
     /** Whether {@code action} can run now (menus grey out the rest). */
+    /**
+     * The menu label of {@code action} when it depends on the state ("Undo Move clip 'a'\tCtrl+Z"), or null for a
+     * fixed label.
+     */
+    public static String menuLabel(String action, Studio studio) {
+        return switch (action) {
+            case "undo" -> named("Undo", studio.edits().undoLabel()) + "\tCtrl+Z";
+            case "redo" -> named("Redo", studio.edits().redoLabel()) + "\tCtrl+Shift+Z";
+            default -> null;
+        };
+    }
+
+    private static String named(String verb, String what) {
+        return what == null ? verb : verb + " " + what;
+    }
+
     public static boolean enabled(String action, Studio studio) {
         return switch (action) {
             case "undo" -> studio.edits().canUndo();
@@ -49,13 +65,7 @@ public final class Actions {
                 case "import" -> importMedia(studio, shell);
                 case "export" -> show(parts, "org.lumaflow.ui.part.export");
                 case "preferences" -> new PreferencesDialog(shell, studio).open();
-                case "quit" -> {
-                    org.eclipse.e4.ui.workbench.IWorkbench wb = app.getContext()
-                            .get(org.eclipse.e4.ui.workbench.IWorkbench.class);
-                    if (wb != null) {
-                        wb.close();
-                    }
-                }
+                case "quit" -> org.lumaflow.ui.internal.ExitGuard.quit(shell, app);
                 case "undo" -> studio.undo();
                 case "redo" -> studio.redo();
                 case "split" -> split(studio);
@@ -116,7 +126,8 @@ public final class Actions {
     private static void importMedia(Studio studio, Shell shell) {
         FileDialog d = new FileDialog(shell, SWT.OPEN | SWT.MULTI);
         d.setText("Import media");
-        d.setFilterExtensions(new String[] {"*.mp4;*.mov;*.mkv;*.webm;*.avi;*.mxf;*.mts;*.png;*.jpg;*.wav;*.mp3", "*"});
+        d.setFilterExtensions(new String[] {MediaFilter.pattern(), "*"});
+        d.setFilterNames(new String[] {"Media files", "All files"});
         if (d.open() != null) {
             for (String name : d.getFileNames()) {
                 studio.addMedia(Path.of(d.getFilterPath(), name));
@@ -152,7 +163,8 @@ public final class Actions {
     private static void delete(Studio studio, boolean ripple) {
         Clip c = studio.selectedClip();
         if (c != null) {
-            studio.execute(Edits.delete(studio.trackOf(c), c, ripple));
+            studio.execute(ripple ? Edits.rippleDelete(studio.timeline(), studio.trackOf(c), c)
+                    : Edits.delete(studio.trackOf(c), c));
             studio.select(null, null);
         }
     }

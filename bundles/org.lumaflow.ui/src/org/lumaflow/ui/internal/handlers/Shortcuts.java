@@ -30,6 +30,9 @@ public final class Shortcuts {
                 return;
             }
             Shell shell = display.getActiveShell();
+            if (shell == null && e.widget instanceof org.eclipse.swt.widgets.Control c && !c.isDisposed()) {
+                shell = c.getShell(); // no window manager (or focus between windows): the key's own window
+            }
             if (shell == null || shell.getParent() != null) {
                 return; // dialogs keep their keys
             }

@@ -23,7 +23,12 @@ public final class StudioAction {
 
     @CanExecute
     public boolean canExecute(MDirectMenuItem item, Studio studio) {
-        return Actions.enabled(action(item), studio);
+        String action = action(item);
+        String label = Actions.menuLabel(action, studio);
+        if (label != null && !label.equals(item.getLabel())) {
+            item.setLabel(label);
+        }
+        return Actions.enabled(action, studio);
     }
 
     private static String action(MDirectMenuItem item) {

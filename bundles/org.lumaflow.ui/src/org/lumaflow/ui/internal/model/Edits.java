@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import org.lumaflow.engine.graph.GraphNode;
 import org.lumaflow.engine.timeline.Clip;
+import org.lumaflow.engine.timeline.Timeline;
 import org.lumaflow.engine.timeline.Track;
 import org.lumaflow.engine.timeline.Transition;
 
@@ -112,28 +113,25 @@ public final class Edits {
         });
     }
 
-    /** Removes {@code clip}; with {@code ripple}, later clips of its track move left to close the gap. */
-    public static Edit delete(Track track, Clip clip, boolean ripple) {
+    /** Removes {@code clip} from {@code track}, leaving a gap. */
+    public static Edit delete(Track track, Clip clip) {
         int index = track.clips().indexOf(clip);
         List<Transition> dropped = transitionsOf(track, clip.id());
-        List<Clip> later = new ArrayList<>();
-        if (ripple) {
-            for (Clip c : track.clips()) {
-                if (c != clip && c.start() >= clip.end()) {
-                    later.add(c);
-                }
-            }
-        }
-        long shift = clip.duration();
-        return new Simple((ripple ? "Ripple delete" : "Delete") + " clip '" + clip.id() + "'", Change.TIMELINE, () -> {
+        return new Simple("Delete clip '" + clip.name() + "'", Change.TIMELINE, () -> {
             track.clips().remove(clip);
             track.transitions().removeAll(dropped);
-            later.forEach(c -> c.setStart(c.start() - shift));
         }, () -> {
-            later.forEach(c -> c.setStart(c.start() + shift));
             track.clips().add(Math.min(index, track.clips().size()), clip);
             track.transitions().addAll(dropped);
         });
+    }
+
+    /**
+     * Removes {@code clip} and closes the gap it leaves on every unlocked track (see {@link RippleDelete}); throws
+     * {@link IllegalStateException} with a sentence for the user when the tracks have no room.
+     */
+    public static Edit rippleDelete(Timeline timeline, Track track, Clip clip) {
+        return RippleDelete.of(timeline, track, clip);
     }
 
     /** Adds {@code clip} to {@code track}. */
@@ -193,7 +191,7 @@ public final class Edits {
         });
     }
 
-    private static List<Transition> transitionsOf(Track track, String clipId) {
+    static List<Transition> transitionsOf(Track track, String clipId) {
         List<Transition> out = new ArrayList<>();
         for (Transition t : track.transitions()) {
             if (t.from().equals(clipId) || t.to().equals(clipId)) {

@@ -3,7 +3,6 @@ package org.lumaflow.ui.internal.model;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -34,7 +33,6 @@ public final class Studio {
     private final EditStack edits = new EditStack(500);
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final List<Path> media = new ArrayList<>();
     private Project project;
     private String selectedClip;
     private String selectedNode;
@@ -132,11 +130,38 @@ public final class Studio {
         saveAs(project.file());
     }
 
+    /**
+     * Saves to {@code file} (atomically) and makes it the project's file. A project saved for the first time, or one
+     * still named after its old file, takes the new file's name. The recovery files of the old and the new name go.
+     */
     public void saveAs(Path file) throws IOException {
-        ProjectIO.save(project, file, engine().registry().snapshot());
+        Path before = project.file();
+        Path oldRecovery = Recovery.fileFor(project);
+        String oldName = project.name();
+        boolean rename = before == null || oldName.equals(stem(before));
+        if (rename) {
+            project.setName(stem(file));
+        }
+        try {
+            ProjectIO.save(project, file, engine().registry().snapshot());
+        } catch (IOException | RuntimeException e) {
+            project.setName(oldName);
+            throw e;
+        }
         edits.markClean();
         Recovery.discard(project);
-        fire(Change.DIRTY);
+        try {
+            java.nio.file.Files.deleteIfExists(oldRecovery);
+        } catch (IOException ignored) {
+            // offered again at the next start, where declining removes it
+        }
+        fire(Change.DIRTY); // the window title and the export's default file name follow
+    }
+
+    private static String stem(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
     }
 
     /** Writes the unsaved state to the recovery folder (autosave); no-op when nothing changed. */
@@ -258,22 +283,23 @@ public final class Studio {
 
     // ---- media bin, QC --------------------------------------------------------------------------------------------
 
-    /** Media files in the bin, in import order. */
+    /** Media files in the bin, in import order (saved with the project). */
     public List<Path> media() {
-        return List.copyOf(media);
+        return List.copyOf(project.media());
     }
 
+    /** Adds {@code file} to the bin (undoable; the project becomes dirty). */
     public void addMedia(Path file) {
         Path abs = file.toAbsolutePath().normalize();
-        if (!media.contains(abs)) {
-            media.add(abs);
-            fire(Change.MEDIA);
+        if (!project.media().contains(abs)) {
+            execute(new BinEdit(project.media(), abs, true));
         }
     }
 
+    /** Removes {@code file} from the bin (undoable). */
     public void removeMedia(Path file) {
-        if (media.remove(file)) {
-            fire(Change.MEDIA);
+        if (project.media().contains(file)) {
+            execute(new BinEdit(project.media(), file, false));
         }
     }
 

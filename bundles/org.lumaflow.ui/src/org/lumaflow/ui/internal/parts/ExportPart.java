@@ -36,6 +36,8 @@ public final class ExportPart {
     private final Consumer<Change> listener = c -> {
         if (c == Change.PROJECT) {
             view.projectChanged();
+        } else if (c == Change.DIRTY) { // a save may have renamed or moved the project: the default output follows
+            view.projectRenamed();
         }
     };
 

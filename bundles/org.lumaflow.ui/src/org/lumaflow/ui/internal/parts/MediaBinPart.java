@@ -180,7 +180,7 @@ public final class MediaBinPart {
     }
 
     private void fill(TableItem it, MediaInfo info) {
-        it.setText(1, String.format("%.2f s", info.durationTicks() / (double) org.lumaflow.core.time.Ticks.PER_SECOND));
+        it.setText(1, org.lumaflow.ui.internal.parts.bin.BinDurations.text(info, studio.timeline().format().rate()));
         VideoStreamInfo v = info.firstVideo();
         StringBuilder sb = new StringBuilder();
         if (v != null) {

@@ -166,7 +166,11 @@ public final class ViewerPart {
                 loop.invalidate();
                 updateTimecode();
             }
-            case TIMELINE, PARAMS, PREFERENCES -> loop.invalidate();
+            case TIMELINE -> {
+                loop.invalidate();
+                updateTimecode(); // the total follows edits at once
+            }
+            case PARAMS, PREFERENCES -> loop.invalidate();
             case SELECTION -> updateWipe();
             case PLAYHEAD -> {
                 if (!studio.transport().playing()) {

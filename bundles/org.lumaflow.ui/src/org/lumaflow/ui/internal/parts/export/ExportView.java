@@ -31,6 +31,11 @@ public final class ExportView {
         form.projectChanged();
     }
 
+    /** The project was saved (perhaps under another name): the default output file follows. */
+    public void projectRenamed() {
+        form.projectRenamed();
+    }
+
     public void relayout() {
         ctx.relayout();
     }

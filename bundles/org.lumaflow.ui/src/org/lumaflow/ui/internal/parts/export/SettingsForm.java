@@ -70,6 +70,10 @@ final class SettingsForm {
         output.projectChanged();
     }
 
+    void projectRenamed() {
+        output.projectChanged();
+    }
+
     void apply(Presets.Preset p) {
         applying = true;
         try {
