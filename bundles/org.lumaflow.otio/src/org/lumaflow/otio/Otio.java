@@ -44,4 +44,34 @@ public final class Otio {
     public static OtioReport write(Project project, Path file, NodeRegistry.Snapshot plugins) throws IOException {
         return OtioFiles.write(project, file, plugins);
     }
+
+    /**
+     * The clips of {@code project} that are still offline (imported from OTIO without their media, not relinked
+     * since), with what was looked for: the input of {@link Relinker}. Kept in the clips' metadata, so it survives
+     * saving the project as {@code .lumaflow}.
+     */
+    public static java.util.List<OfflineMedia> offline(Project project) {
+        java.util.List<OfflineMedia> out = new java.util.ArrayList<>();
+        for (org.lumaflow.engine.timeline.Track t : project.timeline().tracks()) {
+            for (org.lumaflow.engine.timeline.Clip c : t.clips()) {
+                java.util.Map<String, String> md = c.metadata();
+                String ref = md.get(org.lumaflow.otio.internal.K.OFFLINE);
+                if (ref != null) {
+                    out.add(new OfflineMedia(c.id(), c.name(), t.name(), ref,
+                            md.get(org.lumaflow.otio.internal.K.OFFLINE_FILE),
+                            number(md.get(org.lumaflow.otio.internal.K.OFFLINE_DURATION)),
+                            number(md.get(org.lumaflow.otio.internal.K.OFFLINE_SIZE))));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static long number(String s) {
+        try {
+            return s == null ? -1 : Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
 }

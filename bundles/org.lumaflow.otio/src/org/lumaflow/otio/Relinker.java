@@ -105,6 +105,9 @@ public final class Relinker {
                     c.setSource(new GraphNode(c.id(), type).set("file", file.toAbsolutePath().toString()));
                     c.effects().removeIf(fx -> fx.id().equals(MediaMap.SLATE_EFFECT));
                     c.metadata().remove(K.OFFLINE);
+                    c.metadata().remove(K.OFFLINE_FILE);
+                    c.metadata().remove(K.OFFLINE_DURATION);
+                    c.metadata().remove(K.OFFLINE_SIZE);
                     project.timeline().touch();
                     return true;
                 }

@@ -79,7 +79,13 @@ class RelinkTest {
         });
         assertEquals(List.of(dir.resolve("lib/b/shot.mkv"), dir.resolve("lib/a/shot.mkv")), r.candidates(m));
         Project project = in.project();
-        Map<String, Path> done = r.relinkAll(project, in.report().offline());
+        assertEquals(in.report().offline(), Otio.offline(project), "the offline list is kept in the project");
+        Path saved = dir.resolve("r.lumaflow");
+        org.lumaflow.engine.project.ProjectIO.save(project, saved, null);
+        assertEquals(in.report().offline(), Otio.offline(org.lumaflow.engine.project.ProjectIO.load(saved)),
+                "and survives saving as .lumaflow (the studio relinks from there)");
+        Map<String, Path> done = r.relinkAll(project, Otio.offline(project));
+        assertTrue(Otio.offline(project).isEmpty(), "nothing offline after relinking");
         assertEquals(Map.of("s", dir.resolve("lib/b/shot.mkv")), done);
         Clip c = project.timeline().tracks().get(0).clips().get(0);
         assertEquals("media.video", c.source().type());

@@ -192,6 +192,11 @@ final class ItemReader {
         }
         if (m.offlineRef() != null) {
             k.metadata().put(K.OFFLINE, m.offlineRef());
+            if (m.path() != null) {
+                k.metadata().put(K.OFFLINE_FILE, m.path());
+            }
+            k.metadata().put(K.OFFLINE_DURATION, Long.toString(m.availDur()));
+            k.metadata().put(K.OFFLINE_SIZE, Long.toString(m.size()));
             r.report.addOffline(new OfflineMedia(id, k.name(), track.name(), m.offlineRef(), m.path(),
                     m.availDur(), m.size()));
         } else if (m.slate() != null) {

@@ -27,6 +27,12 @@ public final class K {
     public static final String AVAILABLE_START = "otio.available_start";
     /** Clip: the reference that could not be found (the clip shows an offline slate). */
     public static final String OFFLINE = "otio.offline";
+    /** The offline clip's looked-for file, its available duration (ticks) and size (bytes): for relinking later. */
+    public static final String OFFLINE_FILE = "otio.offline.file";
+    /** See {@link #OFFLINE_FILE}. */
+    public static final String OFFLINE_DURATION = "otio.offline.duration";
+    /** See {@link #OFFLINE_FILE}. */
+    public static final String OFFLINE_SIZE = "otio.offline.size";
     /** Clip: the effects array as read, JSON. */
     public static final String EFFECTS = "otio.effects";
     /** Clip: the speed those effects gave (a double), to tell whether it was edited. */
