@@ -62,6 +62,18 @@ public final class Dialogs {
         return box.open();
     }
 
+    /** Shows information (logged as well). */
+    public static void info(Shell shell, String title, String message) {
+        LOG.log(System.Logger.Level.INFO, title + ": " + message);
+        if (unattended() || shell == null || shell.isDisposed()) {
+            return;
+        }
+        MessageBox box = new MessageBox(shell, SWT.ICON_INFORMATION | SWT.OK);
+        box.setText(title);
+        box.setMessage(message);
+        box.open();
+    }
+
     /** Shows an error (logged as well). */
     public static void error(Shell shell, String title, String message) {
         LOG.log(System.Logger.Level.WARNING, title + ": " + message);

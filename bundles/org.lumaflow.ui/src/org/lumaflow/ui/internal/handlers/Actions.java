@@ -62,6 +62,8 @@ public final class Actions {
                     }
                 }
                 case "saveas" -> saveAs(studio, shell);
+                case "exportotio" -> OtioActions.exportTimeline(studio, shell);
+                case "relink" -> OtioActions.relink(studio, shell);
                 case "import" -> importMedia(studio, shell);
                 case "export" -> show(parts, "org.lumaflow.ui.part.export");
                 case "preferences" -> new PreferencesDialog(shell, studio).open();
@@ -109,10 +111,11 @@ public final class Actions {
         }
         FileDialog d = new FileDialog(shell, SWT.OPEN);
         d.setText("Open project");
-        d.setFilterExtensions(new String[] {"*.lumaflow", "*"});
+        d.setFilterExtensions(new String[] {"*.lumaflow;*.otio;*.otioz", "*.lumaflow", "*.otio;*.otioz", "*"});
+        d.setFilterNames(new String[] {"Projects and timelines", "Lumaflow projects", "OpenTimelineIO", "All files"});
         String f = d.open();
         if (f != null) {
-            studio.open(Path.of(f));
+            OtioActions.opened(shell, Path.of(f), studio.open(Path.of(f)));
         }
     }
 

@@ -85,9 +85,46 @@ public final class Studio {
     // ---- project files --------------------------------------------------------------------------------------------
 
     /** Opens {@code file}; on failure the current project stays open and the exception names file, line and field. */
-    public void open(Path file) throws ProjectException {
-        Project p = ProjectIO.load(file);
+    public List<String> open(Path file) throws ProjectException {
+        List<String> notes = new java.util.ArrayList<>();
+        Project p = ProjectIO.load(file, notes::add);
         setProject(p);
+        return notes;
+    }
+
+    /**
+     * Writes the timeline to {@code file} in the format its extension names ({@code .otio}, {@code .otioz},
+     * {@code .otiod}, {@code .lumaflow}); the open project keeps its own file. Returns the writer's notes.
+     */
+    public List<String> exportTimeline(Path file) throws IOException {
+        List<String> notes = new java.util.ArrayList<>();
+        Path keep = project.file();
+        lock.readLock().lock();
+        try {
+            ProjectIO.save(project, file, engine().registry().snapshot(), notes::add);
+        } finally {
+            project.setFile(keep);
+            lock.readLock().unlock();
+        }
+        return notes;
+    }
+
+    /**
+     * Relinks the offline clips (imported from OpenTimelineIO without their media) to files found in {@code folder}
+     * (by name, then duration, then size) as one undoable edit; returns the clips relinked (id to file).
+     */
+    public java.util.Map<String, Path> relink(Path folder) throws IOException {
+        RelinkEdit e = RelinkEdit.plan(project, folder, f -> {
+            try {
+                return services.media().probe(f).durationTicks();
+            } catch (Exception ex) {
+                return -1;
+            }
+        });
+        if (!e.found().isEmpty()) {
+            execute(e);
+        }
+        return e.found();
     }
 
     /** Opens the bundled demo (the CLI's, in org.lumaflow.cli) as an untitled project (Save asks where). */
