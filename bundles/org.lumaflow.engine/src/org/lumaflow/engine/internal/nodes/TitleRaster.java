@@ -35,6 +35,9 @@ import java.util.Locale;
 public record TitleRaster(TitleStyle style, int[] pixels, int width, int height, int x0, int y0, double vx0,
         double vy0, double vw, double vh) {
 
+    /** Rasterizations so far (tests check that unchanged styles are not drawn again). */
+    static final java.util.concurrent.atomic.AtomicInteger COUNT = new java.util.concurrent.atomic.AtomicInteger();
+
     /** Largest side of a raster; text beyond it is clipped. */
     private static final int MAX_SIDE = 8192;
 
@@ -106,6 +109,7 @@ public record TitleRaster(TitleStyle style, int[] pixels, int width, int height,
 
     /** Rasterizes a title block. */
     public static TitleRaster rasterize(TitleStyle s) {
+        COUNT.incrementAndGet();
         if (s.text().isBlank() || s.size() < 0.5) {
             return new TitleRaster(s, null, 0, 0, 0, 0, 0, 0, 0, 0);
         }
