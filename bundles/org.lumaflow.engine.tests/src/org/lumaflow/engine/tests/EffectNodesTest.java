@@ -84,7 +84,7 @@ class EffectNodesTest {
     void cropFillScalesTheKeptRectangleToCoverTheFrame() throws Exception {
         Graph src = new Graph();
         src.add("out", "core.checker").set("size", 10.0).set("color_a", "#FF0000").set("color_b", "#0000FF");
-        int[] in = render(src, 40, 20);
+        int[] in = render(src.output("out"), 40, 20);
         Graph g = new Graph();
         g.add("src", "core.checker").set("size", 10.0).set("color_a", "#FF0000").set("color_b", "#0000FF");
         g.add("out", "core.crop").set("left", 0.5).set("mode", "fill");
@@ -142,7 +142,7 @@ class EffectNodesTest {
         t.connect("src", "out", "source");
         Graph plain = new Graph();
         plain.add("out", "core.checker").set("size", 16.0).set("color_a", "#404040").set("color_b", "#C0C0C0");
-        assertArrayEquals(render(plain, 32, 8), render(t.output("out"), 32, 8));
+        assertArrayEquals(render(plain.output("out"), 32, 8), render(t.output("out"), 32, 8));
     }
 
     // ---- chroma key
