@@ -71,9 +71,18 @@ public final class TitleNode implements PixelNode {
         return p;
     }
 
-    /** Per-instance state: the current raster. */
-    static final class State {
+    /** The raster cache of one node instance (the CPU node's state; the GPU twin keeps its own). */
+    public static final class Cache {
         TitleRaster raster;
+    }
+
+    private static Cache cache(NodeContext ctx) {
+        if (ctx.state() instanceof Cache c) {
+            return c;
+        }
+        Cache c = new Cache();
+        ctx.setState(c);
+        return c;
     }
 
     /** Where and how one frame draws the raster: top-left in the frame and opacity 0..256. */
@@ -92,7 +101,7 @@ public final class TitleNode implements PixelNode {
 
     @Override
     public void render(NodeContext ctx) {
-        Placement pl = place(ctx, ctx.state());
+        Placement pl = place(ctx, cache(ctx));
         ctx.output().clear();
         if (pl.empty()) {
             return;
@@ -114,7 +123,7 @@ public final class TitleNode implements PixelNode {
 
     @Override
     public PixelFunction prepare(NodeContext ctx) {
-        Placement pl = place(ctx, ctx.state());
+        Placement pl = place(ctx, cache(ctx));
         if (pl.empty()) {
             return (y, w, in, out) -> java.util.Arrays.fill(out, 0, w, 0);
         }
@@ -147,12 +156,8 @@ public final class TitleNode implements PixelNode {
         }
     }
 
-    /** This frame's raster (from the cache in {@code state} when the style is unchanged) and placement. */
-    public static Placement place(NodeContext ctx, Object state) {
-        State st = state instanceof State s ? s : new State();
-        if (st != state) {
-            ctx.setState(st);
-        }
+    /** This frame's raster (from {@code st} when the style is unchanged, else drawn and kept there) and placement. */
+    public static Placement place(NodeContext ctx, Cache st) {
         double scale = ctx.scale();
         double t = ctx.seconds();
         String anim = ctx.choice("animation");
