@@ -281,5 +281,9 @@ class TitleNodeTest {
             int[] boxed = box(px, q -> (q & 0xFF) > 100 && ((q >> 8) & 0xFF) < 10);
             assertTrue(boxed[0] < white[0] && boxed[3] > white[3], "the red box surrounds the text");
         }
+        // no "duration" given: the clip's length is, so the fade-out ends where the clip does (frame 99: 0.04 s left)
+        try (RenderResult end = tr.renderFrame(99, W, H)) {
+            assertTrue(Arrays.stream(pixels(end)).noneMatch(q -> q == 0xFFFFFFFF), "faded out at the clip's end");
+        }
     }
 }
