@@ -154,6 +154,14 @@ class GoldenTest {
             g.add("out", "core.wipe").set("progress", 0.4).set("direction", "radial");
             g.connect("bars", "out", "from").connect("gradient", "out", "to");
         }, 0));
+        for (String[] m : new String[][] {{"push", "left"}, {"slide", "up"}}) {
+            c.add(new Case(m[0], "core." + m[0], g -> {
+                src(g, "bars");
+                src(g, "gradient");
+                g.add("out", "core." + m[0]).set("progress", 0.35).set("direction", m[1]);
+                g.connect("bars", "out", "from").connect("gradient", "out", "to");
+            }, 0));
+        }
         c.add(filter("luma_mask", "core.luma_mask", "bars", "source", g -> g.add("out", "core.luma_mask")
                 .set("low", 0.2).set("high", 0.8)));
         // issue 18: editing effects and title clips

@@ -23,6 +23,8 @@ public final class BuiltinTwins {
         m.put("core.text", new TextGpu());
         m.put("core.dissolve", new DissolveGpu());
         m.put("core.wipe", new WipeGpu());
+        m.put("core.push", new MoveGpu(true));
+        m.put("core.slide", new MoveGpu(false));
         m.put("core.luma_mask", new LumaMaskGpu());
         m.put("core.grade", new GradeGpu());
         m.put("core.blend", new BlendGpu());
