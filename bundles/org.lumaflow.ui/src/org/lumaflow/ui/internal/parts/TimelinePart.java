@@ -52,6 +52,8 @@ public final class TimelinePart {
         ToolBar bar = new ToolBar(root, SWT.FLAT | SWT.RIGHT);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         bar.setData("org.lumaflow.ui.timeline.toolbar", Boolean.TRUE);
+        bar.setBackground(skin.panel); // light text on the dark panel (GTK's default drew dark text on it)
+        bar.setForeground(skin.text);
         view = new TimelineView(root, studio, skin);
         view.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
 
@@ -124,6 +126,11 @@ public final class TimelinePart {
                 split.setEnabled(view.commands().enabled("split"));
             }
             case PARAMS -> view.control().redraw();
+            case NOTICE -> {
+                if (!status.getText().equals(studio.notice())) {
+                    status.setText(studio.notice());
+                }
+            }
             default -> {
             }
         }

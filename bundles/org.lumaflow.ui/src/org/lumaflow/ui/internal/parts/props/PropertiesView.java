@@ -282,7 +282,7 @@ public final class PropertiesView implements ParamRow.Host {
     @Override
     public void toggleKey(ParamSpec spec) {
         GraphNode node = shownNode;
-        if (node == null || !spec.type().animatable()) {
+        if (node == null || !spec.animatable()) {
             return;
         }
         long local = localTime();
