@@ -87,6 +87,11 @@ final class ProjectSteps {
 
         // tracks: add, rename in place, reorder by dragging a header
         TimelinePart part = wb.part(studio, "org.lumaflow.ui.part.timeline", TimelinePart.class);
+        // defect 9: the toolbar's enabled buttons read on the dark panel (they were dark on dark)
+        Thread.sleep(300);
+        double fit = wb.ui(() -> toolContrast(canvas(part), "fit"));
+        System.out.println("studio UI test: timeline toolbar 'Fit' contrast " + String.format("%.2f", fit) + ":1");
+        assertTrue(fit >= 4.5, "the enabled 'Fit' button's text contrast is " + fit + ":1 (WCAG AA wants 4.5:1)");
         TimelineView view = part.view();
         Canvas canvas = view.control();
         wb.run(() -> view.addTrack(Track.Kind.AUDIO));
@@ -229,10 +234,63 @@ final class ProjectSteps {
             return false; // the part itself sticks out of the window
         }
         var b = c.getDisplay().map(c.getParent(), sc, c.getBounds());
-        boolean down = b.y + b.height <= area.height || sc.getVerticalBar() != null && sc.getVerticalBar().isVisible();
+        // GTK's overlay scroll bars are not drawn until the pointer is over them: a user sees no way down
+        boolean drawn = (sc.getScrollbarsMode() & SWT.SCROLLBAR_OVERLAY) == 0;
+        boolean down = b.y + b.height <= area.height
+                || drawn && sc.getVerticalBar() != null && sc.getVerticalBar().isVisible();
         boolean right = b.x + b.width <= area.width
-                || sc.getHorizontalBar() != null && sc.getHorizontalBar().isVisible();
+                || drawn && sc.getHorizontalBar() != null && sc.getHorizontalBar().isVisible();
         return down && right;
+    }
+
+    private static org.eclipse.swt.widgets.ToolBar canvas(TimelinePart part) {
+        var root = part.view().control().getParent();
+        for (var c : root.getChildren()) {
+            if (c instanceof org.eclipse.swt.widgets.ToolBar tb) {
+                return tb;
+            }
+        }
+        throw new AssertionError("no timeline toolbar");
+    }
+
+    /** WCAG contrast ratio between the lightest and darkest pixel of the tool item with data action=name. */
+    static double toolContrast(org.eclipse.swt.widgets.ToolBar bar, String action) {
+        org.eclipse.swt.widgets.ToolItem item = null;
+        for (var it : bar.getItems()) {
+            if (action.equals(it.getData("action"))) {
+                item = it;
+            }
+        }
+        var r = item.getBounds();
+        var img = new org.eclipse.swt.graphics.Image(bar.getDisplay(), r.width, r.height);
+        var gc = new org.eclipse.swt.graphics.GC(bar);
+        try {
+            gc.copyArea(img, r.x, r.y);
+            var data = img.getImageData();
+            double lo = 1;
+            double hi = 0;
+            for (int y = 2; y < r.height - 2; y++) {
+                for (int x = 2; x < r.width - 2; x++) {
+                    var rgb = data.palette.getRGB(data.getPixel(x, y));
+                    double l = luminance(rgb.red, rgb.green, rgb.blue);
+                    lo = Math.min(lo, l);
+                    hi = Math.max(hi, l);
+                }
+            }
+            return (hi + 0.05) / (lo + 0.05);
+        } finally {
+            gc.dispose();
+            img.dispose();
+        }
+    }
+
+    private static double luminance(int r, int g, int b) {
+        return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    }
+
+    private static double lin(int c) {
+        double v = c / 255.0;
+        return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
     }
 
     private static Event event(Canvas c, int x, int y) {

@@ -126,7 +126,7 @@ class TrackEditsTest {
         // moving onto a locked track is refused too; the unlocked track still edits
         Clip d = clip(v2, "d", 5, 6);
         assertThrows(TrackEdits.LockedException.class, () -> Edits.moveClip(v2, v1, d, 5));
-        Edits.moveClip(v2, v2, d, 7).apply();
+        Edits.moveClip(v2, v2, d, 7 * Ticks.PER_SECOND).apply();
         assertEquals(7 * Ticks.PER_SECOND, d.start());
         assertEquals(List.of(a, b), v1.clips(), "nothing changed on the locked track");
     }

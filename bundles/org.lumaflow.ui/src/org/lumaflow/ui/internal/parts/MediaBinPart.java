@@ -83,7 +83,7 @@ public final class MediaBinPart {
         table.setData("id", "mediabin.table");
         table.setHeaderVisible(true);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
-        column("Media", 260);
+        column("Media", 200);
         column("Duration", 70);
         column("Format", 150);
         table.addListener(SWT.MeasureItem, e -> e.height = Math.max(e.height, THUMB_H + 4));

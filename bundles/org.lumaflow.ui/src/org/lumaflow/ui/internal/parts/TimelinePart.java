@@ -77,6 +77,10 @@ public final class TimelinePart {
         transition = tool(bar, "Transition", "Add a dissolve where the selected clip overlaps its neighbour",
                 "transition", () -> view.commands().addTransitionToSelection());
 
+        for (ToolItem ti : bar.getItems()) { // GTK drew the enabled items' text dark on the dark panel
+            ti.setForeground(skin.text);
+            ti.setBackground(skin.panel);
+        }
         status = new Label(root, SWT.NONE);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         status.setBackground(skin.panel);

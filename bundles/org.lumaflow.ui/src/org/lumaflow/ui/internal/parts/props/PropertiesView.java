@@ -53,6 +53,7 @@ public final class PropertiesView implements ParamRow.Host {
         this.studio = studio;
         skin = new Skin(parent.getDisplay());
         scrolled = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
+        scrolled.setScrollbarsMode(SWT.NONE); // classic bars, always drawn when the content is larger
         scrolled.setExpandHorizontal(true);
         scrolled.setExpandVertical(true);
         content = new Composite(scrolled, SWT.NONE);

@@ -60,6 +60,7 @@ public final class TimelineView {
         this.skin = skin;
         canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND | SWT.H_SCROLL | SWT.V_SCROLL);
         canvas.setData("org.lumaflow.ui.timeline", this);
+        canvas.setScrollbarsMode(SWT.NONE); // classic bars: GTK's overlay bars hide the tracks below (defect 5)
         commands = new TimelineCommands(this);
         painter = new TimelinePainter(this);
         headers = new TrackHeaders(this);
