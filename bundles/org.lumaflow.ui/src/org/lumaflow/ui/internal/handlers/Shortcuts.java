@@ -15,7 +15,7 @@ import org.lumaflow.ui.internal.model.Studio;
 /**
  * Editor keyboard shortcuts for the whole window (a display filter, so they work whichever part has focus, except
  * while typing into a text field): Space play/pause, J/K/L shuttle, arrows step a frame, Home/End, S split, Delete
- * and Shift+Delete (ripple), Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo/redo, Ctrl+S save, Ctrl+O open, Ctrl+I import,
+ * and Shift+Delete (ripple), Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo/redo, Ctrl+S save, Ctrl+N new project, Ctrl+O open, Ctrl+I import,
  * Ctrl+E export, Ctrl+Q quit.
  */
 public final class Shortcuts {
@@ -54,6 +54,7 @@ public final class Shortcuts {
                 case 'y' -> "redo";
                 case 's' -> shift ? "saveas" : "save";
                 case 'o' -> "open";
+                case 'n' -> "new";
                 case 'i' -> "import";
                 case 'e' -> "export";
                 case 'q' -> "quit";
