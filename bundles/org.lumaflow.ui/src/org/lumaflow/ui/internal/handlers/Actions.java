@@ -74,6 +74,13 @@ public final class Actions {
                 case "export" -> show(parts, "org.lumaflow.ui.part.export");
                 case "preferences" -> new PreferencesDialog(shell, studio).open();
                 case "quit" -> org.lumaflow.ui.internal.ExitGuard.quit(shell, app);
+                case "copy" -> EditActions.copy(studio);
+                case "paste" -> EditActions.paste(studio);
+                case "insert" -> EditActions.place(studio, true);
+                case "overwrite" -> EditActions.place(studio, false);
+                case "transition" -> EditActions.transition(studio);
+                case "slip-", "slip+", "slide-", "slide+", "roll-", "roll+" -> EditActions.nudge(studio,
+                        action.substring(0, action.length() - 1), action.endsWith("+") ? 1 : -1);
                 case "undo" -> studio.undo();
                 case "redo" -> studio.redo();
                 case "split" -> split(studio);

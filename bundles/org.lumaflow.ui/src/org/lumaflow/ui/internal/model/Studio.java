@@ -333,6 +333,18 @@ public final class Studio {
 
     // ---- media bin, QC --------------------------------------------------------------------------------------------
 
+    private volatile Path binSelection;
+
+    /** The file selected in the media bin (insert/overwrite take it), or null. */
+    public Path binSelection() {
+        return binSelection;
+    }
+
+    /** Sets the bin's selected file (null: none). */
+    public void setBinSelection(Path file) {
+        binSelection = file;
+    }
+
     /** Media files in the bin, in import order (saved with the project). */
     public List<Path> media() {
         return List.copyOf(project.media());

@@ -88,6 +88,8 @@ public final class MediaBinPart {
         column("Format", 150);
         table.addListener(SWT.MeasureItem, e -> e.height = Math.max(e.height, THUMB_H + 4));
         table.addListener(SWT.DefaultSelection, e -> addSelectedToTimeline());
+        table.addListener(SWT.Selection, e -> studio.setBinSelection(table.getSelectionCount() == 0 ? null
+                : (Path) table.getSelection()[0].getData()));
         table.addListener(SWT.MouseHover, e -> { // the whole name and folder of a shortened entry
             TableItem it = table.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
             String tip = it == null ? null : it.getData().toString();
