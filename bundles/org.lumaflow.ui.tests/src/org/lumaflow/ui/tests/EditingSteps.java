@@ -14,7 +14,7 @@ import org.lumaflow.ui.internal.model.Studio;
 /**
  * 10c. The editing tools from the keyboard on the demo: slip (Alt+Right) moves the source by a frame, copy/paste
  * (Ctrl+C, Ctrl+V) puts a copy at the playhead, insert (,) puts the bin's file at the playhead and pushes what
- * follows; each is one undo step.
+ * follows, M puts a marker on the ruler; each is one undo step.
  */
 final class EditingSteps {
 
@@ -64,5 +64,17 @@ final class EditingSteps {
         assertEquals(2, v1.clips().size());
         assertEquals(zoneStart, zone.start());
         wb.run(() -> studio.setBinSelection(null));
+
+        // M: a marker at the playhead, shown on the ruler
+        wb.part(studio, "org.lumaflow.ui.part.timeline", Object.class);
+        wb.run(() -> studio.setPlayhead(45));
+        int before = wb.ui(() -> studio.timeline().markers().size());
+        wb.key('m', 0);
+        assertEquals(before + 1, (int) wb.ui(() -> studio.timeline().markers().size()), "M added a marker");
+        assertEquals(rate.frameToTicks(45), wb.ui(() -> studio.timeline().markers().get(before).start()));
+        Thread.sleep(300);
+        wb.screenshot("10e-marker");
+        wb.key('z', SWT.MOD1);
+        assertEquals(before, (int) wb.ui(() -> studio.timeline().markers().size()));
     }
 }

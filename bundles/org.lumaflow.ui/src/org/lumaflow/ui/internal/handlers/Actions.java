@@ -74,6 +74,8 @@ public final class Actions {
                 case "export" -> show(parts, "org.lumaflow.ui.part.export");
                 case "preferences" -> new PreferencesDialog(shell, studio).open();
                 case "quit" -> org.lumaflow.ui.internal.ExitGuard.quit(shell, app);
+                case "marker" -> studio.execute(org.lumaflow.ui.internal.model.MarkerEdits.add(
+                        studio.timeline().markers(), studio.timeline().format().rate().frameToTicks(studio.playhead())));
                 case "copy" -> EditActions.copy(studio);
                 case "paste" -> EditActions.paste(studio);
                 case "insert" -> EditActions.place(studio, true);

@@ -18,7 +18,8 @@ import org.lumaflow.ui.internal.model.Studio;
  * and Shift+Delete (ripple), Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo/redo, Ctrl+S save, Ctrl+N new project, Ctrl+O open, Ctrl+I import,
  * Ctrl+E export, Ctrl+Q quit; editing: Ctrl+C/Ctrl+V copy and paste the selected clip (over what is at the playhead),
  * , insert and . overwrite the bin's selected file at the playhead, Ctrl+T a dissolve at the nearest cut, Alt+Left/Right
- * slip, Alt+Shift+Left/Right slide, Ctrl+Alt+Left/Right roll the selected clip's out point by a frame.
+ * slip, Alt+Shift+Left/Right slide, Ctrl+Alt+Left/Right roll the selected clip's out point by a frame; M a marker at
+ * the playhead.
  */
 public final class Shortcuts {
 
@@ -86,6 +87,7 @@ public final class Shortcuts {
             case SWT.END -> "end";
             case SWT.DEL -> shift ? "ripple" : "delete";
             case ',' -> "insert";
+            case 'm' -> "marker";
             case '.' -> "overwrite";
             default -> null;
         };

@@ -22,13 +22,14 @@ import org.lumaflow.ui.internal.model.TrackEdits;
 final class TimelineInput {
 
     private enum Mode {
-        NONE, SCRUB, PRESS, MOVE, TRIM_LEFT, TRIM_RIGHT
+        NONE, SCRUB, PRESS, MOVE, TRIM_LEFT, TRIM_RIGHT, MARKER
     }
 
     private final TimelineView view;
     private final Snapper snapper = new Snapper();
     private final long[] hit = new long[1];
     private Mode mode = Mode.NONE;
+    private org.lumaflow.engine.timeline.Marker marker;
     private Mode pressMode;
     private Clip clip;
     private Track fromTrack;
@@ -108,6 +109,12 @@ final class TimelineInput {
             return;
         }
         if (e.x >= TimelineView.HEADER_W && e.y < TimelineView.RULER_H) {
+            marker = view.markers.at(e.x, e.y);
+            if (marker != null) { // a marker's flag: click jumps there, drag moves it
+                mode = Mode.MARKER;
+                downX = e.x;
+                return;
+            }
             mode = Mode.SCRUB;
             scrub(e.x);
             return;
@@ -208,6 +215,16 @@ final class TimelineInput {
         Mode m = mode;
         mode = Mode.NONE;
         snapHit = Long.MIN_VALUE;
+        if (m == Mode.MARKER && marker != null) {
+            if (Math.abs(e.x - downX) > 3) {
+                view.markers.moveTo(marker, e.x);
+            } else {
+                view.studio.setPlayhead(view.rate.ticksToFrame(marker.start(), java.math.RoundingMode.CEILING));
+            }
+            marker = null;
+            view.canvas.redraw();
+            return;
+        }
         if (m == Mode.MOVE || m == Mode.TRIM_LEFT || m == Mode.TRIM_RIGHT) {
             commit(m);
             clip = null;

@@ -41,6 +41,12 @@ final class TimelineMenu {
             view.canvas.setMenu(menu);
             return;
         }
+        org.lumaflow.engine.timeline.Marker marker = view.markers.at(p.x, p.y);
+        if (marker != null) {
+            view.markers.fillMenu(menu, marker);
+            view.canvas.setMenu(menu);
+            return;
+        }
         Transition tr = view.transitionAt(p.x, p.y);
         Clip clip = tr == null ? view.clipAt(p.x, p.y) : null;
         if (tr != null) {

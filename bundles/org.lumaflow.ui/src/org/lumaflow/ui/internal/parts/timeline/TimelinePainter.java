@@ -76,6 +76,7 @@ final class TimelinePainter {
         gc.setClipping((Rectangle) null);
 
         paintRuler(gc, ca, left, right);
+        view.markers.paint(gc, ca);
         view.headers.paint(gc, ca, tracks);
         paintPlayhead(gc, ca);
         paintSnapLine(gc, ca);

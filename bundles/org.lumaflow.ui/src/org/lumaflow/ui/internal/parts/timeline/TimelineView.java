@@ -42,6 +42,7 @@ public final class TimelineView {
     final TimelineCommands commands;
     final TimelineInput input;
     final TrackHeaders headers;
+    final RulerMarkers markers = new RulerMarkers(this);
     private final TimelinePainter painter;
     TimeScale scale = new TimeScale(FrameRate.FPS_30);
     FrameRate rate;
