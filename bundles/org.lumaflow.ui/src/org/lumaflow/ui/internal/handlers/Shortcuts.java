@@ -94,6 +94,9 @@ public final class Shortcuts {
     }
 
     private static boolean typing(Control focus, Event e) {
+        if (e.keyCode == SWT.DEL && focus != null && focus.getData("org.lumaflow.ui.ownDelete") != null) {
+            return true; // the control deletes its own selection (the curve editor's keyframes), not the clip
+        }
         int k = Character.toLowerCase(e.keyCode);
         boolean clipboard = k == 'c' || k == 'v';
         if ((e.stateMask & SWT.MOD1) != 0 && !clipboard) {

@@ -123,6 +123,9 @@ final class TimelineInput {
             view.headers.down(e);
             return;
         }
+        if (view.keyframes.down(e)) {
+            return;
+        }
         Clip c = view.clipAt(e.x, e.y);
         if (c == null) {
             Transition tr = view.transitionAt(e.x, e.y);
@@ -192,6 +195,9 @@ final class TimelineInput {
         if (mode == Mode.NONE && view.headers.drag(e)) {
             return;
         }
+        if (mode == Mode.NONE && view.keyframes.drag(e)) {
+            return;
+        }
         switch (mode) {
             case SCRUB -> scrub(e.x);
             case PRESS -> {
@@ -210,6 +216,9 @@ final class TimelineInput {
             return;
         }
         if (view.headers.up()) {
+            return;
+        }
+        if (view.keyframes.up(e)) {
             return;
         }
         Mode m = mode;
@@ -394,6 +403,7 @@ final class TimelineInput {
                 }
             }
         }
+        tip = view.keyframes.tip(e.x, e.y, tip);
         setCursor(c);
         if (tip == null ? tooltip != null : !tip.equals(tooltip)) {
             tooltip = tip;

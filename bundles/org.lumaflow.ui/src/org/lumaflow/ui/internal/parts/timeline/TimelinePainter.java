@@ -71,6 +71,7 @@ final class TimelinePainter {
             paintOverlaps(gc, t, y, left, right);
             gc.setAlpha(255);
         }
+        view.keyframes.paint(gc, left, right);
         view.input.paintPreview(gc, this);
         paintDropMarker(gc, ca);
         gc.setClipping((Rectangle) null);

@@ -43,6 +43,7 @@ public final class TimelineView {
     final TimelineInput input;
     final TrackHeaders headers;
     final RulerMarkers markers = new RulerMarkers(this);
+    final KeyframeMarks keyframes;
     private final TimelinePainter painter;
     TimeScale scale = new TimeScale(FrameRate.FPS_30);
     FrameRate rate;
@@ -65,6 +66,7 @@ public final class TimelineView {
         commands = new TimelineCommands(this);
         painter = new TimelinePainter(this);
         headers = new TrackHeaders(this);
+        keyframes = new KeyframeMarks(this);
         input = new TimelineInput(this);
         canvas.addPaintListener(painter::paint);
         canvas.addListener(SWT.Resize, e -> updateScrollBars());
