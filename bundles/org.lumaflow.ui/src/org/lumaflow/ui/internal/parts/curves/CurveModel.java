@@ -149,7 +149,7 @@ public final class CurveModel {
             if (t < 0 || !used.add(t)) {
                 return null;
             }
-            double[] v = k.value();
+            double[] v = k.value().clone(); // the record hands out its own array: never change it in place
             if (moved && component >= 0 && component < v.length && dv != 0) {
                 v[component] = clamp(spec, v[component] + dv);
             }

@@ -55,9 +55,7 @@ final class CurvePainter {
             return;
         }
         Object raw = raw(view);
-        if (!view.frozen) {
-            g.fit(ca, target.spec(), raw, view.clip.in(), view.clip.in() + view.clip.duration());
-        }
+        view.fit();
         gc.setAntialias(SWT.ON);
         gc.setTextAntialias(SWT.ON);
         Rectangle p = g.plot;

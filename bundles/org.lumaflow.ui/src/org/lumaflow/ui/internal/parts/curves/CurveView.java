@@ -272,6 +272,14 @@ public final class CurveView {
         }
     }
 
+    /** Fits the scales to the shown curve and the canvas (not while a drag runs). */
+    void fit() {
+        if (!frozen && target != null && clip != null) {
+            geometry.fit(canvas.getClientArea(), target.spec(), CurvePainter.raw(this), clip.in(),
+                    clip.in() + clip.duration());
+        }
+    }
+
     /** The clip time of the playhead (node-local), or Long.MIN_VALUE without a clip. */
     long playheadTime() {
         if (clip == null) {
@@ -307,11 +315,13 @@ public final class CurveView {
 
     /** The canvas point of clip time {@code time} and value {@code value} in the current view. */
     public Point pointOf(long time, double value) {
+        fit();
         return new Point((int) Math.round(geometry.x(time)), (int) Math.round(geometry.y(value)));
     }
 
     /** The canvas point of handle {@code which} (1 or 2) of the bezier key at {@code time}, or null. */
     public Point handlePoint(long time, int which) {
+        fit();
         double[] p = CurvePainter.handle(this, time, which, component);
         return p == null ? null : new Point((int) Math.round(p[0]), (int) Math.round(p[1]));
     }

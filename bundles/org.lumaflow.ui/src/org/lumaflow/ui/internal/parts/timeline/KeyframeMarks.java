@@ -241,10 +241,10 @@ public final class KeyframeMarks {
 
     // ---- for tests and automation --------------------------------------------------------------------------------
 
-    /** The canvas point of the diamond at clip time {@code local} of the selected clip, or null when not shown. */
+    /** The canvas point of clip time {@code local} on the selected clip's diamond row, or null outside the clip. */
     public Point pointOf(long local) {
         Clip c = selected();
-        if (c == null || !marks(c).containsKey(local) || Double.isNaN(x(c, local))) {
+        if (c == null || Double.isNaN(x(c, local))) {
             return null;
         }
         return new Point((int) Math.round(x(c, local)), centreY(c));
