@@ -216,6 +216,7 @@ class StudioUiTest {
         telemetry(wb, studio);
         LiveSteps.run(wb, studio, dir);
         EditingSteps.run(wb, studio, dir);
+        KeyframeSteps.run(wb, studio, dir);
         OtioSteps.run(wb, studio, dir);
         ProjectSteps.run(wb, studio, dir);
         ExitSteps.run(wb, studio, dir); // last: the studio quits
