@@ -28,6 +28,8 @@ import org.lumaflow.engine.anim.Keyframe;
 import org.lumaflow.engine.graph.GraphNode;
 import org.lumaflow.engine.render.RenderResult;
 import org.lumaflow.engine.timeline.Clip;
+import org.lumaflow.engine.timeline.Track;
+import org.lumaflow.ui.internal.model.Change;
 import org.lumaflow.ui.internal.model.Edits;
 import org.lumaflow.ui.internal.model.Studio;
 import org.lumaflow.ui.internal.parts.CurvesPart;
@@ -56,12 +58,20 @@ final class KeyframeSteps {
         FrameRate rate = wb.ui(() -> studio.timeline().format().rate());
         Animation before = (Animation) wb.ui(() -> grade.params().get("exposure"));
         long offset = zone.start() - zone.in();
+        // only the zone's track renders (earlier steps left a full-frame clip on a track above it); undone at the end
+        List<Track> others = wb.ui(() -> studio.timeline().tracks().stream()
+                .filter(t -> t != studio.trackOf(zone) && t.enabled()).toList());
+        wb.run(() -> studio.execute(new Edits.Simple("Show only V1", Change.TIMELINE,
+                () -> others.forEach(t -> t.setEnabled(false)), () -> others.forEach(t -> t.setEnabled(true)))));
         // a frame inside the segment the new key will start: rendered before, after, and with a constant
-        long frame = rate.ticksToFrame(zone.in() + S + S / 2 + offset, RoundingMode.FLOOR);
+        long frame = rate.ticksToFrame(zone.in() + S + 3 * S / 4 + offset, RoundingMode.FLOOR);
         long local = rate.frameToTicks(frame) - offset;
         byte[] original = render(studio, frame);
 
-        wb.run(() -> studio.select("zone", "grade"));
+        wb.run(() -> {
+            studio.select("zone", "grade");
+            studio.setPlayhead(frame);
+        });
         CurvesPart part = wb.part(studio, "org.lumaflow.ui.part.curves", CurvesPart.class);
         CurveView view = wb.ui(part::view);
         Combo list = (Combo) wb.find("id", "curves.param");
@@ -127,19 +137,52 @@ final class KeyframeSteps {
         double expected = va + (vb - va) * Interpolation.cubicBezier(0.7, -1.5, 0.25, 1,
                 (double) (local - tk) / (next - tk));
         assertEquals(expected, v[0], 0.05, "the curve is not the dragged bezier");
+        double old = before.valueAt(local);
+        assertTrue(Math.abs(v[0] - old) > 0.05, "the dragged curve gives " + v[0] + " at frame " + frame
+                + ", too near the old " + old + " to see a change");
         byte[] animated = render(studio, frame);
+        System.out.println("studio UI test: frame " + frame + " mean byte before " + mean(original) + ", after "
+                + mean(animated));
         assertFalse(Arrays.equals(original, animated), "the new key did not change the rendered frame " + frame);
         wb.run(() -> studio.execute(Edits.setParam(grade, "exposure", v[0])));
         byte[] constant = render(studio, frame);
         wb.run(studio::undo);
+        wb.run(() -> studio.execute(Edits.setParam(grade, "exposure", v[0] + 0.25)));
+        byte[] other = render(studio, frame);
+        wb.run(studio::undo);
+        System.out.println("studio UI test: frame " + frame + " mean byte with exposure " + (v[0] + 0.25) + ": "
+                + mean(other));
+        assertFalse(Arrays.equals(other, animated), "exposure +0.25 renders as the curve's value does");
         assertSame(shaped, animation(wb, grade));
         assertArrayEquals(constant, animated, "frame " + frame + " does not render exposure " + v[0]);
         System.out.println("studio UI test: keyframe curve: exposure " + String.format("%.4f", v[0]) + " at frame "
                 + frame + " renders as the constant does");
 
+        // Del deletes the selected key (not the selected clip), undo brings it back
+        Point at = wb.ui(() -> view.pointOf(tk, va));
+        mouse(wb, canvas, SWT.MouseDown, at, 0);
+        mouse(wb, canvas, SWT.MouseUp, at, 0);
+        assertEquals(List.of(tk), wb.ui(view::selectedTimes), "a click did not select the key");
+        wb.run(() -> { // Del as the focused canvas gets it (the studio's key filter sees it first)
+            Event e = new Event();
+            e.widget = canvas;
+            e.keyCode = SWT.DEL;
+            e.character = SWT.DEL;
+            canvas.notifyListeners(SWT.KeyDown, e);
+        });
+        assertEquals(2, animation(wb, grade).keyframes().size(), "Del did not delete the selected key");
+        assertSame(zone, wb.ui(() -> studio.findClip("zone")), "Del deleted the clip instead of the key");
+        wb.run(studio::undo);
+        assertSame(shaped, animation(wb, grade));
+
         // the timeline: diamonds on the selected clip; a click seeks to the key, a drag moves it to a frame
         TimelinePart tl = wb.part(studio, "org.lumaflow.ui.part.timeline", TimelinePart.class);
         Canvas tc = wb.ui(() -> tl.view().control());
+        wb.run(() -> { // scroll to the bottom track (V1), as a user would
+            var bar = tc.getVerticalBar();
+            bar.setSelection(bar.getMaximum());
+            bar.notifyListeners(SWT.Selection, new Event());
+        });
         KeyframeMarks marks = (KeyframeMarks) wb.ui(() -> tc.getData("org.lumaflow.ui.keyframes"));
         assertTrue(wb.ui(marks::times).contains(tk), "no diamond at the new key: " + wb.ui(marks::times));
         Point d = wb.ui(() -> marks.pointOf(tk));
@@ -177,6 +220,16 @@ final class KeyframeSteps {
         });
         assertSame(before, animation(wb, grade), "undo did not restore the original exposure animation");
         assertArrayEquals(original, render(studio, frame));
+        wb.run(studio::undo);
+        assertTrue(wb.ui(() -> others.stream().allMatch(Track::enabled)), "the other tracks stayed off");
+    }
+
+    private static double mean(byte[] b) {
+        long sum = 0;
+        for (byte x : b) {
+            sum += x & 0xff;
+        }
+        return b.length == 0 ? 0 : (double) sum / b.length;
     }
 
     private static Animation animation(Workbench wb, GraphNode n) {
@@ -189,10 +242,9 @@ final class KeyframeSteps {
         try (RenderResult r = studio.newRenderer().renderFrame(frame, 320, 180)) {
             assertFalse(r.hasErrors(), "frame " + frame + ": " + r.messages());
             Frame f = r.frame();
-            ByteBuffer b = f.buffer().duplicate();
-            byte[] out = new byte[f.stride() * f.height()];
-            b.position(0);
-            b.get(out, 0, Math.min(out.length, b.remaining()));
+            ByteBuffer b = f.buffer().duplicate().clear(); // absolute: the shared buffer's position means nothing
+            byte[] out = new byte[b.capacity()];
+            b.get(0, out);
             return out;
         } finally {
             studio.readLock().unlock();

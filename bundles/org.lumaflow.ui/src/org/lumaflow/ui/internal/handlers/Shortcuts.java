@@ -94,7 +94,8 @@ public final class Shortcuts {
     }
 
     private static boolean typing(Control focus, Event e) {
-        if (e.keyCode == SWT.DEL && focus != null && focus.getData("org.lumaflow.ui.ownDelete") != null) {
+        Control to = e.widget instanceof Control c ? c : focus;
+        if (e.keyCode == SWT.DEL && to != null && to.getData("org.lumaflow.ui.ownDelete") != null) {
             return true; // the control deletes its own selection (the curve editor's keyframes), not the clip
         }
         int k = Character.toLowerCase(e.keyCode);

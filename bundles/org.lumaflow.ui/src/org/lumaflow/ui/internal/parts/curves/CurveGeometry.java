@@ -8,7 +8,7 @@ import org.lumaflow.engine.graph.ParamSpec;
 
 /**
  * Maps clip time (x) and value (y) to canvas pixels. {@link #fit} spans the clip (and any keys outside it) and the
- * values the curve reaches (with handles and margins); a flat curve gets a quarter of the parameter's range. Frozen
+ * values the curve reaches (with handles and margins), at least a tenth of the parameter's range. Frozen
  * while a drag runs, so the point under the mouse stays under it.
  */
 final class CurveGeometry {
@@ -68,7 +68,7 @@ final class CurveGeometry {
         }
         double range = spec.min() < spec.max() && spec.max() - spec.min() < 1e9 ? spec.max() - spec.min() : 0;
         double span = hi - lo;
-        double min = range > 0 ? range / 4 : Math.max(1, Math.abs(hi) / 2);
+        double min = range > 0 ? range / 10 : Math.max(1, Math.abs(hi) / 2);
         if (span < min) {
             double mid = (lo + hi) / 2;
             lo = mid - min / 2;

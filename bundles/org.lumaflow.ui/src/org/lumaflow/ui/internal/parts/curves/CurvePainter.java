@@ -122,7 +122,8 @@ final class CurvePainter {
             gc.setForeground(skin.grid);
             gc.drawLine(x, p.y, x, p.y + p.height);
             gc.setForeground(skin.textDim);
-            gc.drawString(String.format(Locale.ROOT, tstep < 0.1 ? "%.2f s" : "%.1f s", s), x + 3,
+            double label = Math.abs(s) < tstep * 1e-6 ? 0 : s;
+            gc.drawString(String.format(Locale.ROOT, tstep < 0.1 ? "%.2f s" : "%.1f s", label), x + 3,
                     p.y + p.height + 4, true);
         }
         gc.setLineStyle(SWT.LINE_DASH);
