@@ -174,6 +174,14 @@ final class KeyframeSteps {
         assertSame(zone, wb.ui(() -> studio.findClip("zone")), "Del deleted the clip instead of the key");
         wb.run(studio::undo);
         assertSame(shaped, animation(wb, grade));
+        // a rubber band over the whole plot selects every key
+        Point tl0 = wb.ui(() -> view.pointOf(zone.in() - S / 20, 0.5));
+        Point br = wb.ui(() -> view.pointOf(zone.in() + zone.duration(), -1.1));
+        mouse(wb, canvas, SWT.MouseDown, tl0, 0);
+        mouse(wb, canvas, SWT.MouseMove, br, SWT.BUTTON1);
+        mouse(wb, canvas, SWT.MouseUp, br, 0);
+        assertEquals(shaped.keyframes().stream().map(Keyframe::time).toList(), wb.ui(view::selectedTimes),
+                "the rubber band did not select all keys");
 
         // the timeline: diamonds on the selected clip; a click seeks to the key, a drag moves it to a frame
         TimelinePart tl = wb.part(studio, "org.lumaflow.ui.part.timeline", TimelinePart.class);
@@ -222,6 +230,16 @@ final class KeyframeSteps {
         assertArrayEquals(original, render(studio, frame));
         wb.run(studio::undo);
         assertTrue(wb.ui(() -> others.stream().allMatch(Track::enabled)), "the other tracks stayed off");
+
+        // a point parameter: one curve per component (the picture-in-picture's animated position)
+        wb.run(() -> studio.select("pip", "move"));
+        wb.part(studio, "org.lumaflow.ui.part.curves", CurvesPart.class);
+        String pos = wb.ui(() -> Arrays.stream(view.labels()).filter(l -> l.contains("move \u203A position"))
+                .findFirst().orElseThrow(() -> new AssertionError(Arrays.toString(view.labels()))));
+        Widgets.select(wb, list, pos);
+        assertEquals(2, (int) wb.ui(() -> view.target().components()));
+        Thread.sleep(300);
+        wb.screenshot("16e-curves-point");
     }
 
     private static double mean(byte[] b) {

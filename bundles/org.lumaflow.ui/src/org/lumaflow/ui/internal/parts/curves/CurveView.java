@@ -229,8 +229,7 @@ public final class CurveView {
         if (!selection.isEmpty()) {
             return selection.size() + " keys selected";
         }
-        return "Double-click adds a key \u00B7 drag moves (Shift: one axis) \u00B7 Del deletes \u00B7 right-click: "
-                + "interpolation";
+        return "Double-click: add \u00B7 drag: move (Shift: one axis) \u00B7 Del: delete \u00B7 right-click: interpolation";
     }
 
     static String seconds(long ticks) {
