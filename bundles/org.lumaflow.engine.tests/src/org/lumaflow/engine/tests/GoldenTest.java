@@ -154,6 +154,12 @@ class GoldenTest {
             g.add("out", "core.wipe").set("progress", 0.4).set("direction", "radial");
             g.connect("bars", "out", "from").connect("gradient", "out", "to");
         }, 0));
+        c.add(new Case("pattern_wipe_clock", "core.pattern_wipe", g -> {
+            src(g, "bars");
+            src(g, "gradient");
+            g.add("out", "core.pattern_wipe").set("progress", 0.4).set("pattern", "clock");
+            g.connect("bars", "out", "from").connect("gradient", "out", "to");
+        }, 0));
         for (String[] m : new String[][] {{"push", "left"}, {"slide", "up"}}) {
             c.add(new Case(m[0], "core." + m[0], g -> {
                 src(g, "bars");

@@ -25,6 +25,7 @@ public final class BuiltinTwins {
         m.put("core.wipe", new WipeGpu());
         m.put("core.push", new MoveGpu(true));
         m.put("core.slide", new MoveGpu(false));
+        m.put("core.pattern_wipe", new PatternWipeGpu());
         m.put("core.luma_mask", new LumaMaskGpu());
         m.put("core.grade", new GradeGpu());
         m.put("core.blend", new BlendGpu());
