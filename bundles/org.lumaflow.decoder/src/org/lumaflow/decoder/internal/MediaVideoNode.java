@@ -12,6 +12,7 @@ import org.lumaflow.core.time.Rational;
 import org.lumaflow.decoder.MediaException;
 import org.lumaflow.decoder.VideoStreamInfo;
 import org.lumaflow.decoder.MediaService.Fit;
+import org.lumaflow.decoder.proxy.Proxies;
 import org.lumaflow.engine.graph.FrameSource;
 import org.lumaflow.engine.graph.GraphNode;
 import org.lumaflow.engine.graph.NodeContext;
@@ -25,7 +26,8 @@ import org.osgi.service.component.annotations.Deactivate;
 /**
  * {@code media.video}: a video file (or an image sequence pattern such as {@code shot_%04d.png}) decoded by FFmpeg
  * with lookahead. Node time is source time. A missing, broken or truncated file renders opaque black and the render
- * result carries a warning naming the file (the message's time is the frame's).
+ * result carries a warning naming the file (the message's time is the frame's). A preview render with proxies on
+ * ({@link Proxies#previewing()}) reads the file's current proxy instead, framed as the original would be.
  */
 @Component(service = NodeType.class)
 public final class MediaVideoNode implements NodeType, FrameSource {
@@ -42,6 +44,8 @@ public final class MediaVideoNode implements NodeType, FrameSource {
                             .notAnimatable()));
 
     private static final int BLACK = 0xFF000000;
+    /** How often a preview re-checks that a proxy is still current (the original may have been edited). */
+    private static final long PROXY_RECHECK_NANOS = 2_000_000_000L;
 
     /** The reader for the current parameters, or why it could not be opened (not retried until they change). */
     private static final class State {
@@ -49,6 +53,7 @@ public final class MediaVideoNode implements NodeType, FrameSource {
         final LookaheadReader reader;
         final String error;
         long damaged;
+        ProxyChoice proxyChoice = new ProxyChoice();
 
         State(Readers.Key key, LookaheadReader reader, String error) {
             this.key = key;
@@ -66,6 +71,35 @@ public final class MediaVideoNode implements NodeType, FrameSource {
 
         String error() {
             return error;
+        }
+    }
+
+    /**
+     * Which proxy a preview reads for a file: looked up again when {@link Proxies#generation()} changes (switch, a
+     * proxy made or removed), when the file parameter changes, and every two seconds (the original may be edited).
+     */
+    private static final class ProxyChoice {
+        long generation = -1;
+        long checked;
+        Path original;
+        Path proxy;
+        int shapeW;
+        int shapeH;
+
+        void update(Path file) {
+            long gen = Proxies.generation();
+            long now = System.nanoTime();
+            if (gen == generation && now - checked < PROXY_RECHECK_NANOS && file.equals(original)) {
+                return;
+            }
+            generation = gen;
+            checked = now;
+            original = file;
+            Path p = Proxies.shared().ready(file);
+            int[] shape = p != null ? Proxies.originalSize(p) : null;
+            proxy = shape != null ? p : null;
+            shapeW = shape != null ? shape[0] : 0;
+            shapeH = shape != null ? shape[1] : 0;
         }
     }
 
@@ -115,14 +149,29 @@ public final class MediaVideoNode implements NodeType, FrameSource {
         }
         Fit fit = "stretch".equals(ctx.choice("fit")) ? Fit.STRETCH : Fit.FIT;
         State st = ctx.state() instanceof State s ? s : null;
-        if (st == null || (st.reader() != null && st.reader().isClosed()) || !st.key().file().equals(file) || st.key().width() != ctx.width()
-                || st.key().height() != ctx.height() || st.key().fit() != fit || st.key().pool() != ctx.pool()) {
-            Readers.Key key = new Readers.Key(ctx.pool(), ctx.nodeId(), file, ctx.width(), ctx.height(), fit);
+        ProxyChoice choice = st != null ? st.proxyChoice : new ProxyChoice();
+        Path read = file;
+        int shapeW = 0;
+        int shapeH = 0;
+        if (Proxies.previewing()) { // the viewer with proxies on: the file's proxy when there is a current one
+            choice.update(file);
+            if (choice.proxy != null) {
+                read = choice.proxy;
+                shapeW = choice.shapeW;
+                shapeH = choice.shapeH;
+            }
+        }
+        if (st == null || (st.reader() != null && st.reader().isClosed()) || !st.key().file().equals(read)
+                || st.key().width() != ctx.width() || st.key().height() != ctx.height() || st.key().fit() != fit
+                || st.key().pool() != ctx.pool() || st.key().shapeW() != shapeW || st.key().shapeH() != shapeH) {
+            Readers.Key key = new Readers.Key(ctx.pool(), ctx.nodeId(), read, ctx.width(), ctx.height(), fit, shapeW,
+                    shapeH);
             try {
                 st = new State(key, Readers.acquire(key, ctx.integer("lookahead")), null);
             } catch (MediaException e) {
                 st = new State(key, null, e.getMessage());
             }
+            st.proxyChoice = choice;
             ctx.setState(st);
         }
         if (st.reader() == null) {

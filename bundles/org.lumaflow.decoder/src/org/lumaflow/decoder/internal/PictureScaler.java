@@ -62,11 +62,25 @@ final class PictureScaler implements PictureConverter {
     private int scratchStride;
     private boolean narrow;
 
+    /** Display size whose shape the fitted rectangle keeps (a proxy's original), or 0 for the picture's own. */
+    private final int shapeW;
+    private final int shapeH;
+
     PictureScaler(int outW, int outH, Fit fit, int rotation) {
+        this(outW, outH, fit, rotation, 0, 0);
+    }
+
+    /**
+     * A scaler that fits pictures as if they were {@code shapeW x shapeH} (display orientation): a proxy, whose size
+     * was rounded to even numbers, lands in exactly the rectangle its original would.
+     */
+    PictureScaler(int outW, int outH, Fit fit, int rotation, int shapeW, int shapeH) {
         this.outW = outW;
         this.outH = outH;
         this.fit = fit;
         this.rotation = rotation;
+        this.shapeW = shapeW;
+        this.shapeH = shapeH;
     }
 
     /** Converts {@code pic} into {@code frame} (RGBA8, {@code outW x outH}). */
@@ -118,6 +132,10 @@ final class PictureScaler implements PictureConverter {
         srcRange = pic.color_range();
         int dw = rotation % 180 == 0 ? srcW : srcH;
         int dh = rotation % 180 == 0 ? srcH : srcW;
+        if (shapeW > 0 && shapeH > 0) {
+            dw = shapeW;
+            dh = shapeH;
+        }
         if (fit == Fit.STRETCH) {
             rx = 0;
             ry = 0;

@@ -18,7 +18,16 @@ import org.lumaflow.decoder.MediaService.Fit;
  */
 final class Readers {
 
-    record Key(FramePool pool, String node, Path file, int width, int height, Fit fit) {
+    /** {@code shapeW x shapeH}: a proxy's original display size (its pictures fill that shape), else 0 x 0. */
+    record Key(FramePool pool, String node, Path file, int width, int height, Fit fit, int shapeW, int shapeH) {
+
+        Key(FramePool pool, String node, Path file, int width, int height, Fit fit) {
+            this(pool, node, file, width, height, fit, 0, 0);
+        }
+
+        boolean proxy() {
+            return shapeW > 0;
+        }
     }
 
     private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(Long.getLong("lumaflow.decode.idleSeconds", 10));
@@ -44,8 +53,16 @@ final class Readers {
         synchronized (OPEN) {
             r = OPEN.get(key);
             if (r == null || r.isClosed()) {
-                r = (LookaheadReader) FFmpegMediaService.INSTANCE.openVideo(key.file(), key.width(), key.height(),
-                        key.fit(), key.pool(), lookahead);
+                if (key.proxy()) {
+                    VideoDecoder dec = new VideoDecoder(key.file(), false);
+                    r = new LookaheadReader(dec, org.lumaflow.core.pool.FrameKey.rgba(key.width(), key.height()),
+                            new PictureScaler(key.width(), key.height(), key.fit(), dec.info().rotation(),
+                                    key.shapeW(), key.shapeH()), key.pool(), lookahead);
+                    org.lumaflow.decoder.proxy.Proxies.readerOpened();
+                } else {
+                    r = (LookaheadReader) FFmpegMediaService.INSTANCE.openVideo(key.file(), key.width(), key.height(),
+                            key.fit(), key.pool(), lookahead);
+                }
                 OPEN.put(key, r);
             }
             return r;

@@ -25,6 +25,14 @@ final class TimeBase {
         this.ticksPerUnit = t % den == 0 ? t / den : 0;
     }
 
+    int num() {
+        return num;
+    }
+
+    int den() {
+        return den;
+    }
+
     /** One timestamp unit in ticks (rounded up): the resolution stored timestamps were rounded to. */
     long unitTicks() {
         return ticksPerUnit != 0 ? ticksPerUnit : Ticks.fromRational(Rational.of(num, den), RoundingMode.CEILING);

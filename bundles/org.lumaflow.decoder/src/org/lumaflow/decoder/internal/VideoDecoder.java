@@ -174,6 +174,20 @@ final class VideoDecoder implements AutoCloseable {
         return unit > 1 && !timeBase.divides(info.frameRate()) ? Math.min(unit / 2, nominalDuration / 2) : 0;
     }
 
+    /** The stream's time base (proxies are written in it). */
+    TimeBase timeBase() {
+        return timeBase;
+    }
+
+    /**
+     * The last decoded picture's timestamp in stream units from the stream's first picture (what {@link #pts()} is
+     * in ticks), or {@link Long#MIN_VALUE} when the picture carries none.
+     */
+    long units() {
+        long ts = frame.pts() != AV_NOPTS_VALUE ? frame.pts() : frame.best_effort_timestamp();
+        return ts == AV_NOPTS_VALUE || startTs == AV_NOPTS_VALUE ? Long.MIN_VALUE : ts - startTs;
+    }
+
     /** One frame at the stream's average rate, ticks. */
     long nominalDuration() {
         return nominalDuration;

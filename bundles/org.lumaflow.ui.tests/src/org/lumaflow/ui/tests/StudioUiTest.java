@@ -217,6 +217,7 @@ class StudioUiTest {
         LiveSteps.run(wb, studio, dir);
         EditingSteps.run(wb, studio, dir);
         KeyframeSteps.run(wb, studio, dir);
+        ProxySteps.run(wb, studio, dir);
         OtioSteps.run(wb, studio, dir);
         ProjectSteps.run(wb, studio, dir);
         ExitSteps.run(wb, studio, dir); // last: the studio quits

@@ -113,6 +113,7 @@ public final class MediaBinPart {
         });
         dropTarget();
         dragSource();
+        org.lumaflow.ui.internal.parts.proxy.ProxyBinColumn.attach(table, studio);
         studio.addListener(listener);
         refresh();
     }

@@ -118,6 +118,7 @@ public final class ViewerPart {
         wipe.setText("A/B");
         wipe.setToolTipText("Wipe: the selected clip's source (left) against the result (right); drag to move");
         wipe.addListener(SWT.Selection, e -> updateWipe());
+        org.lumaflow.ui.internal.parts.proxy.ProxyControls.create(bar, studio);
         updateTimecode();
     }
 

@@ -135,6 +135,7 @@ public final class PlaybackLoop implements Runnable {
 
     @Override
     public void run() {
+        org.lumaflow.decoder.proxy.Proxies.previewThread(true); // the viewer may read proxies; exports never do
         PlaybackClock clock = null;
         double clockSpeed = 0;
         while (running) {
