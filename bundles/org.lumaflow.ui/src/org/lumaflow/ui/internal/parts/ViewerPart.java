@@ -21,7 +21,10 @@ import org.lumaflow.ui.internal.StartupTimes;
 import org.lumaflow.ui.internal.model.Change;
 import org.lumaflow.ui.internal.model.Studio;
 import org.lumaflow.ui.internal.model.StudioPreferences;
+import org.lumaflow.export.audio.TimelineAudio;
+import org.lumaflow.ui.internal.audio.AudioPlayer;
 import org.lumaflow.ui.internal.parts.viewer.DropStrategy;
+import org.lumaflow.ui.internal.parts.viewer.MeterView;
 import org.lumaflow.ui.internal.parts.viewer.PlaybackLoop;
 import org.lumaflow.ui.internal.parts.viewer.ViewerStats;
 
@@ -44,6 +47,8 @@ public final class ViewerPart {
     private Combo drop;
     private Combo resolution;
     private PlaybackLoop loop;
+    private AudioPlayer sound;
+    private MeterView meters;
     private Image image;
     private volatile ViewerStats stats = new ViewerStats(0, 0, 0, 0, 0, 0, "", 0);
     private double wipePos = 0.5;
@@ -70,8 +75,15 @@ public final class ViewerPart {
                 dragWipe(e.x);
             }
         });
+        sound = new AudioPlayer(studio);
+        studio.attach(AudioPlayer.class, sound);
         createControls(parent);
         loop = new PlaybackLoop(studio, scopeFeed, this::present);
+        loop.setAudio(sound);
+        sound.onStatus(() -> display.asyncExec(() -> {
+            meters.updateTip();
+            canvas.redraw();
+        }));
         configure();
         studio.addListener(listener);
         studio.transport().addListener(transportListener);
@@ -82,7 +94,7 @@ public final class ViewerPart {
     private void createControls(Composite parent) {
         Composite bar = new Composite(parent, SWT.NONE);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        bar.setLayout(new GridLayout(9, false));
+        bar.setLayout(new GridLayout(10, false));
         button(bar, "|\u25C0", "Go to start (Home)", () -> studio.setPlayhead(0));
         button(bar, "\u25C0", "Previous frame (Left)", () -> step(-1));
         play = button(bar, "\u25B6", "Play / pause (Space); J/K/L shuttle", () -> studio.transport().toggle());
@@ -115,6 +127,7 @@ public final class ViewerPart {
         wipe.setText("A/B");
         wipe.setToolTipText("Wipe: the selected clip's source (left) against the result (right); drag to move");
         wipe.addListener(SWT.Selection, e -> updateWipe());
+        meters = new MeterView(bar, sound);
         updateTimecode();
     }
 
@@ -175,12 +188,20 @@ public final class ViewerPart {
             case PLAYHEAD -> {
                 if (!studio.transport().playing()) {
                     loop.seek(studio.playhead());
+                    scrubSound();
                 }
                 updateTimecode();
             }
             default -> {
             }
         }
+    }
+
+    /** Stopped, a playhead move (ruler drag, arrow keys) plays a short snippet there. */
+    private void scrubSound() {
+        var rate = studio.timeline().format().rate();
+        sound.scrub(TimelineAudio.sampleAt(rate.frameToTicks(studio.playhead())));
+        meters.wake();
     }
 
     /** Called on any thread (the render thread stops the transport at the end of the timeline). */
@@ -190,6 +211,7 @@ public final class ViewerPart {
         display.asyncExec(() -> {
             if (!play.isDisposed()) {
                 play.setText(speed == 0 ? "\u25B6" : "||");
+                meters.wake();
                 if (speed == 0) {
                     loop.seek(studio.playhead());
                 }
@@ -260,8 +282,17 @@ public final class ViewerPart {
             gc.drawString("A: result", r.x + r.width - 70, r.y + 6, true);
         }
         ViewerStats s = stats;
-        String text = String.format("%s  %dx%d  %.1f ms%s", s.backend(), s.width(), s.height(), s.renderMs(),
-                studio.transport().playing() ? String.format("  %.1f fps  dropped %d", s.fps(), s.dropped()) : "");
+        boolean playing = studio.transport().playing();
+        String text = String.format("%s  %dx%d  %.1f ms%s%s", s.backend(), s.width(), s.height(), s.renderMs(),
+                playing ? String.format("  %.1f fps  dropped %d", s.fps(), s.dropped()) : "",
+                playing && !Double.isNaN(s.avOffsetMs()) ? String.format("  A/V %+.0f ms", s.avOffsetMs()) : "");
+        String noSound = sound.status();
+        if (noSound != null && playing) {
+            gc.setFont(overlayFont);
+            gc.setForeground(display.getSystemColor(SWT.COLOR_YELLOW));
+            gc.setBackground(overlayBg);
+            gc.drawString(noSound, 8, 6, false);
+        }
         gc.setFont(overlayFont);
         var ext = gc.textExtent(text);
         gc.setAlpha(160);
@@ -292,6 +323,7 @@ public final class ViewerPart {
         studio.removeListener(listener);
         studio.transport().removeListener(transportListener);
         loop.stop();
+        sound.dispose();
         if (image != null) {
             image.dispose();
         }

@@ -21,7 +21,7 @@ import org.lumaflow.ui.internal.model.Edit;
 final class TimelineInput {
 
     private enum Mode {
-        NONE, SCRUB, PRESS, MOVE, TRIM_LEFT, TRIM_RIGHT
+        NONE, SCRUB, PRESS, MOVE, TRIM_LEFT, TRIM_RIGHT, AUDIO
     }
 
     private final TimelineView view;
@@ -48,6 +48,7 @@ final class TimelineInput {
     int dropX = -1;
     private String tooltip;
     private Cursor cursor;
+    private int audioRowY;
 
     TimelineInput(TimelineView view) {
         this.view = view;
@@ -131,6 +132,13 @@ final class TimelineInput {
         if (view.studio.selectedClip() != c) {
             view.studio.select(c.id(), null);
         }
+        ClipAudioLayer.Grab grab = view.audioLayer.hit(c, e.x, e.y, view.rowY(view.trackIndexAt(e.y)));
+        if (grab != null) { // gain line or fade handle
+            audioRowY = view.rowY(view.trackIndexAt(e.y));
+            view.audioLayer.press(c, grab);
+            mode = Mode.AUDIO;
+            return;
+        }
         clip = c;
         fromTrack = view.studio.trackOf(c);
         toTrack = fromTrack;
@@ -190,6 +198,7 @@ final class TimelineInput {
                 }
             }
             case MOVE, TRIM_LEFT, TRIM_RIGHT -> drag(e);
+            case AUDIO -> view.status.accept(view.audioLayer.drag(e.x, e.y, audioRowY));
             default -> hover(e);
         }
     }
@@ -201,6 +210,14 @@ final class TimelineInput {
         Mode m = mode;
         mode = Mode.NONE;
         snapHit = Long.MIN_VALUE;
+        if (m == Mode.AUDIO) {
+            Edit edit = view.audioLayer.release();
+            view.status.accept("");
+            if (edit != null) {
+                view.studio.execute(edit);
+            }
+            view.canvas.redraw();
+        }
         if (m == Mode.MOVE || m == Mode.TRIM_LEFT || m == Mode.TRIM_RIGHT) {
             commit(m);
             clip = null;
@@ -312,6 +329,7 @@ final class TimelineInput {
 
     /** Drops a drag in progress (Esc, another project). */
     void cancel() {
+        view.audioLayer.cancel();
         mode = Mode.NONE;
         clip = null;
         problem = null;
@@ -352,7 +370,11 @@ final class TimelineInput {
                         + " (right-click to change or remove)";
             } else if (clipAt != null) {
                 Mode m = edgeMode(clipAt, e.x);
-                if (m != Mode.MOVE) {
+                ClipAudioLayer.Grab g = view.audioLayer.hit(clipAt, e.x, e.y, view.rowY(view.trackIndexAt(e.y)));
+                if (g != null) {
+                    c = view.canvas.getDisplay().getSystemCursor(ClipAudioLayer.cursor(g));
+                    tip = ClipAudioLayer.tip(g, clipAt);
+                } else if (m != Mode.MOVE) {
                     c = view.canvas.getDisplay().getSystemCursor(SWT.CURSOR_SIZEWE);
                     tip = "Drag to trim the " + (m == Mode.TRIM_LEFT ? "start" : "end") + " of '" + clipAt.id() + "'";
                 } else {

@@ -41,6 +41,8 @@ public final class TimelineView {
     final Canvas canvas;
     final TimelineCommands commands;
     final TimelineInput input;
+    /** Waveforms, gain line and fade handles on clip bodies. */
+    final ClipAudioLayer audioLayer;
     private final TimelinePainter painter;
     TimeScale scale = new TimeScale(FrameRate.FPS_30);
     FrameRate rate;
@@ -60,6 +62,7 @@ public final class TimelineView {
         canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND | SWT.H_SCROLL | SWT.V_SCROLL);
         canvas.setData("org.lumaflow.ui.timeline", this);
         commands = new TimelineCommands(this);
+        audioLayer = new ClipAudioLayer(this);
         painter = new TimelinePainter(this);
         input = new TimelineInput(this);
         canvas.addPaintListener(painter::paint);

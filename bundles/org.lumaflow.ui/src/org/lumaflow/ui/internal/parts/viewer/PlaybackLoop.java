@@ -8,13 +8,17 @@ import org.lumaflow.engine.timeline.Clip;
 import org.lumaflow.engine.timeline.Timeline;
 import org.lumaflow.engine.timeline.TimelineRenderer;
 import org.lumaflow.engine.timeline.Track;
+import org.lumaflow.export.audio.TimelineAudio;
+import org.lumaflow.ui.internal.audio.AudioPlayer;
 import org.lumaflow.ui.internal.model.Studio;
 
 /**
  * The viewer's render thread: renders the playhead frame when something changed, and while playing renders the frames
  * the {@link PlaybackClock} asks for under the chosen {@link DropStrategy}. Frames are read back at the preview size
  * into one of two reused {@link FrameImage}s and handed to the UI thread ({@code present}); at most one hand-over is in
- * flight, so the buffer being drawn is never the one being filled.
+ * flight, so the buffer being drawn is never the one being filled. With an {@link AudioPlayer}, playing at normal
+ * speed starts the sound at the same frame and follows the sound device's clock (the master): a frame is shown when
+ * its sound is heard, and the offset between the two is measured ({@link ViewerStats#avOffsetMs()}).
  */
 public final class PlaybackLoop implements Runnable {
 
@@ -57,6 +61,11 @@ public final class PlaybackLoop implements Runnable {
     private long windowShown;
     private long windowDropped;
     private double fps;
+    private volatile AudioPlayer audio;
+    private volatile double speedNow;
+    private long audioStart;
+    private double avOffset = Double.NaN;
+    private double avMax = Double.NaN;
 
     public PlaybackLoop(Studio studio, org.lumaflow.ui.internal.model.ScopeFeed scopes, Consumer<Presented> present) {
         this.studio = studio;
@@ -96,9 +105,15 @@ public final class PlaybackLoop implements Runnable {
         }
     }
 
+    /** Sound for playback (null: silent). */
+    public void setAudio(AudioPlayer player) {
+        audio = player;
+    }
+
     public void setSpeed(double s) {
         synchronized (lock) {
             speed = s;
+            speedNow = s;
             dirty = true;
             lock.notifyAll();
         }
@@ -172,10 +187,13 @@ public final class PlaybackLoop implements Runnable {
             if (sp != 0) {
                 if (clock == null || clockSpeed != sp) {
                     clock = new PlaybackClock(studio.timeline().format().rate().toDouble());
-                    clock.start(lastShown >= 0 ? lastShown : frame, sp, now);
+                    audioStart = lastShown >= 0 ? lastShown : frame;
+                    clock.start(audioStart, sp, now);
                     clockSpeed = sp;
                     resetCounters(now);
+                    startSound(audioStart, sp);
                 }
+                syncToSound(clock, sp, now);
                 long step = sp > 0 ? 1 : -1;
                 long due = clock.due(now);
                 if (drop == DropStrategy.NEVER || lastShown < 0) {
@@ -195,16 +213,14 @@ public final class PlaybackLoop implements Runnable {
                     frame = Math.max(0, Math.min(total - 1, frame));
                     studio.transport().stop();
                 }
-                // wait until the frame is due (never run ahead of the clock)
-                long wait = clock.dueAt(frame) - System.nanoTime();
-                if (wait > 1_000_000) {
-                    try {
-                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                    } catch (InterruptedException e) {
-                        return;
-                    }
+                // wait until the frame is due (never run ahead of the clock, which follows the sound)
+                if (!waitUntilDue(clock, frame, sp)) {
+                    continue;
                 }
             } else {
+                if (clock != null && audio != null) {
+                    audio.stop();
+                }
                 clock = null;
                 clockSpeed = 0;
                 lastShown = -1;
@@ -212,6 +228,77 @@ public final class PlaybackLoop implements Runnable {
             }
             render(frame, w, h, div, drop, wipeId, wipePos, sp != 0);
         }
+    }
+
+    private void startSound(long frame, double sp) {
+        AudioPlayer a = audio;
+        if (a == null) {
+            return;
+        }
+        if (sp == 1) {
+            a.play(sampleOf(frame));
+        } else {
+            a.stop(); // shuttling plays silently
+        }
+        avOffset = Double.NaN;
+        avMax = Double.NaN;
+    }
+
+    private long sampleOf(long frame) {
+        return TimelineAudio.sampleAt(studio.timeline().format().rate().frameToTicks(frame));
+    }
+
+    /** Follows the sound's clock; while the device starts, holds the first frame. */
+    private void syncToSound(PlaybackClock clock, double sp, long now) {
+        AudioPlayer a = audio;
+        if (a == null || sp != 1) {
+            return;
+        }
+        double heard = a.heardSample(now);
+        if (heard >= 0) {
+            clock.sync(heard / TimelineAudio.SAMPLE_RATE * studio.timeline().format().rate().toDouble(), now);
+        } else if (a.waiting(now)) {
+            clock.start(audioStart, sp, now);
+        }
+    }
+
+    /** Sleeps until {@code frame} is due; false when the speed changed meanwhile (the frame is not wanted). */
+    private boolean waitUntilDue(PlaybackClock clock, long frame, double sp) {
+        while (running) {
+            long now = System.nanoTime();
+            syncToSound(clock, sp, now);
+            long wait = clock.dueAt(frame) - now;
+            if (wait <= 1_000_000) {
+                return true;
+            }
+            if (speedNow != sp) {
+                return false;
+            }
+            try {
+                long slice = Math.min(wait, 8_000_000);
+                Thread.sleep(slice / 1_000_000, (int) (slice % 1_000_000));
+            } catch (InterruptedException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** How far the sound heard now is ahead of {@code frame}, ms (NaN without a sound clock). */
+    private void measureOffset(long frame) {
+        AudioPlayer a = audio;
+        double heard = a == null || speedNow != 1 ? -1 : a.heardSample(System.nanoTime());
+        if (heard < 0) {
+            return;
+        }
+        double fpsRate = studio.timeline().format().rate().toDouble();
+        avOffset = (heard / TimelineAudio.SAMPLE_RATE - frame / fpsRate) * 1000;
+        avMax = Double.isNaN(avMax) ? Math.abs(avOffset) : Math.max(avMax, Math.abs(avOffset));
+    }
+
+    /** The last measured A/V offset (ms, sound ahead of picture) and the largest of this playback. */
+    public double[] avOffset() {
+        return new double[] {avOffset, avMax};
     }
 
     private void resetCounters(long now) {
@@ -264,6 +351,7 @@ public final class PlaybackLoop implements Runnable {
         }
         long now = System.nanoTime();
         if (playing) {
+            measureOffset(frame);
             shown++;
             windowShown++;
             lastShown = frame;
@@ -276,7 +364,8 @@ public final class PlaybackLoop implements Runnable {
                 windowDropped = 0;
             }
         }
-        ViewerStats stats = new ViewerStats(shown, dropped, fps, renderMs, ow, oh, studio.engine().backend(), frame);
+        ViewerStats stats = new ViewerStats(shown, dropped, fps, renderMs, ow, oh, studio.engine().backend(), frame,
+                playing ? avOffset : Double.NaN, avMax);
         synchronized (lock) {
             presenting = true;
         }
