@@ -215,6 +215,7 @@ class StudioUiTest {
         segmented(wb, studio, dir);
         telemetry(wb, studio);
         LiveSteps.run(wb, studio, dir);
+        AudioSteps.run(wb, studio, dir);
         ExitSteps.run(wb, studio, dir); // last: the studio quits
     }
 

@@ -47,7 +47,7 @@ public final class AudioOutput implements AutoCloseable {
     /** Samples per second. */
     public static final int RATE = 48_000;
     /** Device buffer, milliseconds. */
-    public static final int BUFFER_MS = 100;
+    public static final int BUFFER_MS = 200;
     private static final System.Logger LOG = System.getLogger("org.lumaflow.ui");
 
     private final AVFormatContext ctx;
@@ -100,7 +100,8 @@ public final class AudioOutput implements AutoCloseable {
         throw new AudioException(why.toString());
     }
 
-    private static void loadDevices() throws AudioException {
+    /** Loads FFmpeg's device library (slow the first time: it may unpack natives); later calls return at once. */
+    public static void loadDevices() throws AudioException {
         try {
             FFmpeg.load();
             Loader.load(avdevice.class);

@@ -22,7 +22,7 @@ public final class AudioPlayer {
     private static final int SCRUB = AudioOutput.RATE * SCRUB_MS / 1000;
     private static final int RAMP = AudioOutput.RATE * 3 / 1000;
     /** How long a device may take to start playing before the viewer stops waiting for it. */
-    private static final long START_TIMEOUT_NANOS = 2_500_000_000L;
+    private static final long START_TIMEOUT_NANOS = 1_500_000_000L;
     private static final long RETRY_NANOS = 2_000_000_000L;
     private static final System.Logger LOG = System.getLogger("org.lumaflow.ui");
 
@@ -36,6 +36,8 @@ public final class AudioPlayer {
     private Thread thread;
     private volatile boolean running = true;
     private volatile String status;
+    /** Whether the output is open (then playback waits for it to start; an output still opening is not waited for). */
+    private volatile boolean outputOpen;
     private volatile Runnable statusListener = () -> {
     };
     // requests, guarded by lock
@@ -49,6 +51,7 @@ public final class AudioPlayer {
     private long sessionEnd;
     private long sessionStartNanos;
     private boolean clockFailed;
+    private boolean holdAtPlay;
     // audio thread only
     private AudioOutput output;
     private long lastOpenTry;
@@ -68,6 +71,7 @@ public final class AudioPlayer {
             scrubAt = -1;
             sessionStartNanos = System.nanoTime();
             clockFailed = false;
+            holdAtPlay = outputOpen;
             startThread();
             lock.notifyAll();
         }
@@ -109,11 +113,21 @@ public final class AudioPlayer {
         }
     }
 
-    /** Whether playback waits for the device to start (the clock comes soon). */
+    /**
+     * Whether playback should wait for the device to start (it is open and the clock comes soon). A device still
+     * being opened is not waited for: the sound joins the picture where it is when it is ready.
+     */
     public boolean waiting(long nanos) {
         synchronized (lock) {
-            return playFrom >= 0 && clockGeneration != generation && !clockFailed && status == null
+            return playFrom >= 0 && clockGeneration != generation && !clockFailed && holdAtPlay
                     && nanos - sessionStartNanos < START_TIMEOUT_NANOS;
+        }
+    }
+
+    /** Whether sound is playing or about to (a playback session is on). */
+    public boolean playing() {
+        synchronized (lock) {
+            return playFrom >= 0;
         }
     }
 
@@ -155,6 +169,25 @@ public final class AudioPlayer {
         }
     }
 
+    /**
+     * Loads the device library in the background {@code delayMs} after now (off the start-up path), so the first
+     * playback opens its output in milliseconds and its sound joins the picture at once.
+     */
+    public void warmUp(long delayMs) {
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(delayMs);
+                AudioOutput.loadDevices();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (AudioOutput.AudioException e) {
+                LOG.log(System.Logger.Level.INFO, "audio: " + e.getMessage());
+            }
+        }, "lumaflow-audio-warmup");
+        t.setDaemon(true);
+        t.start();
+    }
+
     private void startThread() {
         if (thread == null) {
             thread = new Thread(this::run, "lumaflow-audio");
@@ -183,12 +216,15 @@ public final class AudioPlayer {
                 }
                 if (!ensureOutput(from >= 0) || !ensureAudio()) {
                     if (from >= 0) {
+                        synchronized (lock) {
+                            clockFailed |= generation == gen; // the picture stops waiting
+                        }
                         waitWhile(gen);
                     }
                     continue;
                 }
                 if (from >= 0) {
-                    session(gen, from);
+                    session(gen, joinAt(from));
                 } else {
                     snippet(scrub);
                 }
@@ -197,6 +233,14 @@ public final class AudioPlayer {
             Thread.currentThread().interrupt();
         } finally {
             closeAll();
+        }
+    }
+
+    /** Where the picture is now when the sound starts late (the device was opened first): it ran from {@code from}. */
+    private long joinAt(long from) {
+        synchronized (lock) {
+            return holdAtPlay ? from
+                    : from + (long) ((System.nanoTime() - sessionStartNanos) * (AudioOutput.RATE / 1e9));
         }
     }
 
@@ -295,6 +339,7 @@ public final class AudioPlayer {
         lastOpenTry = now;
         try {
             output = AudioOutput.open(SCRUB);
+            outputOpen = true;
             if (status != null) {
                 status = null;
                 statusListener.run();
@@ -317,10 +362,15 @@ public final class AudioPlayer {
             output.close();
             output = null;
         }
+        outputOpen = false;
     }
 
     /** Opens the timeline's sound again when it changed (edits, another project). */
     private boolean ensureAudio() {
+        if (audio != null && studio.project() != null && audioOf == studio.timeline()
+                && audioRevision == audioOf.revision()) {
+            return true; // the common case, checked every block without the lock
+        }
         Timeline tl;
         studio.readLock().lock();
         try {

@@ -2,7 +2,7 @@ package org.lumaflow.ui.internal.audio;
 
 /**
  * The maths of a stereo level meter (dBFS, 0 = full scale): per channel a peak (the largest sample magnitude of the
- * latest block, falling back at {@value #FALL_DB_PER_S} dB/s), an RMS level (mean square integrated with a
+ * latest block, falling back at {@value #FALL_DB_PER_S} dB/s once the sound is over), an RMS level (mean square integrated with a
  * {@value #RMS_MS} ms time constant, so a full-scale sine reads -3.01 dBFS) and a peak hold (the highest peak,
  * held {@value #HOLD_MS} ms, then it follows the peak down). Fed with block summaries ({@link #add}); read from any
  * thread (the methods synchronise).
@@ -73,7 +73,7 @@ public final class LevelMeter {
         double k = 1 - Math.exp(-n / (RMS_MS / 1000.0 * rate));
         update(0, peakLeft, sumSqLeft / n, k, nanos);
         update(1, peakRight, sumSqRight / n, k, nanos);
-        covered = nanos + n * 1_000_000_000L / rate;
+        covered = Math.max(covered, nanos) + n * 1_000_000_000L / rate; // blocks follow each other
     }
 
     private void update(int ch, float peak, double blockMeanSquare, double k, long nanos) {
@@ -86,22 +86,24 @@ public final class LevelMeter {
         }
     }
 
-    /** Lets the peak fall, the hold expire and (past the last block's end) the RMS level decay, up to {@code nanos}. */
+    /**
+     * Lets time pass to {@code nanos}: past the end of the last block's sound the peak falls and the RMS level decays
+     * (silence); a hold older than {@value #HOLD_MS} ms follows the peak.
+     */
     public synchronized void decay(long nanos) {
-        if (lastNanos != Long.MIN_VALUE && nanos > lastNanos) {
-            double secs = (nanos - lastNanos) / 1e9;
+        long silentFrom = Math.max(lastNanos, covered);
+        if (lastNanos != Long.MIN_VALUE && nanos > silentFrom) {
+            double secs = (nanos - silentFrom) / 1e9;
+            double k = Math.exp(-secs / (RMS_MS / 1000.0));
             for (int ch = 0; ch < 2; ch++) {
                 peakDb[ch] = Math.max(FLOOR_DB, peakDb[ch] - FALL_DB_PER_S * secs);
-                if (nanos - holdSince[ch] > HOLD_MS * 1_000_000L) {
-                    holdDb[ch] = peakDb[ch];
-                    holdSince[ch] = nanos;
-                }
+                meanSquare[ch] *= k;
             }
-            long silentFrom = Math.max(lastNanos, covered);
-            if (nanos > silentFrom) {
-                double k = Math.exp(-(nanos - silentFrom) / 1e9 / (RMS_MS / 1000.0));
-                meanSquare[0] *= k;
-                meanSquare[1] *= k;
+        }
+        for (int ch = 0; ch < 2; ch++) {
+            if (nanos - holdSince[ch] > HOLD_MS * 1_000_000L) {
+                holdDb[ch] = peakDb[ch];
+                holdSince[ch] = nanos;
             }
         }
         lastNanos = Math.max(lastNanos, nanos);

@@ -8,7 +8,7 @@ public final class Pcm {
 
     /**
      * Writes {@code n} stereo samples as interleaved signed 16-bit little-endian into {@code out} (4 bytes a sample):
-     * {@code round(x * 32767)}, clamped to [-1, 1] first.
+     * {@code round(x * 32767)} (halves round up), clamped to [-1, 1] first.
      */
     public static void toS16(float[] left, float[] right, int n, byte[] out) {
         for (int i = 0, o = 0; i < n; i++, o += 4) {

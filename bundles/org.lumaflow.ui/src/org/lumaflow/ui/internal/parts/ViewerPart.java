@@ -77,6 +77,7 @@ public final class ViewerPart {
         });
         sound = new AudioPlayer(studio);
         studio.attach(AudioPlayer.class, sound);
+        sound.warmUp(2000);
         createControls(parent);
         loop = new PlaybackLoop(studio, scopeFeed, this::present);
         loop.setAudio(sound);

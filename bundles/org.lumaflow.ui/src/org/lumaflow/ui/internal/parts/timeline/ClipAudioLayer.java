@@ -29,7 +29,7 @@ final class ClipAudioLayer {
     private static final int HANDLE = 7;
 
     private final TimelineView view;
-    private final ClipWaveforms waveforms;
+    final ClipWaveforms waveforms;
     // a drag in progress
     private Clip dragClip;
     private Grab grab;
@@ -105,7 +105,7 @@ final class ClipAudioLayer {
         int half = height / 2;
         int from = Math.max(x, Math.max(left, TimelineView.HEADER_W));
         int to = Math.min(x + w, right);
-        gc.setForeground(view.skin.darker(view.skin.darker(body)));
+        gc.setForeground(view.skin.darker(body));
         long span = c.sourceSpan();
         for (int px = from; px < to; px++) {
             long t0 = Math.max(0, view.ticksAt(px) - start);

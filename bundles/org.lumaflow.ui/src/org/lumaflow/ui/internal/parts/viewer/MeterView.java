@@ -88,7 +88,7 @@ public final class MeterView {
         LevelMeter m = player.meter();
         boolean rest = m.holdDb(0) <= LevelMeter.FLOOR_DB && m.holdDb(1) <= LevelMeter.FLOOR_DB
                 && m.rmsDb(0) <= LevelMeter.FLOOR_DB && m.rmsDb(1) <= LevelMeter.FLOOR_DB;
-        if (rest && player.heardSample(System.nanoTime()) < 0) {
+        if (rest && !player.playing()) {
             ticking = false;
         } else {
             canvas.getDisplay().timerExec(FRAME_MS, this::tick);

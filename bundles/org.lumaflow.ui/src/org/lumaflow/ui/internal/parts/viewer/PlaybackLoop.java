@@ -8,7 +8,6 @@ import org.lumaflow.engine.timeline.Clip;
 import org.lumaflow.engine.timeline.Timeline;
 import org.lumaflow.engine.timeline.TimelineRenderer;
 import org.lumaflow.engine.timeline.Track;
-import org.lumaflow.export.audio.TimelineAudio;
 import org.lumaflow.ui.internal.audio.AudioPlayer;
 import org.lumaflow.ui.internal.model.Studio;
 
@@ -61,11 +60,8 @@ public final class PlaybackLoop implements Runnable {
     private long windowShown;
     private long windowDropped;
     private double fps;
-    private volatile AudioPlayer audio;
+    private final SoundSync sound = new SoundSync();
     private volatile double speedNow;
-    private long audioStart;
-    private double avOffset = Double.NaN;
-    private double avMax = Double.NaN;
 
     public PlaybackLoop(Studio studio, org.lumaflow.ui.internal.model.ScopeFeed scopes, Consumer<Presented> present) {
         this.studio = studio;
@@ -107,7 +103,7 @@ public final class PlaybackLoop implements Runnable {
 
     /** Sound for playback (null: silent). */
     public void setAudio(AudioPlayer player) {
-        audio = player;
+        sound.setAudio(player);
     }
 
     public void setSpeed(double s) {
@@ -187,22 +183,24 @@ public final class PlaybackLoop implements Runnable {
             if (sp != 0) {
                 if (clock == null || clockSpeed != sp) {
                     clock = new PlaybackClock(studio.timeline().format().rate().toDouble());
-                    audioStart = lastShown >= 0 ? lastShown : frame;
-                    clock.start(audioStart, sp, now);
+                    long from = lastShown >= 0 ? lastShown : frame;
+                    clock.start(from, sp, now);
                     clockSpeed = sp;
                     resetCounters(now);
-                    startSound(audioStart, sp);
+                    sound.start(from, sp, studio.timeline().format().rate());
                 }
-                syncToSound(clock, sp, now);
+                sound.sync(clock, sp, studio.timeline().format().rate(), now);
                 long step = sp > 0 ? 1 : -1;
-                long due = clock.due(now);
+                long lead = lead(clock);
+                long due = clock.due(now + lead);
                 if (drop == DropStrategy.NEVER || lastShown < 0) {
                     frame = lastShown < 0 ? due : lastShown + step;
                     if (drop == DropStrategy.NEVER && Math.abs(due - frame) > 1) {
                         clock.start(frame, sp, now); // fell behind: slow down instead of skipping
                     }
                 } else {
-                    frame = due == lastShown ? lastShown + step : due;
+                    // never back (the sound's clock may start behind the picture): wait for it instead
+                    frame = (due - lastShown) * step <= 0 ? lastShown + step : due;
                     long missed = Math.abs(frame - lastShown) - 1;
                     if (missed > 0) {
                         dropped += missed;
@@ -214,12 +212,12 @@ public final class PlaybackLoop implements Runnable {
                     studio.transport().stop();
                 }
                 // wait until the frame is due (never run ahead of the clock, which follows the sound)
-                if (!waitUntilDue(clock, frame, sp)) {
+                if (!waitUntilDue(clock, frame, sp, lead)) {
                     continue;
                 }
             } else {
-                if (clock != null && audio != null) {
-                    audio.stop();
+                if (clock != null) {
+                    sound.stop();
                 }
                 clock = null;
                 clockSpeed = 0;
@@ -230,44 +228,24 @@ public final class PlaybackLoop implements Runnable {
         }
     }
 
-    private void startSound(long frame, double sp) {
-        AudioPlayer a = audio;
-        if (a == null) {
-            return;
-        }
-        if (sp == 1) {
-            a.play(sampleOf(frame));
-        } else {
-            a.stop(); // shuttling plays silently
-        }
-        avOffset = Double.NaN;
-        avMax = Double.NaN;
+    /**
+     * How long before a frame is due its rendering starts (the last render time, at most two frames), so that it is
+     * handed over when due, in step with the sound.
+     */
+    private long lead(PlaybackClock clock) {
+        double frameNanos = 1e9 / studio.timeline().format().rate().toDouble();
+        return (long) Math.min(renderMs * 1e6, 2 * frameNanos);
     }
 
-    private long sampleOf(long frame) {
-        return TimelineAudio.sampleAt(studio.timeline().format().rate().frameToTicks(frame));
-    }
-
-    /** Follows the sound's clock; while the device starts, holds the first frame. */
-    private void syncToSound(PlaybackClock clock, double sp, long now) {
-        AudioPlayer a = audio;
-        if (a == null || sp != 1) {
-            return;
-        }
-        double heard = a.heardSample(now);
-        if (heard >= 0) {
-            clock.sync(heard / TimelineAudio.SAMPLE_RATE * studio.timeline().format().rate().toDouble(), now);
-        } else if (a.waiting(now)) {
-            clock.start(audioStart, sp, now);
-        }
-    }
-
-    /** Sleeps until {@code frame} is due; false when the speed changed meanwhile (the frame is not wanted). */
-    private boolean waitUntilDue(PlaybackClock clock, long frame, double sp) {
+    /**
+     * Sleeps until {@code lead} nanoseconds before {@code frame} is due; false when the speed changed meanwhile (the
+     * frame is not wanted).
+     */
+    private boolean waitUntilDue(PlaybackClock clock, long frame, double sp, long lead) {
         while (running) {
             long now = System.nanoTime();
-            syncToSound(clock, sp, now);
-            long wait = clock.dueAt(frame) - now;
+            sound.sync(clock, sp, studio.timeline().format().rate(), now);
+            long wait = clock.dueAt(frame) - lead - now;
             if (wait <= 1_000_000) {
                 return true;
             }
@@ -282,23 +260,6 @@ public final class PlaybackLoop implements Runnable {
             }
         }
         return false;
-    }
-
-    /** How far the sound heard now is ahead of {@code frame}, ms (NaN without a sound clock). */
-    private void measureOffset(long frame) {
-        AudioPlayer a = audio;
-        double heard = a == null || speedNow != 1 ? -1 : a.heardSample(System.nanoTime());
-        if (heard < 0) {
-            return;
-        }
-        double fpsRate = studio.timeline().format().rate().toDouble();
-        avOffset = (heard / TimelineAudio.SAMPLE_RATE - frame / fpsRate) * 1000;
-        avMax = Double.isNaN(avMax) ? Math.abs(avOffset) : Math.max(avMax, Math.abs(avOffset));
-    }
-
-    /** The last measured A/V offset (ms, sound ahead of picture) and the largest of this playback. */
-    public double[] avOffset() {
-        return new double[] {avOffset, avMax};
     }
 
     private void resetCounters(long now) {
@@ -351,7 +312,7 @@ public final class PlaybackLoop implements Runnable {
         }
         long now = System.nanoTime();
         if (playing) {
-            measureOffset(frame);
+            sound.measure(frame, speedNow, studio.timeline().format().rate());
             shown++;
             windowShown++;
             lastShown = frame;
@@ -365,7 +326,7 @@ public final class PlaybackLoop implements Runnable {
             }
         }
         ViewerStats stats = new ViewerStats(shown, dropped, fps, renderMs, ow, oh, studio.engine().backend(), frame,
-                playing ? avOffset : Double.NaN, avMax);
+                playing ? sound.offsetMs() : Double.NaN, sound.maxMs());
         synchronized (lock) {
             presenting = true;
         }
