@@ -55,6 +55,12 @@ public final class PlaybackLoop implements Runnable {
     private long dropped;
     private long lastShown = -1;
     private double renderMs;
+    // the last hand-over, for the UI thread's presented()
+    private volatile long handedAt;
+    private volatile long handedFrame = -1;
+    private volatile boolean handedPlaying;
+    /** How long the UI thread takes to put a handed-over frame on screen, ms (smoothed). */
+    private volatile double presentMs;
     private int degrade = 1;
     private long windowStart;
     private long windowShown;
@@ -138,6 +144,15 @@ public final class PlaybackLoop implements Runnable {
 
     /** The UI thread has drawn the last hand-over. */
     public void presented() {
+        long now = System.nanoTime();
+        long f = handedFrame;
+        if (f >= 0) {
+            double ms = (now - handedAt) / 1e6;
+            presentMs = presentMs == 0 ? ms : presentMs * 0.8 + ms * 0.2;
+            if (handedPlaying) { // the A/V offset as the frame reaches the screen
+                sound.measure(f, speedNow, studio.timeline().format().rate(), now);
+            }
+        }
         synchronized (lock) {
             presenting = false;
             lock.notifyAll();
@@ -229,12 +244,12 @@ public final class PlaybackLoop implements Runnable {
     }
 
     /**
-     * How long before a frame is due its rendering starts (the last render time, at most two frames), so that it is
-     * handed over when due, in step with the sound.
+     * How long before a frame is due its rendering starts (the last render time and the time the UI takes to show
+     * it, at most two frames), so that it reaches the screen when due, in step with the sound.
      */
     private long lead(PlaybackClock clock) {
         double frameNanos = 1e9 / studio.timeline().format().rate().toDouble();
-        return (long) Math.min(renderMs * 1e6, 2 * frameNanos);
+        return (long) Math.min((renderMs + presentMs) * 1e6, 2 * frameNanos);
     }
 
     /**
@@ -312,7 +327,6 @@ public final class PlaybackLoop implements Runnable {
         }
         long now = System.nanoTime();
         if (playing) {
-            sound.measure(frame, speedNow, studio.timeline().format().rate());
             shown++;
             windowShown++;
             lastShown = frame;
@@ -331,6 +345,9 @@ public final class PlaybackLoop implements Runnable {
             presenting = true;
         }
         next ^= 1;
+        handedFrame = frame;
+        handedPlaying = playing;
+        handedAt = System.nanoTime();
         present.accept(new Presented(img, frame, stats));
     }
 

@@ -8,14 +8,14 @@ import org.lumaflow.ui.internal.audio.AudioPlayer;
  * The viewer's side of A/V sync (render thread): starts and stops the {@link AudioPlayer} with playback (sound at
  * normal speed only; shuttling is silent), re-bases the {@link PlaybackClock} on the sound being heard (the master
  * clock; while an open device starts, the first frame is held) and measures how far the sound heard is ahead of each
- * frame handed over.
+ * frame when it reaches the screen.
  */
 final class SoundSync {
 
     private volatile AudioPlayer audio;
     private long startFrame;
-    private double offsetMs = Double.NaN;
-    private double maxMs = Double.NaN;
+    private volatile double offsetMs = Double.NaN;
+    private volatile double maxMs = Double.NaN;
 
     void setAudio(AudioPlayer player) {
         audio = player;
@@ -58,10 +58,10 @@ final class SoundSync {
         }
     }
 
-    /** Measures the offset of {@code frame}, handed over now at {@code speed}. */
-    void measure(long frame, double speed, FrameRate rate) {
+    /** Measures the offset of {@code frame}, on screen at {@code nanos} while playing at {@code speed} (UI thread). */
+    void measure(long frame, double speed, FrameRate rate, long nanos) {
         AudioPlayer a = audio;
-        double heard = a == null || speed != 1 ? -1 : a.heardSample(System.nanoTime());
+        double heard = a == null || speed != 1 ? -1 : a.heardSample(nanos);
         if (heard < 0) {
             return;
         }
