@@ -28,6 +28,7 @@ public final class MeterView {
     private final Color dim;
     private final Font font;
     private boolean ticking;
+    private final Runnable tickTask = this::tick;
 
     public MeterView(Composite parent, AudioPlayer player) {
         this.player = player;
@@ -62,7 +63,7 @@ public final class MeterView {
     public void wake() {
         if (!ticking && !canvas.isDisposed()) {
             ticking = true;
-            canvas.getDisplay().timerExec(FRAME_MS, this::tick);
+            canvas.getDisplay().timerExec(FRAME_MS, tickTask);
         }
     }
 
@@ -91,7 +92,7 @@ public final class MeterView {
         if (rest && !player.playing()) {
             ticking = false;
         } else {
-            canvas.getDisplay().timerExec(FRAME_MS, this::tick);
+            canvas.getDisplay().timerExec(FRAME_MS, tickTask);
         }
     }
 
