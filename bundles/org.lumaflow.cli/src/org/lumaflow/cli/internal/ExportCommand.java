@@ -74,7 +74,7 @@ public final class ExportCommand implements CliCommand {
     public String usage() {
         return """
                 usage: lumaflow export [PROJECT|MEDIA] [-o OUT] [options]
-                  PROJECT|MEDIA  a .lumaflow project, or a media file to transcode (default: the bundled demo)
+                  PROJECT|MEDIA  a .lumaflow project (or OpenTimelineIO .otio/.otioz/.otiod), or a media file to transcode (default: the bundled demo)
                   -o, --out      output file; the extension picks the container: .mp4 .mov .mkv .webm .gif, or
                                  audio only: .m4a (AAC) .wav (16-bit PCM) .flac .opus/.ogg (Opus); a timeline
                                  without pictures (an audio file) exports audio only to any of them but .gif
@@ -155,8 +155,8 @@ public final class ExportCommand implements CliCommand {
                 Path in = Path.of(a.positionals.get(0));
                 String n = in.getFileName().toString();
                 stem = n.contains(".") ? n.substring(0, n.lastIndexOf('.')) + ".export" : n + ".export";
-                if (n.endsWith(".lumaflow") || n.endsWith(".json")) {
-                    Project p = ProjectIO.load(in);
+                if (ProjectIO.isProjectFile(in)) {
+                    Project p = ProjectIO.load(in, note -> err.println("lumaflow export: " + note));
                     timeline = p.timeline();
                     baseDir = p.baseDir();
                     stem = n.substring(0, n.lastIndexOf('.'));

@@ -54,7 +54,7 @@ public final class QcCommand implements CliCommand {
                 usage: lumaflow qc MEDIA|PROJECT [--reference OTHER] [--report OUT.html] [--json OUT.json]
                                    [--preset NAME] [threshold options] [--markers] [--quiet]
                   MEDIA        a video file (8-bit 4:2:0), analysed as decoded
-                  PROJECT      a .lumaflow project: rendered and analysed as an export would encode it
+                  PROJECT      a .lumaflow project (or .otio/.otioz/.otiod): rendered and analysed as an export would encode it
                   --reference  compare with another file of the same size: PSNR and SSIM per frame and overall
                   --report     write a self-contained HTML report (plots, events); default: none
                   --json       write the JSON report (per-frame signalstats fields, events, audio, comparison,
@@ -89,12 +89,11 @@ public final class QcCommand implements CliCommand {
         QcReport r;
         Project project = null;
         try {
-            String n = in.getFileName().toString();
-            if (n.endsWith(".lumaflow") || n.endsWith(".json")) {
+            if (ProjectIO.isProjectFile(in)) {
                 if (a.flag("reference")) {
                     throw new UsageException("--reference compares media files; export the project first");
                 }
-                Project p = ProjectIO.load(in);
+                Project p = ProjectIO.load(in, note -> err.println("lumaflow qc: " + note));
                 r = qc.analyze(p.timeline(), p.baseDir(), in.toString(), options, l);
                 project = p;
             } else if (a.flag("markers")) {

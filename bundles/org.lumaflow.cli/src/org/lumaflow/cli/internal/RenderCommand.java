@@ -65,7 +65,8 @@ public final class RenderCommand implements CliCommand {
     public String usage() {
         return """
                 usage: lumaflow render [PROJECT] [--frames A..B] [--size WxH] [--out DIR] [--quiet] [--strict]
-                  PROJECT      a .lumaflow project file (default: the bundled demo, procedural sources only)
+                  PROJECT      a .lumaflow project file, or OpenTimelineIO .otio/.otioz/.otiod (default: the bundled
+                               demo, procedural sources only)
                   --frames     frame range at the project rate, inclusive: A..B, A.. (to the end) or N (default: all)
                   --size       output size, e.g. 1280x720 (default: the project's size)
                   --out        output folder for frame_NNNNNN.png (default: ./frames)
@@ -81,7 +82,8 @@ public final class RenderCommand implements CliCommand {
         }
         Project project;
         try {
-            project = a.positionals.isEmpty() ? loadDemo() : ProjectIO.load(Path.of(a.positionals.get(0)));
+            project = a.positionals.isEmpty() ? loadDemo()
+                    : ProjectIO.load(Path.of(a.positionals.get(0)), n -> err.println("lumaflow render: " + n));
         } catch (ProjectException e) {
             err.println("lumaflow render: cannot load project: " + e.getMessage());
             return 1;

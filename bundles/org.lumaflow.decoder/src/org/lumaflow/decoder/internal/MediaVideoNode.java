@@ -38,7 +38,8 @@ public final class MediaVideoNode implements NodeType, FrameSource {
             List.of(ParamSpec.file("file", "Media file"),
                     ParamSpec.choice("fit", "fit: whole picture, letterboxed; stretch: to the frame size", "fit",
                             "stretch"),
-                    ParamSpec.integer("lookahead", 3, 1, 16, "frames", "Frames decoded ahead of the render")));
+                    ParamSpec.integer("lookahead", 3, 1, 16, "frames", "Frames decoded ahead of the render")
+                            .notAnimatable()));
 
     private static final int BLACK = 0xFF000000;
 

@@ -154,8 +154,41 @@ class GoldenTest {
             g.add("out", "core.wipe").set("progress", 0.4).set("direction", "radial");
             g.connect("bars", "out", "from").connect("gradient", "out", "to");
         }, 0));
+        c.add(new Case("pattern_wipe_clock", "core.pattern_wipe", g -> {
+            src(g, "bars");
+            src(g, "gradient");
+            g.add("out", "core.pattern_wipe").set("progress", 0.4).set("pattern", "clock");
+            g.connect("bars", "out", "from").connect("gradient", "out", "to");
+        }, 0));
+        for (String[] m : new String[][] {{"push", "left"}, {"slide", "up"}}) {
+            c.add(new Case(m[0], "core." + m[0], g -> {
+                src(g, "bars");
+                src(g, "gradient");
+                g.add("out", "core." + m[0]).set("progress", 0.35).set("direction", m[1]);
+                g.connect("bars", "out", "from").connect("gradient", "out", "to");
+            }, 0));
+        }
         c.add(filter("luma_mask", "core.luma_mask", "bars", "source", g -> g.add("out", "core.luma_mask")
                 .set("low", 0.2).set("high", 0.8)));
+        // issue 18: editing effects and title clips
+        c.add(filter("crop", "core.crop", "bars", "source", g -> g.add("out", "core.crop").set("left", 0.1)
+                .set("right", 0.2).set("top", 0.1).set("feather", 2.0)));
+        c.add(filter("crop_fill", "core.crop", "bars", "source", g -> g.add("out", "core.crop").set("left", 0.25)
+                .set("bottom", 0.2).set("mode", "fill")));
+        c.add(filter("sharpen", "core.sharpen", "checker", "source", g -> g.add("out", "core.sharpen")
+                .set("amount", 1.5).set("radius", 1.5)));
+        c.add(filter("chroma_key", "core.chroma_key", "gradient", "source", g -> g.add("out", "core.chroma_key")
+                .set("key", "#0040FF").set("tolerance", 0.1).set("softness", 0.3)));
+        c.add(filter("curves", "core.curves", "bars", "source", g -> g.add("out", "core.curves")
+                .set("master", "0,0 0.3,0.2 0.7,0.85 1,1").set("green", "0,0.1 1,0.9")));
+        c.add(filter("color_wheels", "core.color_wheels", "bars", "source", g -> g.add("out", "core.color_wheels")
+                .set("lift_hue", 200.0).set("lift_sat", 0.5).set("gain_hue", 100.0).set("gain_sat", 0.3)
+                .set("gain_luma", 0.1).set("temperature", -0.3).set("saturation", 1.3)));
+        c.add(filter("vignette", "core.vignette", "gradient", "source", g -> g.add("out", "core.vignette")
+                .set("amount", -0.7).set("midpoint", 0.4).set("feather", 0.6).set("roundness", 0.5)));
+        c.add(single("title", "core.title", g -> g.add("out", "core.title").set("text", "Lf").set("size", 14.0)
+                .set("outline", 1.0).set("shadow", true).set("shadow_blur", 1.0).set("box", true)
+                .set("box_padding", 2.0).set("box_radius", 3.0)));
         return c;
     }
 

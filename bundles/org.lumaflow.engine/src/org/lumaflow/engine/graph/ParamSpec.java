@@ -15,12 +15,26 @@ import java.util.List;
  * @param choices      allowed names for CHOICE, empty otherwise
  * @param unit         unit shown to users; {@code "px"} means project pixels (scaled when rendering at another size)
  * @param description  one line for users
+ * @param animatable   whether editors offer keyframes for it: false for settings read once (a decoder's lookahead)
+ *                     and always false when the type cannot animate
  */
 public record ParamSpec(String name, ParamType type, Object defaultValue, double min, double max, List<String> choices,
-        String unit, String description) {
+        String unit, String description, boolean animatable) {
+
+    /** Metadata of a parameter that animates when its type can. */
+    public ParamSpec(String name, ParamType type, Object defaultValue, double min, double max, List<String> choices,
+            String unit, String description) {
+        this(name, type, defaultValue, min, max, choices, unit, description, true);
+    }
+
+    /** This parameter without keyframes: editors offer none (for settings that cannot change over time). */
+    public ParamSpec notAnimatable() {
+        return new ParamSpec(name, type, defaultValue, min, max, choices, unit, description, false);
+    }
 
     /** Validates the metadata. */
     public ParamSpec {
+        animatable = animatable && type != null && type.animatable();
         choices = List.copyOf(choices);
         if (name == null || !name.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("bad parameter name '" + name + "' (lower_snake_case)");

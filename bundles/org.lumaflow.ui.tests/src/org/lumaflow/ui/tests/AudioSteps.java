@@ -24,7 +24,7 @@ import org.lumaflow.ui.internal.parts.timeline.TimelineProbe;
 import org.lumaflow.ui.internal.parts.viewer.ViewerStats;
 
 /**
- * 9b. Audio in the studio, heard in a virtual sound card ({@link NullSink}: a private PulseAudio null sink whose
+ * Audio in the studio, heard in a virtual sound card ({@link NullSink}: a private PulseAudio null sink whose
  * monitor is recorded). Before it exists playback ran silently with a one-line reason. A 1 kHz tone (-12 dBFS peak) on
  * a soloed audio track from frame 30 is played from 0: the capture holds the tone at its level and pitch without
  * dropouts, starting within {@value #AV_MS} ms of the moment the viewer showed frame 30; the meters read its peak and

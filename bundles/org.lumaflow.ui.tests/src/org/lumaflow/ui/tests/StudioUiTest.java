@@ -215,6 +215,9 @@ class StudioUiTest {
         segmented(wb, studio, dir);
         telemetry(wb, studio);
         LiveSteps.run(wb, studio, dir);
+        EditingSteps.run(wb, studio, dir);
+        OtioSteps.run(wb, studio, dir);
+        ProjectSteps.run(wb, studio, dir);
         AudioSteps.run(wb, studio, dir);
         ExitSteps.run(wb, studio, dir); // last: the studio quits
     }

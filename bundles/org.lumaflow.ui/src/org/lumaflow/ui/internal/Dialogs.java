@@ -62,6 +62,29 @@ public final class Dialogs {
         return box.open();
     }
 
+    /** Asks for a line of text; {@code def} when unattended; null when cancelled. */
+    public static String ask(Shell shell, String title, String message, String def) {
+        if (unattended() || shell == null || shell.isDisposed()) {
+            LOG.log(System.Logger.Level.INFO, title + ": " + message + " -> " + def + " (unattended)");
+            return def;
+        }
+        org.eclipse.jface.dialogs.InputDialog d = new org.eclipse.jface.dialogs.InputDialog(shell, title, message, def,
+                null);
+        return d.open() == org.eclipse.jface.window.Window.OK ? d.getValue() : null;
+    }
+
+    /** Shows information (logged as well). */
+    public static void info(Shell shell, String title, String message) {
+        LOG.log(System.Logger.Level.INFO, title + ": " + message);
+        if (unattended() || shell == null || shell.isDisposed()) {
+            return;
+        }
+        MessageBox box = new MessageBox(shell, SWT.ICON_INFORMATION | SWT.OK);
+        box.setText(title);
+        box.setMessage(message);
+        box.open();
+    }
+
     /** Shows an error (logged as well). */
     public static void error(Shell shell, String title, String message) {
         LOG.log(System.Logger.Level.WARNING, title + ": " + message);

@@ -64,11 +64,27 @@ public final class ExitGuard {
      * cancelled or the save failed. Asked once: after a yes or no, later close paths of the same exit pass.
      */
     public boolean confirm(Shell shell) {
-        if (leaving || !studio.dirty()) {
+        if (leaving) {
+            return true;
+        }
+        if (!saveOrDiscard(studio, shell, "closing")) {
+            return false;
+        }
+        leaving = true;
+        return true;
+    }
+
+    /**
+     * Asks whether to save the unsaved changes of {@code studio}'s project before {@code doing} ("closing",
+     * "creating a new project"...): true when nothing is unsaved or the user saved (Save As for an untitled project)
+     * or discarded (the recovery file goes too); false when the user cancelled or the save failed.
+     */
+    public static boolean saveOrDiscard(Studio studio, Shell shell, String doing) {
+        if (!studio.dirty()) {
             return true;
         }
         int answer = Dialogs.ask3(shell, "Unsaved changes", "Save changes to " + studio.project().name()
-                + " before closing?", SWT.NO);
+                + " before " + doing + "?", SWT.NO);
         if (answer == SWT.CANCEL) {
             return false;
         }
@@ -90,7 +106,6 @@ public final class ExitGuard {
         } else {
             Recovery.discard(studio.project());
         }
-        leaving = true;
         return true;
     }
 

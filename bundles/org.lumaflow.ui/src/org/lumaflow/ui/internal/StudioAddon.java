@@ -162,7 +162,7 @@ public final class StudioAddon {
                     }
                     continue;
                 }
-                if (a.endsWith(".lumaflow")) {
+                if (a.endsWith(".lumaflow") || a.endsWith(".otio") || a.endsWith(".otioz") || a.endsWith(".otiod")) {
                     return Path.of(a);
                 }
             }

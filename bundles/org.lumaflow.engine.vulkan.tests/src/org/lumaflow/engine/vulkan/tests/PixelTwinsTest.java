@@ -47,6 +47,24 @@ class PixelTwinsTest extends GpuGoldenTest {
         c.add(mix("wipe_end", "core.wipe", g -> g.add("out", "core.wipe").set("progress", 1.0)));
         c.add(mix("wipe_radial_late", "core.wipe", g -> g.add("out", "core.wipe").set("progress", 0.97)
                 .set("direction", "radial").set("softness", 0.6)));
+        // core.pattern_wipe: every pattern soft, hard and nearly done
+        for (String pattern : new String[] {"clock", "barn_h", "barn_v", "box", "diamond", "diagonal"}) {
+            c.add(mix("pattern_" + pattern + "_soft", "core.pattern_wipe", g -> g.add("out", "core.pattern_wipe")
+                    .set("progress", 0.45).set("pattern", pattern).set("softness", 0.2)));
+            c.add(mix("pattern_" + pattern + "_hard", "core.pattern_wipe", g -> g.add("out", "core.pattern_wipe")
+                    .set("progress", 0.6).set("pattern", pattern).set("softness", 0.0)));
+            c.add(mix("pattern_" + pattern + "_late", "core.pattern_wipe", g -> g.add("out", "core.pattern_wipe")
+                    .set("progress", 0.97).set("pattern", pattern)));
+        }
+        // core.push / core.slide: every direction, mid-way and near the ends
+        for (String type : new String[] {"push", "slide"}) {
+            for (String dir : new String[] {"left", "right", "up", "down"}) {
+                for (double p : new double[] {0.001, 0.35, 0.999}) {
+                    c.add(mix(type + "_" + dir + "_" + p, "core." + type, g -> g.add("out", "core." + type)
+                            .set("progress", p).set("direction", dir)));
+                }
+            }
+        }
         // core.luma_mask: the golden case, inverted, a step (high <= low), alpha-weighted on a transparent source
         c.add(filter("luma_mask", "core.luma_mask", "bars", "source", g -> g.add("out", "core.luma_mask")
                 .set("low", 0.2).set("high", 0.8)));

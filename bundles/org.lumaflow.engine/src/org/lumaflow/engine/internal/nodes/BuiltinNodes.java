@@ -15,6 +15,9 @@ public final class BuiltinNodes {
         return List.of(new SolidNode(), new SmpteBarsNode(), new GradientNode(), new CheckerNode(),
                 new ZonePlateNode(), new ImageNode(), new GradeNode(), new Lut3dNode(), new BlendNode(),
                 new TransformNode(), new GaussianBlurNode(), new BokehBlurNode(), new TextNode(), new DissolveNode(),
-                new WipeNode(), new LumaMaskNode());
+                new WipeNode(), new LumaMaskNode(), new PushNode(), new SlideNode(), new PatternWipeNode(),
+                // issue 18: editing effects and title clips
+                new CropNode(), new SharpenNode(), new ChromaKeyNode(), new CurvesNode(), new ColorWheelsNode(),
+                new VignetteNode(), new TitleNode());
     }
 }

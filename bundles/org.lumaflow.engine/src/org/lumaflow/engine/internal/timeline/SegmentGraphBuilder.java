@@ -102,7 +102,7 @@ public final class SegmentGraphBuilder {
         long offset = c.start() - c.in();
         Retime rt = c.retime();
         String prev = rt.isNormal() && rt.frames() != Retime.Frames.BLEND
-                ? g.add(c.source().copy(c.id()).timeOffset(offset)).id()
+                ? g.add(clipLength(c.source().copy(c.id()).timeOffset(offset), c, types)).id()
                 : RetimeChain.source(g, c, frameTicks, types, baseDir);
         for (GraphNode fx : c.effects()) {
             GraphNode n = g.add(fx.copy(c.id() + "/" + fx.id()).timeOffset(offset));
@@ -110,6 +110,31 @@ public final class SegmentGraphBuilder {
             prev = n.id();
         }
         return prev;
+    }
+
+    /**
+     * A source that declares a {@code duration} parameter in seconds (a title's out-animation ends there) and was not
+     * given one gets its clip's end in its own time ({@code in + duration}), so a title fades out where its clip ends.
+     */
+    private static GraphNode clipLength(GraphNode src, Clip c, NodeRegistry.Snapshot types) {
+        Object set = src.params().get("duration");
+        if (set instanceof Number n && n.doubleValue() > 0) {
+            return src;
+        }
+        NodeType nt = types.type(src.type());
+        if (nt == null) {
+            return src;
+        }
+        try {
+            for (org.lumaflow.engine.graph.ParamSpec p : nt.descriptor().params()) {
+                if (p.name().equals("duration") && "s".equals(p.unit())) {
+                    src.set("duration", (c.in() + c.duration()) / (double) org.lumaflow.core.time.Ticks.PER_SECOND);
+                }
+            }
+        } catch (RuntimeException e) {
+            // compile reports the broken type
+        }
+        return src;
     }
 
     /** Effects take the chain on their first input port ("source" when the type is unknown: compile reports it). */

@@ -30,6 +30,7 @@ class FaultsTest {
         Path mp4 = dir.resolve("beside.mp4");
         OutputStats stream;
         OutputStats rec;
+        long stageDropped;
         try {
             first.start();
             Receiver.awaitListening(port, 10_000);
@@ -50,6 +51,7 @@ class FaultsTest {
                 rig.stage.close();
                 stream = s.stats();
                 rec = r.stats();
+                stageDropped = rig.stage.dropped();
             }
         } finally {
             first.kill();
@@ -61,8 +63,12 @@ class FaultsTest {
         assertEquals("closed", rec.state(), rec.error());
         assertEquals(0, rec.dropped());
         Decoded recording = Decoded.of(mp4.toString());
-        assertEquals(180, recording.frames(), recording.toString());
-        assertEquals(0, recording.gaps(), "the recording is continuous: " + recording);
+        // a starved machine may drop pictures at the encode channel (by design, counted by the stage): every picture
+        // the stage encoded is in the file, in order, and each gap is one the stage reported
+        assertTrue(stageDropped <= 3, "the encode channel dropped " + stageDropped + " of 180 (CPU starved?)");
+        assertEquals(180 - stageDropped, recording.frames(), recording + " (stage dropped " + stageDropped + ")");
+        assertTrue(recording.gaps() <= stageDropped, "the recording is continuous but for the stage's drops ("
+                + stageDropped + "): " + recording);
         Decoded resumed = Decoded.of(second.output().toString());
         assertEquals(0, resumed.errors(), resumed.toString());
         assertEquals(0, resumed.badBars(), resumed.toString());
@@ -136,6 +142,7 @@ class FaultsTest {
         Path mkv = dir.resolve("crash.mkv");
         Path mp4Snap = dir.resolve("snap.mp4");
         Path mkvSnap = dir.resolve("snap.mkv");
+        long stageDropped;
         try (Rig rig = Rig.open(640, 360, Set.of("aac"))) {
             rig.output(mp4.toString());
             rig.output(mkv.toString());
@@ -144,6 +151,7 @@ class FaultsTest {
             // what kill -9 leaves: the temporary files as they are on disk now, no trailer
             Files.copy(dir.resolve("crash.recording.mp4"), mp4Snap);
             Files.copy(dir.resolve("crash.recording.mkv"), mkvSnap);
+            stageDropped = rig.stage.dropped();
             rig.run(20);
         }
         for (Path snap : new Path[] {mp4Snap, mkvSnap}) {
@@ -151,7 +159,8 @@ class FaultsTest {
             System.out.println("abandoned " + snap.getFileName() + ": " + d.frames() + " of 100 pictures");
             assertTrue(d.frames() >= 100 - 35, "nearly every picture up to the last second: " + d);
             assertEquals(0, d.errors(), d.toString());
-            assertEquals(0, d.gaps(), d.toString());
+            assertTrue(d.gaps() <= stageDropped, "gaps only where the encode channel dropped (" + stageDropped
+                    + "): " + d);
             assertEquals(0, d.numbers().get(0));
         }
     }

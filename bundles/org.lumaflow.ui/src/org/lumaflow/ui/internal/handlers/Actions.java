@@ -13,7 +13,11 @@ import org.lumaflow.engine.timeline.Track;
 import org.lumaflow.ui.internal.Dialogs;
 import org.lumaflow.ui.internal.dialogs.PreferencesDialog;
 import org.lumaflow.ui.internal.jobs.QcJob;
+import org.lumaflow.ui.internal.dialogs.NewProjectDialog;
+import org.lumaflow.ui.internal.dialogs.ProjectSettingsDialog;
 import org.lumaflow.ui.internal.model.Edits;
+import org.lumaflow.ui.internal.model.ProjectSettings;
+import org.lumaflow.ui.internal.model.TrackEdits;
 import org.lumaflow.ui.internal.model.Studio;
 
 /** The studio's commands by name, shared by the menus ({@link StudioAction}) and the keyboard ({@link Shortcuts}). */
@@ -53,6 +57,8 @@ public final class Actions {
     public static void run(String action, Studio studio, Shell shell, MApplication app, EPartService parts) {
         try {
             switch (action) {
+                case "new" -> newProject(studio, shell);
+                case "settings" -> settings(studio, shell);
                 case "open" -> open(studio, shell);
                 case "save" -> {
                     if (studio.project().file() == null) {
@@ -62,10 +68,21 @@ public final class Actions {
                     }
                 }
                 case "saveas" -> saveAs(studio, shell);
+                case "exportotio" -> OtioActions.exportTimeline(studio, shell);
+                case "relink" -> OtioActions.relink(studio, shell);
                 case "import" -> importMedia(studio, shell);
                 case "export" -> show(parts, "org.lumaflow.ui.part.export");
                 case "preferences" -> new PreferencesDialog(shell, studio).open();
                 case "quit" -> org.lumaflow.ui.internal.ExitGuard.quit(shell, app);
+                case "marker" -> studio.execute(org.lumaflow.ui.internal.model.MarkerEdits.add(
+                        studio.timeline().markers(), studio.timeline().format().rate().frameToTicks(studio.playhead())));
+                case "copy" -> EditActions.copy(studio);
+                case "paste" -> EditActions.paste(studio);
+                case "insert" -> EditActions.place(studio, true);
+                case "overwrite" -> EditActions.place(studio, false);
+                case "transition" -> EditActions.transition(studio);
+                case "slip-", "slip+", "slide-", "slide+", "roll-", "roll+" -> EditActions.nudge(studio,
+                        action.substring(0, action.length() - 1), action.endsWith("+") ? 1 : -1);
                 case "undo" -> studio.undo();
                 case "redo" -> studio.redo();
                 case "split" -> split(studio);
@@ -86,6 +103,8 @@ public final class Actions {
                 }
                 default -> throw new IllegalArgumentException("unknown action '" + action + "'");
             }
+        } catch (TrackEdits.LockedException e) {
+            studio.notice(e.getMessage()); // a refused edit: the status line says why
         } catch (Exception e) {
             Dialogs.error(shell, "Lumaflow Studio", action + ": " + e.getMessage());
         }
@@ -102,6 +121,26 @@ public final class Actions {
         studio.setPlayhead(studio.playhead() + frames);
     }
 
+    /** File > New project: asks to save a dirty project first (as quitting does), then the new project's format. */
+    private static void newProject(Studio studio, Shell shell) {
+        if (!org.lumaflow.ui.internal.ExitGuard.saveOrDiscard(studio, shell, "creating a new project")) {
+            return;
+        }
+        NewProjectDialog d = new NewProjectDialog(shell);
+        if (d.open() == org.eclipse.jface.window.Window.OK && d.result() != null) {
+            studio.setProject(d.result().newProject());
+        }
+    }
+
+    /** File > Project settings: one undoable edit. */
+    private static void settings(Studio studio, Shell shell) {
+        ProjectSettingsDialog d = new ProjectSettingsDialog(shell, ProjectSettings.of(studio.project()));
+        if (d.open() == org.eclipse.jface.window.Window.OK && d.result() != null
+                && !d.result().equals(ProjectSettings.of(studio.project()))) {
+            studio.execute(d.result().applyTo(studio));
+        }
+    }
+
     private static void open(Studio studio, Shell shell) throws Exception {
         if (studio.dirty() && !Dialogs.confirm(shell, "Unsaved changes", "Discard the changes to "
                 + studio.project().name() + "?", false)) {
@@ -109,10 +148,11 @@ public final class Actions {
         }
         FileDialog d = new FileDialog(shell, SWT.OPEN);
         d.setText("Open project");
-        d.setFilterExtensions(new String[] {"*.lumaflow", "*"});
+        d.setFilterExtensions(new String[] {"*.lumaflow;*.otio;*.otioz", "*.lumaflow", "*.otio;*.otioz", "*"});
+        d.setFilterNames(new String[] {"Projects and timelines", "Lumaflow projects", "OpenTimelineIO", "All files"});
         String f = d.open();
         if (f != null) {
-            studio.open(Path.of(f));
+            OtioActions.opened(shell, Path.of(f), studio.open(Path.of(f)));
         }
     }
 

@@ -15,8 +15,11 @@ import org.lumaflow.ui.internal.model.Studio;
 /**
  * Editor keyboard shortcuts for the whole window (a display filter, so they work whichever part has focus, except
  * while typing into a text field): Space play/pause, J/K/L shuttle, arrows step a frame, Home/End, S split, Delete
- * and Shift+Delete (ripple), Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo/redo, Ctrl+S save, Ctrl+O open, Ctrl+I import,
- * Ctrl+E export, Ctrl+Q quit.
+ * and Shift+Delete (ripple), Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo/redo, Ctrl+S save, Ctrl+N new project, Ctrl+O open, Ctrl+I import,
+ * Ctrl+E export, Ctrl+Q quit; editing: Ctrl+C/Ctrl+V copy and paste the selected clip (over what is at the playhead),
+ * , insert and . overwrite the bin's selected file at the playhead, Ctrl+T a dissolve at the nearest cut, Alt+Left/Right
+ * slip, Alt+Shift+Left/Right slide, Ctrl+Alt+Left/Right roll the selected clip's out point by a frame; M a marker at
+ * the playhead.
  */
 public final class Shortcuts {
 
@@ -48,12 +51,21 @@ public final class Shortcuts {
         boolean ctrl = (e.stateMask & SWT.MOD1) != 0;
         boolean shift = (e.stateMask & SWT.SHIFT) != 0;
         int k = Character.toLowerCase(e.keyCode);
+        boolean alt = (e.stateMask & SWT.ALT) != 0;
+        if (alt && (k == SWT.ARROW_LEFT || k == SWT.ARROW_RIGHT)) {
+            String tool = ctrl ? "roll" : shift ? "slide" : "slip";
+            return tool + (k == SWT.ARROW_RIGHT ? "+" : "-");
+        }
         if (ctrl) {
             return switch (k) {
+                case 'c' -> "copy";
+                case 'v' -> "paste";
+                case 't' -> "transition";
                 case 'z' -> shift ? "redo" : "undo";
                 case 'y' -> "redo";
                 case 's' -> shift ? "saveas" : "save";
                 case 'o' -> "open";
+                case 'n' -> "new";
                 case 'i' -> "import";
                 case 'e' -> "export";
                 case 'q' -> "quit";
@@ -74,12 +86,17 @@ public final class Shortcuts {
             case SWT.HOME -> "home";
             case SWT.END -> "end";
             case SWT.DEL -> shift ? "ripple" : "delete";
+            case ',' -> "insert";
+            case 'm' -> "marker";
+            case '.' -> "overwrite";
             default -> null;
         };
     }
 
     private static boolean typing(Control focus, Event e) {
-        if ((e.stateMask & SWT.MOD1) != 0) {
+        int k = Character.toLowerCase(e.keyCode);
+        boolean clipboard = k == 'c' || k == 'v';
+        if ((e.stateMask & SWT.MOD1) != 0 && !clipboard) {
             return false; // Ctrl shortcuts are the studio's everywhere (SWT text fields have no undo of their own)
         }
         return focus instanceof Text || focus instanceof Spinner || focus instanceof Combo combo

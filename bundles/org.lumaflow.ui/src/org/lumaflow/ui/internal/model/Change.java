@@ -19,5 +19,7 @@ public enum Change {
     /** A QC run finished (events and statistics). */
     QC,
     /** Preferences changed. */
-    PREFERENCES
+    PREFERENCES,
+    /** A status-line message ({@link Studio#notice()}): a refused edit, a hint. */
+    NOTICE
 }

@@ -11,7 +11,10 @@ import org.lumaflow.engine.timeline.Timeline;
 import org.lumaflow.engine.timeline.Track;
 import org.lumaflow.engine.timeline.Transition;
 
-/** Factory of the common {@link Edit}s (each captures what it needs to take itself back). */
+/**
+ * Factory of the common {@link Edit}s (each captures what it needs to take itself back). Edits of clips on a locked
+ * track are refused with {@link TrackEdits.LockedException}; track edits are in {@link TrackEdits}.
+ */
 public final class Edits {
 
     private Edits() {
@@ -42,6 +45,7 @@ public final class Edits {
 
     /** Moves {@code clip} to {@code start} (ticks) on track {@code to} (which may be its own track). */
     public static Edit moveClip(Track from, Track to, Clip clip, long start) {
+        TrackEdits.checkUnlocked(from, to);
         long oldStart = clip.start();
         int oldIndex = from.clips().indexOf(clip);
         List<Transition> dropped = from == to ? List.of() : transitionsOf(from, clip.id());
@@ -60,6 +64,12 @@ public final class Edits {
             }
             clip.setStart(oldStart);
         });
+    }
+
+    /** Trims {@code clip} of {@code track} (refused when the track is locked); see {@link #trim(Clip, long, long, long)}. */
+    public static Edit trim(Track track, Clip clip, long start, long in, long duration) {
+        TrackEdits.checkUnlocked(track);
+        return trim(clip, start, in, duration);
     }
 
     /** Trims {@code clip} to a new start, source in point and duration (ticks). */
@@ -81,6 +91,7 @@ public final class Edits {
      * id {@code newId} (source and effects copied) takes the right part.
      */
     public static Edit split(Track track, Clip clip, long at, String newId) {
+        TrackEdits.checkUnlocked(track);
         if (at <= clip.start() || at >= clip.end()) {
             throw new IllegalArgumentException("the split point is not inside clip '" + clip.id() + "'");
         }
@@ -115,6 +126,7 @@ public final class Edits {
 
     /** Removes {@code clip} from {@code track}, leaving a gap. */
     public static Edit delete(Track track, Clip clip) {
+        TrackEdits.checkUnlocked(track);
         int index = track.clips().indexOf(clip);
         List<Transition> dropped = transitionsOf(track, clip.id());
         return new Simple("Delete clip '" + clip.name() + "'", Change.TIMELINE, () -> {
@@ -136,6 +148,7 @@ public final class Edits {
 
     /** Adds {@code clip} to {@code track}. */
     public static Edit addClip(Track track, Clip clip) {
+        TrackEdits.checkUnlocked(track);
         return new Simple("Add clip '" + clip.id() + "'", Change.TIMELINE, () -> track.clips().add(clip),
                 () -> track.clips().remove(clip));
     }
@@ -168,12 +181,14 @@ public final class Edits {
 
     /** Adds a transition joining two overlapping clips of {@code track}. */
     public static Edit addTransition(Track track, Transition t) {
+        TrackEdits.checkUnlocked(track);
         return new Simple("Add transition " + t.from() + " -> " + t.to(), Change.TIMELINE,
                 () -> track.transitions().add(t), () -> track.transitions().remove(t));
     }
 
     /** Removes a transition. */
     public static Edit removeTransition(Track track, Transition t) {
+        TrackEdits.checkUnlocked(track);
         int index = track.transitions().indexOf(t);
         return new Simple("Remove transition " + t.from() + " -> " + t.to(), Change.TIMELINE,
                 () -> track.transitions().remove(t), () -> track.transitions().add(index, t));

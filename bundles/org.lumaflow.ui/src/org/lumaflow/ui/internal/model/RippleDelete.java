@@ -23,9 +23,7 @@ final class RippleDelete {
     }
 
     static Edit of(Timeline timeline, Track track, Clip clip) {
-        if (track.locked()) {
-            throw new IllegalStateException("track '" + track.name() + "' is locked");
-        }
+        TrackEdits.checkUnlocked(track);
         List<Transition> dropped = Edits.transitionsOf(track, clip.id());
         int index = track.clips().indexOf(clip);
         long prevEnd = Long.MIN_VALUE;

@@ -38,6 +38,7 @@ public final class Studio {
     private String selectedNode;
     private long playhead;
     private QcReport lastQc;
+    private String notice = "";
     private final Transport transport = new Transport();
     private final java.util.Map<Class<?>, Object> handles = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -85,9 +86,46 @@ public final class Studio {
     // ---- project files --------------------------------------------------------------------------------------------
 
     /** Opens {@code file}; on failure the current project stays open and the exception names file, line and field. */
-    public void open(Path file) throws ProjectException {
-        Project p = ProjectIO.load(file);
+    public List<String> open(Path file) throws ProjectException {
+        List<String> notes = new java.util.ArrayList<>();
+        Project p = ProjectIO.load(file, notes::add);
         setProject(p);
+        return notes;
+    }
+
+    /**
+     * Writes the timeline to {@code file} in the format its extension names ({@code .otio}, {@code .otioz},
+     * {@code .otiod}, {@code .lumaflow}); the open project keeps its own file. Returns the writer's notes.
+     */
+    public List<String> exportTimeline(Path file) throws IOException {
+        List<String> notes = new java.util.ArrayList<>();
+        Path keep = project.file();
+        lock.readLock().lock();
+        try {
+            ProjectIO.save(project, file, engine().registry().snapshot(), notes::add);
+        } finally {
+            project.setFile(keep);
+            lock.readLock().unlock();
+        }
+        return notes;
+    }
+
+    /**
+     * Relinks the offline clips (imported from OpenTimelineIO without their media) to files found in {@code folder}
+     * (by name, then duration, then size) as one undoable edit; returns the clips relinked (id to file).
+     */
+    public java.util.Map<String, Path> relink(Path folder) throws IOException {
+        RelinkEdit e = RelinkEdit.plan(project, folder, f -> {
+            try {
+                return services.media().probe(f).durationTicks();
+            } catch (Exception ex) {
+                return -1;
+            }
+        });
+        if (!e.found().isEmpty()) {
+            execute(e);
+        }
+        return e.found();
     }
 
     /** Opens the bundled demo (the CLI's, in org.lumaflow.cli) as an untitled project (Save asks where). */
@@ -120,6 +158,18 @@ public final class Studio {
             lock.writeLock().unlock();
         }
         fire(Change.PROJECT);
+    }
+
+    /**
+     * Puts {@code p} in place of the open project as part of an undoable edit ({@link ProjectSettings}): the history
+     * and selection stay, the playhead keeps its time in the new frame rate. Call only from {@link Edit#apply} or
+     * {@link Edit#revert} (they run under the write lock).
+     */
+    void replaceProject(Project p) {
+        var oldRate = project.timeline().format().rate();
+        var newRate = p.timeline().format().rate();
+        playhead = newRate.ticksToFrame(oldRate.frameToTicks(playhead), java.math.RoundingMode.FLOOR);
+        project = p;
     }
 
     /** Saves to the project's file (atomically: temporary file beside it, then renamed). */
@@ -283,6 +333,18 @@ public final class Studio {
 
     // ---- media bin, QC --------------------------------------------------------------------------------------------
 
+    private volatile Path binSelection;
+
+    /** The file selected in the media bin (insert/overwrite take it), or null. */
+    public Path binSelection() {
+        return binSelection;
+    }
+
+    /** Sets the bin's selected file (null: none). */
+    public void setBinSelection(Path file) {
+        binSelection = file;
+    }
+
     /** Media files in the bin, in import order (saved with the project). */
     public List<Path> media() {
         return List.copyOf(project.media());
@@ -320,6 +382,17 @@ public final class Studio {
     /** A workbench object attached with {@link #attach}, or null. */
     public <T> T attached(Class<T> type) {
         return type.cast(handles.get(type));
+    }
+
+    /** Shows {@code text} in the status line (refused edits, hints); fires {@link Change#NOTICE}. */
+    public void notice(String text) {
+        notice = text == null ? "" : text;
+        fire(Change.NOTICE);
+    }
+
+    /** The last {@link #notice} ("" when none). */
+    public String notice() {
+        return notice;
     }
 
     // ---- listeners ------------------------------------------------------------------------------------------------

@@ -51,7 +51,8 @@ public final class ExportPart {
         this.studio = studio;
         DarkLook look = new DarkLook(parent);
         parent.setLayout(new FillLayout());
-        ScrolledComposite scroll = new ScrolledComposite(parent, SWT.V_SCROLL);
+        ScrolledComposite scroll = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
+        scroll.setScrollbarsMode(SWT.NONE); // classic bars: GTK's overlay bars stay hidden until hovered (defect 5)
         scroll.setExpandHorizontal(true);
         scroll.setExpandVertical(true);
         Composite body = new Composite(scroll, SWT.NONE);

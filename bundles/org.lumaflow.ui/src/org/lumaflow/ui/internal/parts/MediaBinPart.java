@@ -83,11 +83,21 @@ public final class MediaBinPart {
         table.setData("id", "mediabin.table");
         table.setHeaderVisible(true);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
-        column("Media", 190);
+        column("Media", 200);
         column("Duration", 70);
         column("Format", 150);
         table.addListener(SWT.MeasureItem, e -> e.height = Math.max(e.height, THUMB_H + 4));
         table.addListener(SWT.DefaultSelection, e -> addSelectedToTimeline());
+        table.addListener(SWT.Selection, e -> studio.setBinSelection(table.getSelectionCount() == 0 ? null
+                : (Path) table.getSelection()[0].getData()));
+        table.addListener(SWT.MouseHover, e -> { // the whole name and folder of a shortened entry
+            TableItem it = table.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
+            String tip = it == null ? null : it.getData().toString();
+            if (!java.util.Objects.equals(tip, table.getToolTipText())) {
+                table.setToolTipText(tip);
+            }
+        });
+        table.getColumn(0).addListener(SWT.Resize, e -> elideNames());
         Button imp = new Button(parent, SWT.PUSH);
         imp.setText("Import...");
         imp.addListener(SWT.Selection, e -> Actions.run("import", studio, parent.getShell(), null, null));
@@ -162,6 +172,7 @@ public final class MediaBinPart {
             TableItem it = new TableItem(table, SWT.NONE);
             it.setData(p);
             it.setText(0, p.getFileName().toString());
+            it.setData("name", p.getFileName().toString());
             MediaInfo info = infos.get(p);
             if (info != null) {
                 fill(it, info);
@@ -176,6 +187,27 @@ public final class MediaBinPart {
             if (img != null) {
                 it.setImage(img);
             }
+        }
+        elideNames();
+    }
+
+    /** Shortens the names in the middle to the Media column's width (the tooltip has the whole path). */
+    private void elideNames() {
+        if (table.isDisposed() || table.getItemCount() == 0) {
+            return;
+        }
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(table);
+        try {
+            int room = table.getColumn(0).getWidth() - THUMB_H * 16 / 9 - 24;
+            for (TableItem it : table.getItems()) {
+                String full = (String) it.getData("name");
+                if (full != null) {
+                    it.setText(0, org.lumaflow.ui.internal.parts.bin.BinNames.fit(full, room,
+                            s -> gc.textExtent(s).x));
+                }
+            }
+        } finally {
+            gc.dispose();
         }
     }
 

@@ -52,6 +52,8 @@ public final class TimelinePart {
         ToolBar bar = new ToolBar(root, SWT.FLAT | SWT.RIGHT);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         bar.setData("org.lumaflow.ui.timeline.toolbar", Boolean.TRUE);
+        bar.setBackground(skin.panel); // light text on the dark panel (GTK's default drew dark text on it)
+        bar.setForeground(skin.text);
         view = new TimelineView(root, studio, skin);
         view.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
 
@@ -75,6 +77,10 @@ public final class TimelinePart {
         transition = tool(bar, "Transition", "Add a dissolve where the selected clip overlaps its neighbour",
                 "transition", () -> view.commands().addTransitionToSelection());
 
+        for (ToolItem ti : bar.getItems()) { // GTK drew the enabled items' text dark on the dark panel
+            ti.setForeground(skin.text);
+            ti.setBackground(skin.panel);
+        }
         status = new Label(root, SWT.NONE);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         status.setBackground(skin.panel);
@@ -124,6 +130,11 @@ public final class TimelinePart {
                 split.setEnabled(view.commands().enabled("split"));
             }
             case PARAMS -> view.control().redraw();
+            case NOTICE -> {
+                if (!status.getText().equals(studio.notice())) {
+                    status.setText(studio.notice());
+                }
+            }
             default -> {
             }
         }

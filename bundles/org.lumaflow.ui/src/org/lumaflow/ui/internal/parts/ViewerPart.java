@@ -43,6 +43,9 @@ public final class ViewerPart {
     private Canvas canvas;
     private Label timecode;
     private Button play;
+    /** The wipe's labels: A, the clip's bare source, on the left; B, the finished picture, on the right. */
+    public static final String WIPE_LEFT = "A: source";
+    public static final String WIPE_RIGHT = "B: result";
     private Button wipe;
     private Combo drop;
     private Combo resolution;
@@ -279,8 +282,8 @@ public final class ViewerPart {
             int x = r.x + (int) Math.round(wipePos * r.width);
             gc.setForeground(display.getSystemColor(SWT.COLOR_YELLOW));
             gc.drawLine(x, r.y, x, r.y + r.height);
-            gc.drawString("B: source", r.x + 6, r.y + 6, true);
-            gc.drawString("A: result", r.x + r.width - 70, r.y + 6, true);
+            gc.drawString(WIPE_LEFT, r.x + 6, r.y + 6, true);
+            gc.drawString(WIPE_RIGHT, r.x + r.width - gc.textExtent(WIPE_RIGHT).x - 6, r.y + 6, true);
         }
         ViewerStats s = stats;
         boolean playing = studio.transport().playing();

@@ -23,6 +23,9 @@ public final class BuiltinTwins {
         m.put("core.text", new TextGpu());
         m.put("core.dissolve", new DissolveGpu());
         m.put("core.wipe", new WipeGpu());
+        m.put("core.push", new MoveGpu(true));
+        m.put("core.slide", new MoveGpu(false));
+        m.put("core.pattern_wipe", new PatternWipeGpu());
         m.put("core.luma_mask", new LumaMaskGpu());
         m.put("core.grade", new GradeGpu());
         m.put("core.blend", new BlendGpu());
@@ -30,6 +33,14 @@ public final class BuiltinTwins {
         m.put("core.transform", new TransformGpu());
         m.put("core.gaussian_blur", new GaussianBlurGpu());
         m.put("core.bokeh_blur", new BokehBlurGpu());
+        // issue 18: editing effects and title clips
+        m.put("core.crop", new CropGpu());
+        m.put("core.sharpen", new SharpenGpu());
+        m.put("core.chroma_key", new ChromaKeyGpu());
+        m.put("core.curves", new CurvesGpu());
+        m.put("core.color_wheels", new ColorWheelsGpu());
+        m.put("core.vignette", new VignetteGpu());
+        m.put("core.title", new TitleGpu());
         return m;
     }
 }

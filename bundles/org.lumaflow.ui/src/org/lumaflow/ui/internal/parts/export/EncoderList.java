@@ -121,14 +121,16 @@ final class EncoderList {
             long ok = list.stream().filter(EncoderChoice::usable).count();
             info.setText(ok == 0 && !list.isEmpty() ? "No usable " + codec + " encoder here."
                     : "Automatic: the first usable candidate, hardware first (" + ok + " of " + list.size()
-                            + " usable); falls back to the next one if it fails.");
+                            + " usable); falls back to the next one if it fails." + EncoderProfiles.sentence(
+                                    list.stream().filter(EncoderChoice::usable).map(EncoderChoice::name)
+                                            .findFirst().orElse(null)));
             if (ok == 0 && !list.isEmpty()) {
                 info.setForeground(ctx.look.error);
             }
         } else {
             EncoderChoice ch = list.get(i - 1);
             info.setText(ch.usable() ? ch.name() + " (" + (ch.hardware() ? "hardware" : "software")
-                    + ") chosen by you: no fallback." : ch.name() + " failed its probe: " + ch.reason());
+                    + ") chosen by you: no fallback." + EncoderProfiles.sentence(ch.name()) : ch.name() + " failed its probe: " + ch.reason());
             if (!ch.usable()) {
                 info.setForeground(ctx.look.warning);
             }

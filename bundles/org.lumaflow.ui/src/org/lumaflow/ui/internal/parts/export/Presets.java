@@ -20,7 +20,7 @@ final class Presets {
 
     static final List<Preset> ALL = List.of(
             new Preset("H.264 1080p (CRF 20)", "mp4", "h264", 20, 0, null, 1920, 1080, true, true,
-                    "Delivery master for the web: H.264 High, constant quality 20, AAC audio"),
+                    "Delivery master for the web: H.264 (the profile the encoder writes is shown below), constant quality 20, AAC audio"),
             new Preset("H.264 fast draft 720p", "mp4", "h264", 28, 0, null, 1280, 720, true, false,
                     "Quick review copy: 720p, lower quality, no QC"),
             new Preset("HEVC 4K (CRF 24)", "mp4", "hevc", 24, 0, null, 3840, 2160, true, true,

@@ -87,7 +87,7 @@ final class ParamRow {
         kl.horizontalSpacing = 0;
         keys.setLayout(kl);
         keys.setLayoutData(new GridData(SWT.CENTER, SWT.CENTER, false, false));
-        if (spec.type().animatable()) {
+        if (spec.animatable()) {
             prevKey = smallButton(keys, SWT.PUSH, "\u25C2", "Previous keyframe", "param.prevKey");
             prevKey.addListener(SWT.Selection, e -> host.jumpKey(spec, -1));
             key = smallButton(keys, SWT.TOGGLE, "\u25C7", "Add a keyframe at the playhead", "param.key");

@@ -53,6 +53,7 @@ public final class PropertiesView implements ParamRow.Host {
         this.studio = studio;
         skin = new Skin(parent.getDisplay());
         scrolled = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
+        scrolled.setScrollbarsMode(SWT.NONE); // classic bars, always drawn when the content is larger
         scrolled.setExpandHorizontal(true);
         scrolled.setExpandVertical(true);
         content = new Composite(scrolled, SWT.NONE);
@@ -282,7 +283,7 @@ public final class PropertiesView implements ParamRow.Host {
     @Override
     public void toggleKey(ParamSpec spec) {
         GraphNode node = shownNode;
-        if (node == null || !spec.type().animatable()) {
+        if (node == null || !spec.animatable()) {
             return;
         }
         long local = localTime();

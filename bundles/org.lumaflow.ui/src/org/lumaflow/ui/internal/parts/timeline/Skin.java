@@ -33,6 +33,13 @@ public final class Skin {
     public final Color wire = rgb(0xa8, 0xb0, 0xbc);
     public final Color port = rgb(0x6f, 0xc3, 0x7a);
     public final Color portMask = rgb(0xd0, 0xc0, 0x5a);
+    /** Rows and headers of audio tracks (green-tinted), kind badges, the solo toggle. */
+    public final Color audioEven = rgb(0x1f, 0x27, 0x24);
+    public final Color audioOdd = rgb(0x22, 0x2a, 0x27);
+    public final Color headerAudio = rgb(0x2b, 0x37, 0x32);
+    public final Color audioBadge = rgb(0x6f, 0xc3, 0x7a);
+    public final Color videoBadge = rgb(0x6a, 0xa6, 0xf0);
+    public final Color solo = rgb(0xf0, 0xd0, 0x4a);
     public final Color nodeBody = rgb(0x34, 0x38, 0x3f);
     public final Color nodeHeaderSource = rgb(0x2e, 0x7d, 0x6e);
     public final Color nodeHeaderEffect = rgb(0x3f, 0x63, 0xa8);

@@ -82,7 +82,7 @@ public final class TimelineCommands {
     /** Trims {@code clip} (one undo step; transitions the trim breaks are removed with it). */
     public static Edit trimEdit(Clip clip, Track track, long start, long in, long duration) {
         List<Edit> edits = new ArrayList<>();
-        edits.add(Edits.trim(clip, start, in, duration));
+        edits.add(Edits.trim(track, clip, start, in, duration));
         broken(track, clip, start, start + duration, edits);
         return edits.size() == 1 ? edits.get(0) : Edits.compound("Trim clip '" + clip.id() + "'", edits);
     }
@@ -163,11 +163,17 @@ public final class TimelineCommands {
 
     /** Joins a and b on track with a new transition node of {@code type}. */
     public void addTransition(Track track, Clip a, Clip b, String type) {
+        if (refused(track)) {
+            return;
+        }
         studio.execute(Edits.addTransition(track, new Transition(a.id(), b.id(), transitionNode(type))));
     }
 
     /** Replaces the node type of a transition (one undo step; parameters start at the new type's defaults). */
     public void replaceTransition(Track track, Transition tr, String type) {
+        if (refused(track)) {
+            return;
+        }
         Transition next = new Transition(tr.from(), tr.to(), transitionNode(type));
         studio.execute(Edits.compound("Change transition " + tr.from() + " -> " + tr.to(),
                 List.of(Edits.removeTransition(track, tr), Edits.addTransition(track, next))));
@@ -196,6 +202,9 @@ public final class TimelineCommands {
     }
 
     public void removeTransition(Track track, Transition tr) {
+        if (refused(track)) {
+            return;
+        }
         studio.execute(Edits.removeTransition(track, tr));
     }
 
@@ -225,6 +234,9 @@ public final class TimelineCommands {
         } else {
             track = studio.timeline().tracks().get(Math.max(0, Math.min(trackIndex,
                     studio.timeline().tracks().size() - 1)));
+        }
+        if (refused(track)) {
+            return 0;
         }
         List<Clip> placed = new ArrayList<>(track.clips());
         List<String> taken = new ArrayList<>();
@@ -258,6 +270,15 @@ public final class TimelineCommands {
         view.status.accept(problems.length() == 0 ? (added > 0 ? "Added " + added + " clip(s) to " + track.name()
                 : "") : "Could not add " + problems);
         return added;
+    }
+
+    /** Whether {@code track} is locked (the status line then says the edit was refused). */
+    private boolean refused(Track track) {
+        if (track != null && track.locked()) {
+            studio.notice("Track '" + track.name() + "' is locked: unlock it to edit it");
+            return true;
+        }
+        return false;
     }
 
     /** The first start at or after {@code at} where {@code duration} fits between {@code clips}. */

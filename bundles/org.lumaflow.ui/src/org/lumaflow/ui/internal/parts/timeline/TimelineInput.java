@@ -13,6 +13,7 @@ import org.lumaflow.engine.timeline.Clip;
 import org.lumaflow.engine.timeline.Track;
 import org.lumaflow.engine.timeline.Transition;
 import org.lumaflow.ui.internal.model.Edit;
+import org.lumaflow.ui.internal.model.TrackEdits;
 
 /**
  * Mouse work on the timeline: scrubbing on the ruler, selecting, moving (also to another track) and trimming clips
@@ -21,13 +22,14 @@ import org.lumaflow.ui.internal.model.Edit;
 final class TimelineInput {
 
     private enum Mode {
-        NONE, SCRUB, PRESS, MOVE, TRIM_LEFT, TRIM_RIGHT, AUDIO
+        NONE, SCRUB, PRESS, MOVE, TRIM_LEFT, TRIM_RIGHT, MARKER, AUDIO
     }
 
     private final TimelineView view;
     private final Snapper snapper = new Snapper();
     private final long[] hit = new long[1];
     private Mode mode = Mode.NONE;
+    private org.lumaflow.engine.timeline.Marker marker;
     private Mode pressMode;
     private Clip clip;
     private Track fromTrack;
@@ -108,17 +110,18 @@ final class TimelineInput {
             return;
         }
         if (e.x >= TimelineView.HEADER_W && e.y < TimelineView.RULER_H) {
+            marker = view.markers.at(e.x, e.y);
+            if (marker != null) { // a marker's flag: click jumps there, drag moves it
+                mode = Mode.MARKER;
+                downX = e.x;
+                return;
+            }
             mode = Mode.SCRUB;
             scrub(e.x);
             return;
         }
         if (e.x < TimelineView.HEADER_W) {
-            if (view.inRows(e.y)) {
-                int index = view.trackIndexAt(e.y);
-                if (TimelinePainter.eyeBox(view.rowY(index)).contains(e.x, e.y)) {
-                    view.commands.toggleTrack(view.timeline().tracks().get(index));
-                }
-            }
+            view.headers.down(e);
             return;
         }
         Clip c = view.clipAt(e.x, e.y);
@@ -131,6 +134,11 @@ final class TimelineInput {
         }
         if (view.studio.selectedClip() != c) {
             view.studio.select(c.id(), null);
+        }
+        Track own = view.studio.trackOf(c);
+        if (own != null && own.locked()) {
+            view.studio.notice("Track '" + own.name() + "' is locked: its clips cannot be moved or trimmed");
+            return;
         }
         ClipAudioLayer.Grab grab = view.audioLayer.hit(c, e.x, e.y, view.rowY(view.trackIndexAt(e.y)));
         if (grab != null) { // gain line or fade handle
@@ -189,6 +197,9 @@ final class TimelineInput {
     }
 
     private void move(Event e) {
+        if (mode == Mode.NONE && view.headers.drag(e)) {
+            return;
+        }
         switch (mode) {
             case SCRUB -> scrub(e.x);
             case PRESS -> {
@@ -207,6 +218,9 @@ final class TimelineInput {
         if (e.button != 1) {
             return;
         }
+        if (view.headers.up()) {
+            return;
+        }
         Mode m = mode;
         mode = Mode.NONE;
         snapHit = Long.MIN_VALUE;
@@ -217,6 +231,17 @@ final class TimelineInput {
                 view.studio.execute(edit);
             }
             view.canvas.redraw();
+            return;
+        }
+        if (m == Mode.MARKER && marker != null) {
+            if (Math.abs(e.x - downX) > 3) {
+                view.markers.moveTo(marker, e.x);
+            } else {
+                view.studio.setPlayhead(view.rate.ticksToFrame(marker.start(), java.math.RoundingMode.CEILING));
+            }
+            marker = null;
+            view.canvas.redraw();
+            return;
         }
         if (m == Mode.MOVE || m == Mode.TRIM_LEFT || m == Mode.TRIM_RIGHT) {
             commit(m);
@@ -227,6 +252,10 @@ final class TimelineInput {
     }
 
     private void wheel(Event e) {
+        if ((e.stateMask & SWT.MOD1) == 0 && view.headers.wheel(e)) {
+            e.doit = false;
+            return;
+        }
         if ((e.stateMask & SWT.MOD1) != 0) {
             e.doit = false;
             view.zoomAround(e.count > 0 ? 1.25 : 0.8, Math.max(0, e.x - TimelineView.HEADER_W));
@@ -316,12 +345,17 @@ final class TimelineInput {
             return;
         }
         Edit edit = null;
-        if (m == Mode.MOVE && (start != origStart || toTrack != fromTrack)) {
-            edit = TimelineCommands.moveEdit(clip, fromTrack, toTrack, start);
-        } else if (m != Mode.MOVE && (start != origStart || duration != origDuration)) {
-            edit = TimelineCommands.trimEdit(clip, fromTrack, start, in, duration);
-        }
         view.status.accept("");
+        try {
+            if (m == Mode.MOVE && (start != origStart || toTrack != fromTrack)) {
+                edit = TimelineCommands.moveEdit(clip, fromTrack, toTrack, start);
+            } else if (m != Mode.MOVE && (start != origStart || duration != origDuration)) {
+                edit = TimelineCommands.trimEdit(clip, fromTrack, start, in, duration);
+            }
+        } catch (TrackEdits.LockedException locked) {
+            view.studio.notice("Not moved: " + locked.getMessage());
+            return;
+        }
         if (edit != null) {
             view.studio.execute(edit);
         }
@@ -344,6 +378,11 @@ final class TimelineInput {
         if (clip != null && view.studio.findClip(clip.id()) != clip) {
             cancel();
         }
+        // a tooltip describes the clip that was under the mouse before the edit: drop it (the next move makes anew)
+        if (tooltip != null) {
+            tooltip = null;
+            view.canvas.setToolTipText(null);
+        }
     }
 
     // ---- hover feedback ------------------------------------------------------------------------------------------
@@ -357,11 +396,7 @@ final class TimelineInput {
         if (e.x >= TimelineView.HEADER_W && e.y < TimelineView.RULER_H) {
             tip = "Click or drag to move the playhead";
         } else if (e.x < TimelineView.HEADER_W && view.inRows(e.y)) {
-            int index = view.trackIndexAt(e.y);
-            Track t = view.timeline().tracks().get(index);
-            tip = TimelinePainter.eyeBox(view.rowY(index)).contains(e.x, e.y)
-                    ? (t.enabled() ? "Disable" : "Enable") + " track '" + t.name() + "'"
-                    : t.name() + ": blend " + t.blendMode() + ", opacity " + Math.round(t.opacity() * 100) + "%";
+            tip = view.headers.tip(e.x, e.y);
         } else {
             Clip clipAt = view.clipAt(e.x, e.y);
             Transition tr = view.transitionAt(e.x, e.y);

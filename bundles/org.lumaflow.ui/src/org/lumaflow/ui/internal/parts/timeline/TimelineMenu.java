@@ -36,6 +36,17 @@ final class TimelineMenu {
         }
         Point p = view.canvas.toControl(e.x, e.y);
         menu = new Menu(view.canvas);
+        if (p.x < TimelineView.HEADER_W && p.y >= TimelineView.RULER_H) {
+            view.headers.fillMenu(menu, p); // track headers: add, rename, move, remove
+            view.canvas.setMenu(menu);
+            return;
+        }
+        org.lumaflow.engine.timeline.Marker marker = view.markers.at(p.x, p.y);
+        if (marker != null) {
+            view.markers.fillMenu(menu, marker);
+            view.canvas.setMenu(menu);
+            return;
+        }
         Transition tr = view.transitionAt(p.x, p.y);
         Clip clip = tr == null ? view.clipAt(p.x, p.y) : null;
         if (tr != null) {
@@ -76,6 +87,9 @@ final class TimelineMenu {
             item(menu, "Move playhead to clip start", SWT.PUSH, () -> view.studio.setPlayhead(
                     view.rate.ticksToFrame(ticks, java.math.RoundingMode.CEILING)));
         } else {
+            item(menu, "Add video track", SWT.PUSH, () -> view.addTrack(Track.Kind.VIDEO));
+            item(menu, "Add audio track", SWT.PUSH, () -> view.addTrack(Track.Kind.AUDIO));
+            new MenuItem(menu, SWT.SEPARATOR);
             item(menu, "Zoom to fit", SWT.PUSH, view::zoomFit);
             MenuItem snap = item(menu, "Snapping", SWT.CHECK, () -> view.setSnapping(!view.snapping()));
             snap.setSelection(view.snapping());

@@ -55,7 +55,9 @@ final class TimelinePainter {
                 continue;
             }
             Track t = tracks.get(i);
-            gc.setBackground((tracks.size() - 1 - i) % 2 == 0 ? skin.trackEven : skin.trackOdd);
+            boolean even = (tracks.size() - 1 - i) % 2 == 0;
+            gc.setBackground(t.kind() == Track.Kind.AUDIO ? (even ? skin.audioEven : skin.audioOdd)
+                    : even ? skin.trackEven : skin.trackOdd);
             gc.fillRectangle(x0, y, ca.width - x0, TimelineView.TRACK_H);
             gc.setForeground(skin.grid);
             gc.drawLine(x0, y + TimelineView.TRACK_H - 1, ca.width, y + TimelineView.TRACK_H - 1);
@@ -74,7 +76,8 @@ final class TimelinePainter {
         gc.setClipping((Rectangle) null);
 
         paintRuler(gc, ca, left, right);
-        paintHeaders(gc, ca, tracks);
+        view.markers.paint(gc, ca);
+        view.headers.paint(gc, ca, tracks);
         paintPlayhead(gc, ca);
         paintSnapLine(gc, ca);
         if (tracks.isEmpty()) {
@@ -258,50 +261,6 @@ final class TimelinePainter {
             gc.drawLine(endX, h, endX, ca.height);
             gc.setLineStyle(SWT.LINE_SOLID);
         }
-    }
-
-    private void paintHeaders(GC gc, Rectangle ca, List<Track> tracks) {
-        int w = TimelineView.HEADER_W;
-        gc.setBackground(skin.panel);
-        gc.fillRectangle(0, 0, w, ca.height);
-        gc.setForeground(skin.accent);
-        gc.setFont(skin.bold);
-        gc.drawString(view.timecode(view.studio.playhead()), 8, 7, true);
-        gc.setClipping(0, TimelineView.RULER_H, w, ca.height - TimelineView.RULER_H);
-        for (int i = 0; i < tracks.size(); i++) {
-            int y = view.rowY(i);
-            if (y + TimelineView.TRACK_H < TimelineView.RULER_H || y > ca.height) {
-                continue;
-            }
-            Track t = tracks.get(i);
-            gc.setBackground(skin.panelLight);
-            gc.fillRectangle(0, y + 1, w - 1, TimelineView.TRACK_H - 2);
-            // enable toggle ("eye"): a filled dot when the track renders
-            Rectangle eye = eyeBox(y);
-            gc.setForeground(skin.textDim);
-            gc.drawOval(eye.x, eye.y, eye.width, eye.height);
-            if (t.enabled()) {
-                gc.setBackground(skin.accent);
-                gc.fillOval(eye.x + 3, eye.y + 3, eye.width - 5, eye.height - 5);
-            }
-            gc.setFont(skin.bold);
-            gc.setForeground(t.enabled() ? skin.text : skin.textDim);
-            gc.setClipping(new Rectangle(0, Math.max(TimelineView.RULER_H, y), w - 4, TimelineView.TRACK_H));
-            gc.drawString(t.name(), 26, y + 6, true);
-            gc.setFont(skin.small);
-            gc.setForeground(skin.textDim);
-            String info = t.blendMode() + (t.opacity() < 1 ? "  " + Math.round(t.opacity() * 100) + "%" : "");
-            gc.drawString(info, 26, y + 26, true);
-            gc.setClipping(0, TimelineView.RULER_H, w, ca.height - TimelineView.RULER_H);
-        }
-        gc.setClipping((Rectangle) null);
-        gc.setForeground(skin.grid);
-        gc.drawLine(w - 1, 0, w - 1, ca.height);
-    }
-
-    /** The track-enable toggle of the header row at y. */
-    static Rectangle eyeBox(int rowY) {
-        return new Rectangle(7, rowY + 8, 12, 12);
     }
 
     private void paintPlayhead(GC gc, Rectangle ca) {

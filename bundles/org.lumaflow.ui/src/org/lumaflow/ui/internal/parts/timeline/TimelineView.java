@@ -28,7 +28,7 @@ import org.lumaflow.ui.internal.model.Studio;
  */
 public final class TimelineView {
 
-    public static final int HEADER_W = 128;
+    public static final int HEADER_W = 176;
     public static final int RULER_H = 30;
     public static final int TRACK_H = 56;
     /** Grab zone of a clip edge for trimming, pixels. */
@@ -43,6 +43,8 @@ public final class TimelineView {
     final TimelineInput input;
     /** Waveforms, gain line and fade handles on clip bodies. */
     final ClipAudioLayer audioLayer;
+    final TrackHeaders headers;
+    final RulerMarkers markers = new RulerMarkers(this);
     private final TimelinePainter painter;
     TimeScale scale = new TimeScale(FrameRate.FPS_30);
     FrameRate rate;
@@ -61,9 +63,11 @@ public final class TimelineView {
         this.skin = skin;
         canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND | SWT.H_SCROLL | SWT.V_SCROLL);
         canvas.setData("org.lumaflow.ui.timeline", this);
+        canvas.setScrollbarsMode(SWT.NONE); // classic bars: GTK's overlay bars hide the tracks below (defect 5)
         commands = new TimelineCommands(this);
         audioLayer = new ClipAudioLayer(this);
         painter = new TimelinePainter(this);
+        headers = new TrackHeaders(this);
         input = new TimelineInput(this);
         canvas.addPaintListener(painter::paint);
         canvas.addListener(SWT.Resize, e -> updateScrollBars());
@@ -218,6 +222,46 @@ public final class TimelineView {
         scale.setScroll(scale.scroll() + px);
         updateScrollBars();
         canvas.redraw();
+    }
+
+    // ---- tracks (headers) ------------------------------------------------------------------------------------------
+
+    /** Adds a track of {@code kind} (named V<n> or A<n>) above the others (one undo step); returns it. */
+    public Track addTrack(Track.Kind kind) {
+        return headers.addTrack(kind, kind == Track.Kind.AUDIO ? 0 : timeline().tracks().size());
+    }
+
+    /** Removes {@code t}, asking first when it has clips; returns whether it went. */
+    public boolean removeTrack(Track t) {
+        return headers.removeTrack(t);
+    }
+
+    /** Opens the in-place name editor of {@code t} (the Text has data id {@code timeline.trackName}). */
+    public void renameTrack(Track t) {
+        headers.startRename(t);
+    }
+
+    /**
+     * The canvas point at the centre of {@code spot} ("name", "enable", "mute", "solo", "lock", "volume") of the
+     * header of track index {@code index} (for automation: press there as a user would).
+     */
+    public org.eclipse.swt.graphics.Point headerPoint(int index, String spot) {
+        Rectangle r = TrackHeaders.box(TrackHeaders.Spot.valueOf(spot.toUpperCase(java.util.Locale.ROOT)),
+                rowY(index));
+        return new org.eclipse.swt.graphics.Point(r.x + r.width / 2, r.y + r.height / 2);
+    }
+
+    /** The canvas point in the middle of clip {@code id}'s body, or null when it is not on a track. */
+    public org.eclipse.swt.graphics.Point clipPoint(String id) {
+        var tracks = timeline().tracks();
+        for (int i = 0; i < tracks.size(); i++) {
+            Clip c = find(tracks.get(i), id);
+            if (c != null) {
+                return new org.eclipse.swt.graphics.Point((int) Math.round((canvasX(c.start()) + canvasX(c.end())) / 2),
+                        rowY(i) + TRACK_H / 2 - 6);
+            }
+        }
+        return null;
     }
 
     // ---- geometry -----------------------------------------------------------------------------------------------

@@ -1,0 +1,80 @@
+package org.lumaflow.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+
+import org.eclipse.swt.SWT;
+import org.lumaflow.core.time.FrameRate;
+import org.lumaflow.engine.timeline.Clip;
+import org.lumaflow.engine.timeline.Track;
+import org.lumaflow.ui.internal.model.Studio;
+
+/**
+ * 10c. The editing tools from the keyboard on the demo: slip (Alt+Right) moves the source by a frame, copy/paste
+ * (Ctrl+C, Ctrl+V) puts a copy at the playhead, insert (,) puts the bin's file at the playhead and pushes what
+ * follows, M puts a marker on the ruler; each is one undo step.
+ */
+final class EditingSteps {
+
+    private EditingSteps() {
+    }
+
+    static void run(Workbench wb, Studio studio, Path dir) throws Exception {
+        FrameRate rate = wb.ui(() -> studio.timeline().format().rate());
+        Clip zone = wb.ui(() -> studio.findClip("zone"));
+        long in = zone.in();
+        wb.run(() -> studio.select("zone", null));
+        wb.key(SWT.ARROW_RIGHT, SWT.ALT);
+        assertEquals(in + rate.frameToTicks(1), zone.in(), "Alt+Right slips the source by one frame");
+        assertEquals("Slip 'zone'", wb.ui(() -> studio.edits().undoLabel()));
+        wb.key('z', SWT.MOD1);
+        assertEquals(in, zone.in());
+
+        Track v2 = wb.ui(() -> studio.trackOf(studio.findClip("pip")));
+        wb.run(() -> studio.select("pip", null));
+        wb.key('c', SWT.MOD1);
+        wb.run(() -> studio.setPlayhead(200));
+        wb.key('v', SWT.MOD1);
+        assertEquals(2, v2.clips().size(), "Ctrl+V pasted a copy");
+        Clip copy = v2.clips().get(1);
+        assertEquals(rate.frameToTicks(200), copy.start());
+        assertEquals(studio.findClip("pip").duration(), copy.duration());
+        wb.screenshot("10c-pasted");
+        wb.key('z', SWT.MOD1);
+        assertEquals(1, v2.clips().size(), "one undo takes the paste back");
+
+        Clip bars = wb.ui(() -> studio.findClip("bars"));
+        Track v1 = wb.ui(() -> studio.trackOf(bars));
+        long zoneStart = zone.start();
+        wb.run(() -> {
+            studio.select("bars", null);
+            studio.setPlayhead(0);
+            studio.setBinSelection(dir.resolve("segmented.mp4"));
+        });
+        wb.key(',', 0);
+        assertEquals(3, v1.clips().size(), "',' inserted the bin's file");
+        Clip inserted = v1.clips().get(0);
+        assertEquals(0, inserted.start());
+        assertEquals(zoneStart + inserted.duration(), zone.start(), "what followed moved right by its length");
+        assertTrue(wb.ui(() -> studio.timeline().validate().isEmpty()), wb.ui(() -> studio.timeline().validate()).toString());
+        wb.screenshot("10d-inserted");
+        wb.key('z', SWT.MOD1);
+        assertEquals(2, v1.clips().size());
+        assertEquals(zoneStart, zone.start());
+        wb.run(() -> studio.setBinSelection(null));
+
+        // M: a marker at the playhead, shown on the ruler
+        wb.part(studio, "org.lumaflow.ui.part.timeline", Object.class);
+        wb.run(() -> studio.setPlayhead(45));
+        int before = wb.ui(() -> studio.timeline().markers().size());
+        wb.key('m', 0);
+        assertEquals(before + 1, (int) wb.ui(() -> studio.timeline().markers().size()), "M added a marker");
+        assertEquals(rate.frameToTicks(45), wb.ui(() -> studio.timeline().markers().get(before).start()));
+        Thread.sleep(300);
+        wb.screenshot("10e-marker");
+        wb.key('z', SWT.MOD1);
+        assertEquals(before, (int) wb.ui(() -> studio.timeline().markers().size()));
+    }
+}

@@ -1,0 +1,165 @@
+package org.lumaflow.ui.internal.handlers;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.lumaflow.core.time.FrameRate;
+import org.lumaflow.core.time.Ticks;
+import org.lumaflow.decoder.MediaClips;
+import org.lumaflow.engine.graph.GraphNode;
+import org.lumaflow.engine.timeline.Clip;
+import org.lumaflow.engine.timeline.Track;
+import org.lumaflow.ui.internal.model.PlaceTools;
+import org.lumaflow.ui.internal.model.Studio;
+import org.lumaflow.ui.internal.model.TrimTools;
+
+/**
+ * The editing tools on keys: copy/paste of the selected clip (Ctrl+C/Ctrl+V, pasted over what is at the playhead),
+ * insert (,) and overwrite (.) of the selected bin file at the playhead, a one-second dissolve at the cut nearest the
+ * playhead (Ctrl+T), and one-frame nudges of the selected clip: slip (Alt+Left/Right), slide (Alt+Shift+Left/Right),
+ * roll of its out point (Ctrl+Alt+Left/Right).
+ */
+final class EditActions {
+
+    /** Default transition length. */
+    static final long TRANSITION = Ticks.ofSeconds(1);
+
+    private static final List<Clip> CLIPBOARD = new ArrayList<>();
+
+    private EditActions() {
+    }
+
+    static void copy(Studio studio) {
+        Clip c = studio.selectedClip();
+        if (c != null) {
+            CLIPBOARD.clear();
+            CLIPBOARD.add(c);
+            studio.notice("copied clip '" + c.name() + "'");
+        }
+    }
+
+    static void paste(Studio studio) {
+        if (CLIPBOARD.isEmpty()) {
+            throw new IllegalStateException("nothing copied");
+        }
+        Track t = target(studio);
+        studio.execute(PlaceTools.paste(t, CLIPBOARD, playheadTicks(studio), id -> freeId(studio, id)));
+    }
+
+    /** Insert (or overwrite) the bin's selected file at the playhead on the selected clip's track (else V1). */
+    static void place(Studio studio, boolean insert) throws Exception {
+        Path file = studio.binSelection();
+        if (file == null) {
+            throw new IllegalStateException("select a file in the media bin first");
+        }
+        String id = freeId(studio, file.getFileName().toString().replaceAll("\\.[^.]*$", "")
+                .replaceAll("[^A-Za-z0-9_]", "_"));
+        Clip c = MediaClips.clip(id, studio.services().media().probe(file), 0);
+        Track t = target(studio);
+        long at = playheadTicks(studio);
+        studio.execute(insert ? PlaceTools.insert(t, c, at, x -> freeId(studio, x))
+                : PlaceTools.overwrite(t, c, at, x -> freeId(studio, x)));
+        studio.select(c.id(), null);
+    }
+
+    /** A one-second dissolve at the cut nearest the playhead on the selected clip's track. */
+    static void transition(Studio studio) {
+        Clip sel = studio.selectedClip();
+        if (sel == null) {
+            throw new IllegalStateException("select a clip next to the cut");
+        }
+        Track t = studio.trackOf(sel);
+        long at = playheadTicks(studio);
+        Clip a = null;
+        Clip b = null;
+        for (Clip x : t.clips()) {
+            for (Clip y : t.clips()) {
+                if (x.end() == y.start() && (a == null || Math.abs(x.end() - at) < Math.abs(a.end() - at))) {
+                    a = x;
+                    b = y;
+                }
+            }
+        }
+        if (a == null) {
+            throw new IllegalStateException("no cut on track '" + t.name() + "': clips must meet end to start");
+        }
+        studio.execute(PlaceTools.transition(t, a, b, TRANSITION, new GraphNode("transition", "core.dissolve"),
+                c -> sourceLength(studio, c)));
+    }
+
+    static void nudge(Studio studio, String tool, int frames) {
+        Clip c = studio.selectedClip();
+        if (c == null) {
+            throw new IllegalStateException("select a clip first");
+        }
+        Track t = studio.trackOf(c);
+        FrameRate rate = studio.timeline().format().rate();
+        long d = rate.frameToTicks(Math.abs(frames)) * Integer.signum(frames);
+        Clip left = null;
+        Clip right = null;
+        for (Clip x : t.clips()) {
+            if (x.end() == c.start()) {
+                left = x;
+            }
+            if (x.start() == c.end()) {
+                right = x;
+            }
+        }
+        switch (tool) {
+            case "slip" -> studio.execute(TrimTools.slip(t, c, d));
+            case "slide" -> studio.execute(TrimTools.slide(t, left, c, right, d));
+            default -> {
+                if (right == null) {
+                    throw new IllegalStateException("no clip after '" + c.name() + "' to roll into");
+                }
+                studio.execute(TrimTools.roll(t, c, right, d));
+            }
+        }
+    }
+
+    private static Track target(Studio studio) {
+        Clip sel = studio.selectedClip();
+        if (sel != null) {
+            return studio.trackOf(sel);
+        }
+        for (Track t : studio.timeline().tracks()) {
+            if (t.kind() == Track.Kind.VIDEO && !t.locked()) {
+                return t;
+            }
+        }
+        throw new IllegalStateException("no unlocked video track");
+    }
+
+    private static long sourceLength(Studio studio, Clip c) {
+        if (!(c.source().params().get("file") instanceof String f)) {
+            return -1; // generators have no end
+        }
+        try {
+            Path p = Path.of(f);
+            if (!p.isAbsolute() && studio.project().baseDir() != null) {
+                p = studio.project().baseDir().resolve(p);
+            }
+            var v = studio.services().media().probe(p).firstVideo();
+            return v == null || v.durationTicks() <= 0 ? -1 : v.durationTicks();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    static String freeId(Studio studio, String base) {
+        String stem = base.replaceAll("_\\d+$", "");
+        if (studio.findClip(stem) == null) {
+            return stem;
+        }
+        int n = 2;
+        while (studio.findClip(stem + "_" + n) != null) {
+            n++;
+        }
+        return stem + "_" + n;
+    }
+
+    private static long playheadTicks(Studio studio) {
+        return studio.timeline().format().rate().frameToTicks(studio.playhead());
+    }
+}
