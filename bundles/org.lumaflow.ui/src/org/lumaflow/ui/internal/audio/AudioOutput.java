@@ -157,7 +157,6 @@ public final class AudioOutput implements AutoCloseable {
         AudioOutput out = new AudioOutput(ctx, maxFrames, format + " " + (server != null ? server : target));
         out.tbNum = Math.max(1, st.time_base().num());
         out.tbDen = Math.max(1, st.time_base().den());
-        LOG.log(System.Logger.Level.INFO, "audio output: " + out.device);
         return out;
     }
 

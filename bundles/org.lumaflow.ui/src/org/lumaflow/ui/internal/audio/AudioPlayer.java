@@ -177,7 +177,10 @@ public final class AudioPlayer {
         Thread t = new Thread(() -> {
             try {
                 Thread.sleep(delayMs);
+                long t0 = System.nanoTime();
                 AudioOutput.loadDevices();
+                LOG.log(System.Logger.Level.INFO, "audio: devices loaded in " + (System.nanoTime() - t0) / 1_000_000
+                        + " ms");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (AudioOutput.AudioException e) {
@@ -339,6 +342,8 @@ public final class AudioPlayer {
         lastOpenTry = now;
         try {
             output = AudioOutput.open(SCRUB);
+            LOG.log(System.Logger.Level.INFO, "audio: " + output.device() + " opened in "
+                    + (System.nanoTime() - now) / 1_000_000 + " ms");
             outputOpen = true;
             if (status != null) {
                 status = null;
@@ -346,7 +351,7 @@ public final class AudioPlayer {
             }
             return true;
         } catch (AudioOutput.AudioException e) {
-            fail(e.getMessage());
+            fail(e.getMessage() + " (tried for " + (System.nanoTime() - now) / 1_000_000 + " ms)");
             return false;
         }
     }
