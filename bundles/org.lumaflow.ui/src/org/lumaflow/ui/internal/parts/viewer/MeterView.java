@@ -77,6 +77,7 @@ public final class MeterView {
         canvas.setToolTipText(s != null ? s
                 : "Levels (dBFS): RMS, peak and held peak per channel" + (dev != null ? "\nOutput: " + dev : ""));
         canvas.redraw();
+        wake();
     }
 
     private void tick() {
@@ -89,7 +90,8 @@ public final class MeterView {
         LevelMeter m = player.meter();
         boolean rest = m.holdDb(0) <= LevelMeter.FLOOR_DB && m.holdDb(1) <= LevelMeter.FLOOR_DB
                 && m.rmsDb(0) <= LevelMeter.FLOOR_DB && m.rmsDb(1) <= LevelMeter.FLOOR_DB;
-        if (rest && !player.playing()) {
+        // at rest: stop unless sound is coming (playing, and not known to be without a device)
+        if (rest && (!player.playing() || player.status() != null)) {
             ticking = false;
         } else {
             canvas.getDisplay().timerExec(FRAME_MS, tickTask);
