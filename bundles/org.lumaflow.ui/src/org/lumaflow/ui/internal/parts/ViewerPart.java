@@ -64,7 +64,7 @@ public final class ViewerPart {
     public void create(Composite parent, Studio s, org.lumaflow.ui.internal.model.ScopeFeed scopeFeed) {
         studio = s;
         display = parent.getDisplay();
-        parent.setLayout(new GridLayout(1, false));
+        parent.setLayout(new GridLayout(2, false)); // the picture, its level meters; the bar below both
         canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
         canvas.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         canvas.setBackground(display.getSystemColor(SWT.COLOR_BLACK));
@@ -80,7 +80,8 @@ public final class ViewerPart {
         });
         sound = new AudioPlayer(studio);
         studio.attach(AudioPlayer.class, sound);
-        sound.warmUp(2000);
+        sound.warmUp(5000);
+        meters = new MeterView(parent, sound);
         createControls(parent);
         loop = new PlaybackLoop(studio, scopeFeed, this::present);
         loop.setAudio(sound);
@@ -97,8 +98,8 @@ public final class ViewerPart {
 
     private void createControls(Composite parent) {
         Composite bar = new Composite(parent, SWT.NONE);
-        bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        bar.setLayout(new GridLayout(10, false));
+        bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        bar.setLayout(new GridLayout(9, false));
         button(bar, "|\u25C0", "Go to start (Home)", () -> studio.setPlayhead(0));
         button(bar, "\u25C0", "Previous frame (Left)", () -> step(-1));
         play = button(bar, "\u25B6", "Play / pause (Space); J/K/L shuttle", () -> studio.transport().toggle());
@@ -131,7 +132,6 @@ public final class ViewerPart {
         wipe.setText("A/B");
         wipe.setToolTipText("Wipe: the selected clip's source (left) against the result (right); drag to move");
         wipe.addListener(SWT.Selection, e -> updateWipe());
-        meters = new MeterView(bar, sound);
         updateTimecode();
     }
 

@@ -2,7 +2,6 @@ package org.lumaflow.ui.internal.parts.viewer;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.GridData;
@@ -12,9 +11,10 @@ import org.lumaflow.ui.internal.audio.AudioPlayer;
 import org.lumaflow.ui.internal.audio.LevelMeter;
 
 /**
- * Stereo level meters in the viewer's bar, fed from the sound being played (the same mixed blocks that go to the
- * device, each shown when it is heard): per channel a bar of the RMS level, a lighter bar up to the peak and a tick at
- * the held peak, on a dBFS scale from {@value LevelMeter#FLOOR_DB} to 0 (green, yellow above -18, red above -6).
+ * Stereo level meters beside the viewer's picture, fed from the sound being played (the same mixed blocks that go to
+ * the device, each shown when it is heard): per channel a column of the RMS level, a lighter column up to the peak and
+ * a tick at the held peak, on a dBFS scale from {@value LevelMeter#FLOOR_DB} (bottom) to 0 (top; green, yellow above
+ * -18, red above -6).
  * Redraws at 30 Hz while anything moves. The tooltip names the device, or says why there is no sound.
  */
 public final class MeterView {
@@ -26,7 +26,6 @@ public final class MeterView {
     private final Color yellow;
     private final Color red;
     private final Color dim;
-    private final Font font;
     private boolean ticking;
     private final Runnable tickTask = this::tick;
 
@@ -34,23 +33,20 @@ public final class MeterView {
         this.player = player;
         canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED);
         canvas.setData("id", "viewer.meters");
-        GridData gd = new GridData(SWT.RIGHT, SWT.CENTER, false, false);
-        gd.widthHint = 150;
-        gd.heightHint = 22;
+        GridData gd = new GridData(SWT.RIGHT, SWT.FILL, false, true);
+        gd.widthHint = 16;
         canvas.setLayoutData(gd);
         var d = parent.getDisplay();
         green = new Color(d, 70, 200, 90);
         yellow = new Color(d, 230, 200, 60);
         red = new Color(d, 235, 70, 60);
         dim = new Color(d, 40, 40, 44);
-        font = new Font(d, "Sans", 6, SWT.NORMAL);
         canvas.addPaintListener(e -> paint(e.gc));
         canvas.addListener(SWT.Dispose, e -> {
             green.dispose();
             yellow.dispose();
             red.dispose();
             dim.dispose();
-            font.dispose();
         });
         updateTip();
     }
@@ -102,50 +98,47 @@ public final class MeterView {
         Rectangle r = canvas.getClientArea();
         gc.setBackground(canvas.getDisplay().getSystemColor(SWT.COLOR_BLACK));
         gc.fillRectangle(r);
-        int barH = Math.max(3, (r.height - 5) / 2);
+        int barW = Math.max(2, (r.width - 3) / 2);
+        int h = r.height;
         LevelMeter m = player.meter();
         for (int ch = 0; ch < 2; ch++) {
-            int y = 1 + ch * (barH + 2);
+            int x = 1 + ch * (barW + 1);
             gc.setBackground(dim);
-            gc.fillRectangle(0, y, r.width, barH);
-            int peak = x(m.peakDb(ch), r.width);
-            int rms = x(m.rmsDb(ch), r.width);
+            gc.fillRectangle(x, 0, barW, h);
             gc.setAlpha(110);
-            segments(gc, 0, peak, y, barH, r.width);
+            segments(gc, x, barW, y(m.peakDb(ch), h), h);
             gc.setAlpha(255);
-            segments(gc, 0, rms, y, barH, r.width);
-            int hold = x(m.holdDb(ch), r.width);
-            if (hold > 0) {
+            segments(gc, x, barW, y(m.rmsDb(ch), h), h);
+            if (m.holdDb(ch) > LevelMeter.FLOOR_DB) {
                 gc.setBackground(m.holdDb(ch) > -6 ? red : canvas.getDisplay().getSystemColor(SWT.COLOR_WHITE));
-                gc.fillRectangle(Math.min(r.width - 2, hold), y, 2, barH);
+                gc.fillRectangle(x, Math.max(0, y(m.holdDb(ch), h) - 1), barW, 2);
             }
         }
-        if (player.status() != null) {
-            gc.setFont(font);
-            gc.setForeground(red);
-            gc.drawString("no sound", 3, 1, true);
+        if (player.status() != null) { // a red floor: no sound
+            gc.setBackground(red);
+            gc.fillRectangle(0, h - 3, r.width, 3);
         }
     }
 
-    /** Colours a bar from x0 to x1 by zone. */
-    private void segments(GC gc, int x0, int x1, int y, int h, int width) {
-        int yellowAt = x(-18, width);
-        int redAt = x(-6, width);
-        fill(gc, green, x0, Math.min(x1, yellowAt), y, h);
-        fill(gc, yellow, yellowAt, Math.min(x1, redAt), y, h);
-        fill(gc, red, redAt, x1, y, h);
+    /** Colours a column from the bottom up to {@code top} by zone. */
+    private void segments(GC gc, int x, int w, int top, int h) {
+        int yellowAt = y(-18, h);
+        int redAt = y(-6, h);
+        fill(gc, green, x, Math.max(top, yellowAt), h, w);
+        fill(gc, yellow, x, Math.max(top, redAt), yellowAt, w);
+        fill(gc, red, x, top, redAt, w);
     }
 
-    private static void fill(GC gc, Color c, int from, int to, int y, int h) {
+    private static void fill(GC gc, Color c, int x, int from, int to, int w) {
         if (to > from) {
             gc.setBackground(c);
-            gc.fillRectangle(from, y, to - from, h);
+            gc.fillRectangle(x, from, w, to - from);
         }
     }
 
-    /** Pixel of {@code db} on a bar of {@code width} pixels (0 at the floor). */
-    static int x(double db, int width) {
+    /** The y of {@code db} on a column {@code height} pixels high ({@code height} at the floor, 0 at 0 dBFS). */
+    static int y(double db, int height) {
         double f = (db - LevelMeter.FLOOR_DB) / -LevelMeter.FLOOR_DB;
-        return (int) Math.round(Math.max(0, Math.min(1, f)) * width);
+        return height - (int) Math.round(Math.max(0, Math.min(1, f)) * height);
     }
 }
