@@ -150,5 +150,10 @@ final class NullSink implements AutoCloseable {
         if (!daemon.waitFor(5, TimeUnit.SECONDS)) {
             daemon.destroyForcibly();
         }
+        try (var files = Files.walk(dir)) { // the private runtime folder goes with the daemon
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort
+        }
     }
 }
