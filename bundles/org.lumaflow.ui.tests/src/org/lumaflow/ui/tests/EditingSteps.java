@@ -76,5 +76,18 @@ final class EditingSteps {
         wb.screenshot("10e-marker");
         wb.key('z', SWT.MOD1);
         assertEquals(before, (int) wb.ui(() -> studio.timeline().markers().size()));
+
+        // a title clip of its own (Edit > Add title clip at playhead), rendered
+        wb.run(() -> {
+            studio.select(null, null);
+            studio.setPlayhead(30);
+        });
+        wb.run(() -> org.lumaflow.ui.internal.handlers.Actions.run("title", studio, wb.shell(), null, null));
+        Clip title = wb.ui(studio::selectedClip);
+        assertEquals("core.title", title.source().type());
+        assertEquals(rate.frameToTicks(30), title.start());
+        RenderResultCheck.assertRendersClean(studio, 60);
+        wb.screenshot("10f-title-clip");
+        wb.key('z', SWT.MOD1);
     }
 }

@@ -76,6 +76,7 @@ public final class Actions {
                 case "quit" -> org.lumaflow.ui.internal.ExitGuard.quit(shell, app);
                 case "marker" -> studio.execute(org.lumaflow.ui.internal.model.MarkerEdits.add(
                         studio.timeline().markers(), studio.timeline().format().rate().frameToTicks(studio.playhead())));
+                case "title" -> EditActions.title(studio);
                 case "copy" -> EditActions.copy(studio);
                 case "paste" -> EditActions.paste(studio);
                 case "insert" -> EditActions.place(studio, true);

@@ -63,6 +63,20 @@ final class EditActions {
         studio.select(c.id(), null);
     }
 
+    /**
+     * A five-second title clip ({@code core.title}, fading in and out) at the playhead on the selected clip's track
+     * (else the first unlocked video track), over what is there; selected so the properties show its text.
+     */
+    static void title(Studio studio) {
+        Track t = target(studio);
+        String id = freeId(studio, "title");
+        Clip c = new Clip(id, new GraphNode(id, "core.title").set("text", "Title").set("animation", "fade"), 0, 0,
+                Ticks.ofSeconds(5));
+        c.setName("Title");
+        studio.execute(PlaceTools.overwrite(t, c, playheadTicks(studio), x -> freeId(studio, x)));
+        studio.select(id, id);
+    }
+
     /** A one-second dissolve at the cut nearest the playhead on the selected clip's track. */
     static void transition(Studio studio) {
         Clip sel = studio.selectedClip();
