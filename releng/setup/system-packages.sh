@@ -25,12 +25,15 @@
 #            srt-tools                     srt-live-transmit, a real SRT receiver for the live tests
 #            libx11-6 libxext6 libxi6 libxrender1 libxtst6   the JDK's AWT on X11 (libawt_xawt), for the screen-capture
 #                                          test's drawing client and the live benchmark's stamp clock
+#            pulseaudio pulseaudio-utils   a virtual sound card for the studio's UI test (ui.tests AudioSteps/NullSink):
+#                                          a private PulseAudio daemon with a null sink the studio plays into, recorded
+#                                          by parec (the test starts and stops the daemon itself)
 # (VA-API's libva2/libva-drm2 ship inside FFmpeg's native cache; programs we run ourselves get it on their library path.)
 set -eu
 
 RUNTIME="fontconfig fonts-dejavu-core libpulse0 libasound2 libxcb1 libxcb-shm0 libvulkan1 libgtk2.0-0"
 STUDIO="$RUNTIME libgtk-3-0"
-TEST="$STUDIO mesa-vulkan-drivers xvfb xauth nodejs npm nginx libnginx-mod-rtmp srt-tools libx11-6 libxext6 libxi6 libxrender1 libxtst6"
+TEST="$STUDIO mesa-vulkan-drivers xvfb xauth nodejs npm nginx libnginx-mod-rtmp srt-tools libx11-6 libxext6 libxi6 libxrender1 libxtst6 pulseaudio pulseaudio-utils"
 
 list=0
 if [ "${1:-}" = "--list" ]; then list=1; shift; fi

@@ -220,6 +220,7 @@ class StudioUiTest {
         ProxySteps.run(wb, studio, dir);
         OtioSteps.run(wb, studio, dir);
         ProjectSteps.run(wb, studio, dir);
+        AudioSteps.run(wb, studio, dir);
         ExitSteps.run(wb, studio, dir); // last: the studio quits
     }
 

@@ -21,7 +21,10 @@ import org.lumaflow.ui.internal.StartupTimes;
 import org.lumaflow.ui.internal.model.Change;
 import org.lumaflow.ui.internal.model.Studio;
 import org.lumaflow.ui.internal.model.StudioPreferences;
+import org.lumaflow.export.audio.TimelineAudio;
+import org.lumaflow.ui.internal.audio.AudioPlayer;
 import org.lumaflow.ui.internal.parts.viewer.DropStrategy;
+import org.lumaflow.ui.internal.parts.viewer.MeterView;
 import org.lumaflow.ui.internal.parts.viewer.PlaybackLoop;
 import org.lumaflow.ui.internal.parts.viewer.ViewerStats;
 
@@ -47,6 +50,8 @@ public final class ViewerPart {
     private Combo drop;
     private Combo resolution;
     private PlaybackLoop loop;
+    private AudioPlayer sound;
+    private MeterView meters;
     private Image image;
     private volatile ViewerStats stats = new ViewerStats(0, 0, 0, 0, 0, 0, "", 0);
     private double wipePos = 0.5;
@@ -59,7 +64,7 @@ public final class ViewerPart {
     public void create(Composite parent, Studio s, org.lumaflow.ui.internal.model.ScopeFeed scopeFeed) {
         studio = s;
         display = parent.getDisplay();
-        parent.setLayout(new GridLayout(1, false));
+        parent.setLayout(new GridLayout(2, false)); // the picture, its level meters; the bar below both
         canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
         canvas.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         canvas.setBackground(display.getSystemColor(SWT.COLOR_BLACK));
@@ -73,8 +78,17 @@ public final class ViewerPart {
                 dragWipe(e.x);
             }
         });
+        sound = new AudioPlayer(studio);
+        studio.attach(AudioPlayer.class, sound);
+        sound.warmUp(5000);
+        meters = new MeterView(parent, sound);
         createControls(parent);
         loop = new PlaybackLoop(studio, scopeFeed, this::present);
+        loop.setAudio(sound);
+        sound.onStatus(() -> display.asyncExec(() -> {
+            meters.updateTip();
+            canvas.redraw();
+        }));
         configure();
         studio.addListener(listener);
         studio.transport().addListener(transportListener);
@@ -84,7 +98,7 @@ public final class ViewerPart {
 
     private void createControls(Composite parent) {
         Composite bar = new Composite(parent, SWT.NONE);
-        bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         bar.setLayout(new GridLayout(9, false));
         button(bar, "|\u25C0", "Go to start (Home)", () -> studio.setPlayhead(0));
         button(bar, "\u25C0", "Previous frame (Left)", () -> step(-1));
@@ -179,12 +193,20 @@ public final class ViewerPart {
             case PLAYHEAD -> {
                 if (!studio.transport().playing()) {
                     loop.seek(studio.playhead());
+                    scrubSound();
                 }
                 updateTimecode();
             }
             default -> {
             }
         }
+    }
+
+    /** Stopped, a playhead move (ruler drag, arrow keys) plays a short snippet there. */
+    private void scrubSound() {
+        var rate = studio.timeline().format().rate();
+        sound.scrub(TimelineAudio.sampleAt(rate.frameToTicks(studio.playhead())));
+        meters.wake();
     }
 
     /** Called on any thread (the render thread stops the transport at the end of the timeline). */
@@ -194,6 +216,7 @@ public final class ViewerPart {
         display.asyncExec(() -> {
             if (!play.isDisposed()) {
                 play.setText(speed == 0 ? "\u25B6" : "||");
+                meters.wake();
                 if (speed == 0) {
                     loop.seek(studio.playhead());
                 }
@@ -264,8 +287,17 @@ public final class ViewerPart {
             gc.drawString(WIPE_RIGHT, r.x + r.width - gc.textExtent(WIPE_RIGHT).x - 6, r.y + 6, true);
         }
         ViewerStats s = stats;
-        String text = String.format("%s  %dx%d  %.1f ms%s", s.backend(), s.width(), s.height(), s.renderMs(),
-                studio.transport().playing() ? String.format("  %.1f fps  dropped %d", s.fps(), s.dropped()) : "");
+        boolean playing = studio.transport().playing();
+        String text = String.format("%s  %dx%d  %.1f ms%s%s", s.backend(), s.width(), s.height(), s.renderMs(),
+                playing ? String.format("  %.1f fps  dropped %d", s.fps(), s.dropped()) : "",
+                playing && !Double.isNaN(s.avOffsetMs()) ? String.format("  A/V %+.0f ms", s.avOffsetMs()) : "");
+        String noSound = sound.status();
+        if (noSound != null && playing) {
+            gc.setFont(overlayFont);
+            gc.setForeground(display.getSystemColor(SWT.COLOR_YELLOW));
+            gc.setBackground(overlayBg);
+            gc.drawString(noSound, 8, 6, false);
+        }
         gc.setFont(overlayFont);
         var ext = gc.textExtent(text);
         gc.setAlpha(160);
@@ -296,6 +328,7 @@ public final class ViewerPart {
         studio.removeListener(listener);
         studio.transport().removeListener(transportListener);
         loop.stop();
+        sound.dispose();
         if (image != null) {
             image.dispose();
         }

@@ -22,7 +22,7 @@ import org.lumaflow.ui.internal.model.TrackEdits;
 final class TimelineInput {
 
     private enum Mode {
-        NONE, SCRUB, PRESS, MOVE, TRIM_LEFT, TRIM_RIGHT, MARKER
+        NONE, SCRUB, PRESS, MOVE, TRIM_LEFT, TRIM_RIGHT, MARKER, AUDIO
     }
 
     private final TimelineView view;
@@ -50,6 +50,7 @@ final class TimelineInput {
     int dropX = -1;
     private String tooltip;
     private Cursor cursor;
+    private int audioRowY;
 
     TimelineInput(TimelineView view) {
         this.view = view;
@@ -142,6 +143,13 @@ final class TimelineInput {
             view.studio.notice("Track '" + own.name() + "' is locked: its clips cannot be moved or trimmed");
             return;
         }
+        ClipAudioLayer.Grab grab = view.audioLayer.hit(c, e.x, e.y, view.rowY(view.trackIndexAt(e.y)));
+        if (grab != null) { // gain line or fade handle
+            audioRowY = view.rowY(view.trackIndexAt(e.y));
+            view.audioLayer.press(c, grab);
+            mode = Mode.AUDIO;
+            return;
+        }
         clip = c;
         fromTrack = view.studio.trackOf(c);
         toTrack = fromTrack;
@@ -207,6 +215,7 @@ final class TimelineInput {
                 }
             }
             case MOVE, TRIM_LEFT, TRIM_RIGHT -> drag(e);
+            case AUDIO -> view.status.accept(view.audioLayer.drag(e.x, e.y, audioRowY));
             default -> hover(e);
         }
     }
@@ -224,6 +233,15 @@ final class TimelineInput {
         Mode m = mode;
         mode = Mode.NONE;
         snapHit = Long.MIN_VALUE;
+        if (m == Mode.AUDIO) {
+            Edit edit = view.audioLayer.release();
+            view.status.accept("");
+            if (edit != null) {
+                view.studio.execute(edit);
+            }
+            view.canvas.redraw();
+            return;
+        }
         if (m == Mode.MARKER && marker != null) {
             if (Math.abs(e.x - downX) > 3) {
                 view.markers.moveTo(marker, e.x);
@@ -354,6 +372,7 @@ final class TimelineInput {
 
     /** Drops a drag in progress (Esc, another project). */
     void cancel() {
+        view.audioLayer.cancel();
         mode = Mode.NONE;
         clip = null;
         problem = null;
@@ -395,7 +414,11 @@ final class TimelineInput {
                         + " (right-click to change or remove)";
             } else if (clipAt != null) {
                 Mode m = edgeMode(clipAt, e.x);
-                if (m != Mode.MOVE) {
+                ClipAudioLayer.Grab g = view.audioLayer.hit(clipAt, e.x, e.y, view.rowY(view.trackIndexAt(e.y)));
+                if (g != null) {
+                    c = view.canvas.getDisplay().getSystemCursor(ClipAudioLayer.cursor(g));
+                    tip = ClipAudioLayer.tip(g, clipAt);
+                } else if (m != Mode.MOVE) {
                     c = view.canvas.getDisplay().getSystemCursor(SWT.CURSOR_SIZEWE);
                     tip = "Drag to trim the " + (m == Mode.TRIM_LEFT ? "start" : "end") + " of '" + clipAt.id() + "'";
                 } else {

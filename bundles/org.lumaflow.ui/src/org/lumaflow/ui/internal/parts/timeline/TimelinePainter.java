@@ -111,6 +111,7 @@ final class TimelinePainter {
         Rectangle old = gc.getClipping();
         gc.setClipping(old.intersection(new Rectangle(x, y, w, h)));
         gc.fillRectangle(x, y + 17, w, 1);
+        view.audioLayer.paint(gc, c, start, x, y, w, h, body, left, right);
         gc.setForeground(skin.textDark);
         int tx = Math.max(x, TimelineView.HEADER_W) + 6;
         gc.setFont(skin.bold);

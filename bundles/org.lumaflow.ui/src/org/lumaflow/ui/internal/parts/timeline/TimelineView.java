@@ -41,6 +41,8 @@ public final class TimelineView {
     final Canvas canvas;
     final TimelineCommands commands;
     final TimelineInput input;
+    /** Waveforms, gain line and fade handles on clip bodies. */
+    final ClipAudioLayer audioLayer;
     final TrackHeaders headers;
     final RulerMarkers markers = new RulerMarkers(this);
     final KeyframeMarks keyframes;
@@ -64,6 +66,7 @@ public final class TimelineView {
         canvas.setData("org.lumaflow.ui.timeline", this);
         canvas.setScrollbarsMode(SWT.NONE); // classic bars: GTK's overlay bars hide the tracks below (defect 5)
         commands = new TimelineCommands(this);
+        audioLayer = new ClipAudioLayer(this);
         painter = new TimelinePainter(this);
         headers = new TrackHeaders(this);
         keyframes = new KeyframeMarks(this);

@@ -8,13 +8,16 @@ import org.lumaflow.engine.timeline.Clip;
 import org.lumaflow.engine.timeline.Timeline;
 import org.lumaflow.engine.timeline.TimelineRenderer;
 import org.lumaflow.engine.timeline.Track;
+import org.lumaflow.ui.internal.audio.AudioPlayer;
 import org.lumaflow.ui.internal.model.Studio;
 
 /**
  * The viewer's render thread: renders the playhead frame when something changed, and while playing renders the frames
  * the {@link PlaybackClock} asks for under the chosen {@link DropStrategy}. Frames are read back at the preview size
  * into one of two reused {@link FrameImage}s and handed to the UI thread ({@code present}); at most one hand-over is in
- * flight, so the buffer being drawn is never the one being filled.
+ * flight, so the buffer being drawn is never the one being filled. With an {@link AudioPlayer}, playing at normal
+ * speed starts the sound at the same frame and follows the sound device's clock (the master): a frame is shown when
+ * its sound is heard, and the offset between the two is measured ({@link ViewerStats#avOffsetMs()}).
  */
 public final class PlaybackLoop implements Runnable {
 
@@ -52,11 +55,19 @@ public final class PlaybackLoop implements Runnable {
     private long dropped;
     private long lastShown = -1;
     private double renderMs;
+    // the last hand-over, for the UI thread's presented()
+    private volatile long handedAt;
+    private volatile long handedFrame = -1;
+    private volatile boolean handedPlaying;
+    /** How long the UI thread takes to put a handed-over frame on screen, ms (smoothed). */
+    private volatile double presentMs;
     private int degrade = 1;
     private long windowStart;
     private long windowShown;
     private long windowDropped;
     private double fps;
+    private final SoundSync sound = new SoundSync();
+    private volatile double speedNow;
 
     public PlaybackLoop(Studio studio, org.lumaflow.ui.internal.model.ScopeFeed scopes, Consumer<Presented> present) {
         this.studio = studio;
@@ -96,9 +107,15 @@ public final class PlaybackLoop implements Runnable {
         }
     }
 
+    /** Sound for playback (null: silent). */
+    public void setAudio(AudioPlayer player) {
+        sound.setAudio(player);
+    }
+
     public void setSpeed(double s) {
         synchronized (lock) {
             speed = s;
+            speedNow = s;
             dirty = true;
             lock.notifyAll();
         }
@@ -127,6 +144,15 @@ public final class PlaybackLoop implements Runnable {
 
     /** The UI thread has drawn the last hand-over. */
     public void presented() {
+        long now = System.nanoTime();
+        long f = handedFrame;
+        if (f >= 0) {
+            double ms = (now - handedAt) / 1e6;
+            presentMs = presentMs == 0 ? ms : presentMs * 0.8 + ms * 0.2;
+            if (handedPlaying) { // the A/V offset as the frame reaches the screen
+                sound.measure(f, speedNow, studio.timeline().format().rate(), now);
+            }
+        }
         synchronized (lock) {
             presenting = false;
             lock.notifyAll();
@@ -173,19 +199,24 @@ public final class PlaybackLoop implements Runnable {
             if (sp != 0) {
                 if (clock == null || clockSpeed != sp) {
                     clock = new PlaybackClock(studio.timeline().format().rate().toDouble());
-                    clock.start(lastShown >= 0 ? lastShown : frame, sp, now);
+                    long from = lastShown >= 0 ? lastShown : frame;
+                    clock.start(from, sp, now);
                     clockSpeed = sp;
                     resetCounters(now);
+                    sound.start(from, sp, studio.timeline().format().rate());
                 }
+                sound.sync(clock, sp, studio.timeline().format().rate(), now);
                 long step = sp > 0 ? 1 : -1;
-                long due = clock.due(now);
+                long lead = lead(clock);
+                long due = clock.due(now + lead);
                 if (drop == DropStrategy.NEVER || lastShown < 0) {
                     frame = lastShown < 0 ? due : lastShown + step;
                     if (drop == DropStrategy.NEVER && Math.abs(due - frame) > 1) {
                         clock.start(frame, sp, now); // fell behind: slow down instead of skipping
                     }
                 } else {
-                    frame = due == lastShown ? lastShown + step : due;
+                    // never back (the sound's clock may start behind the picture): wait for it instead
+                    frame = (due - lastShown) * step <= 0 ? lastShown + step : due;
                     long missed = Math.abs(frame - lastShown) - 1;
                     if (missed > 0) {
                         dropped += missed;
@@ -196,16 +227,14 @@ public final class PlaybackLoop implements Runnable {
                     frame = Math.max(0, Math.min(total - 1, frame));
                     studio.transport().stop();
                 }
-                // wait until the frame is due (never run ahead of the clock)
-                long wait = clock.dueAt(frame) - System.nanoTime();
-                if (wait > 1_000_000) {
-                    try {
-                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                    } catch (InterruptedException e) {
-                        return;
-                    }
+                // wait until the frame is due (never run ahead of the clock, which follows the sound)
+                if (!waitUntilDue(clock, frame, sp, lead)) {
+                    continue;
                 }
             } else {
+                if (clock != null) {
+                    sound.stop();
+                }
                 clock = null;
                 clockSpeed = 0;
                 lastShown = -1;
@@ -213,6 +242,40 @@ public final class PlaybackLoop implements Runnable {
             }
             render(frame, w, h, div, drop, wipeId, wipePos, sp != 0);
         }
+    }
+
+    /**
+     * How long before a frame is due its rendering starts (the last render time and the time the UI takes to show
+     * it, at most two frames), so that it reaches the screen when due, in step with the sound.
+     */
+    private long lead(PlaybackClock clock) {
+        double frameNanos = 1e9 / studio.timeline().format().rate().toDouble();
+        return (long) Math.min((renderMs + presentMs) * 1e6, 2 * frameNanos);
+    }
+
+    /**
+     * Sleeps until {@code lead} nanoseconds before {@code frame} is due; false when the speed changed meanwhile (the
+     * frame is not wanted).
+     */
+    private boolean waitUntilDue(PlaybackClock clock, long frame, double sp, long lead) {
+        while (running) {
+            long now = System.nanoTime();
+            sound.sync(clock, sp, studio.timeline().format().rate(), now);
+            long wait = clock.dueAt(frame) - lead - now;
+            if (wait <= 1_000_000) {
+                return true;
+            }
+            if (speedNow != sp) {
+                return false;
+            }
+            try {
+                long slice = Math.min(wait, 8_000_000);
+                Thread.sleep(slice / 1_000_000, (int) (slice % 1_000_000));
+            } catch (InterruptedException e) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private void resetCounters(long now) {
@@ -277,11 +340,15 @@ public final class PlaybackLoop implements Runnable {
                 windowDropped = 0;
             }
         }
-        ViewerStats stats = new ViewerStats(shown, dropped, fps, renderMs, ow, oh, studio.engine().backend(), frame);
+        ViewerStats stats = new ViewerStats(shown, dropped, fps, renderMs, ow, oh, studio.engine().backend(), frame,
+                playing ? sound.offsetMs() : Double.NaN, sound.maxMs());
         synchronized (lock) {
             presenting = true;
         }
         next ^= 1;
+        handedFrame = frame;
+        handedPlaying = playing;
+        handedAt = System.nanoTime();
         present.accept(new Presented(img, frame, stats));
     }
 
