@@ -65,6 +65,19 @@ final class EditingSteps {
         assertEquals(zoneStart, zone.start());
         wb.run(() -> studio.setBinSelection(null));
 
+        // several clips selected (Ctrl+click adds, as toggleSelected does) go in one Delete, back in one undo
+        wb.run(() -> {
+            studio.select("pip", null);
+            studio.toggleSelected("title");
+        });
+        assertEquals(2, (int) wb.ui(() -> studio.selectedClips().size()));
+        wb.key(SWT.DEL, 0);
+        assertTrue(wb.ui(() -> studio.findClip("pip") == null && studio.findClip("title") == null),
+                "Delete removed every selected clip");
+        assertEquals("Delete 2 clips", wb.ui(() -> studio.edits().undoLabel()));
+        wb.key('z', SWT.MOD1);
+        assertTrue(wb.ui(() -> studio.findClip("pip") != null && studio.findClip("title") != null));
+
         // M: a marker at the playhead, shown on the ruler
         wb.part(studio, "org.lumaflow.ui.part.timeline", Object.class);
         wb.run(() -> studio.setPlayhead(45));

@@ -202,11 +202,7 @@ public final class Actions {
     }
 
     private static void delete(Studio studio, boolean ripple) {
-        Clip c = studio.selectedClip();
-        if (c != null) {
-            studio.execute(ripple ? Edits.rippleDelete(studio.timeline(), studio.trackOf(c), c)
-                    : Edits.delete(studio.trackOf(c), c));
-            studio.select(null, null);
-        }
+        EditActions.deleteSelected(studio, ripple);
     }
+
 }

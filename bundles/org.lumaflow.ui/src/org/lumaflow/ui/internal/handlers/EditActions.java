@@ -31,12 +31,39 @@ final class EditActions {
     }
 
     static void copy(Studio studio) {
-        Clip c = studio.selectedClip();
-        if (c != null) {
+        List<Clip> sel = new ArrayList<>(studio.selectedClips());
+        if (!sel.isEmpty()) {
+            sel.sort(java.util.Comparator.comparingLong(Clip::start));
             CLIPBOARD.clear();
-            CLIPBOARD.add(c);
-            studio.notice("copied clip '" + c.name() + "'");
+            CLIPBOARD.addAll(sel);
+            studio.notice(sel.size() == 1 ? "copied clip '" + sel.get(0).name() + "'" : "copied " + sel.size() + " clips");
         }
+    }
+
+    /**
+     * Deletes every selected clip as one undo step; ripple closes each one's gap, the latest first (so the earlier
+     * ones' gaps are measured on what is left).
+     */
+    static void deleteSelected(Studio studio, boolean ripple) {
+        List<Clip> sel = new ArrayList<>(studio.selectedClips());
+        if (sel.isEmpty()) {
+            return;
+        }
+        sel.sort(java.util.Comparator.comparingLong(Clip::start).reversed());
+        if (sel.size() == 1) {
+            Clip c = sel.get(0);
+            studio.execute(ripple ? org.lumaflow.ui.internal.model.Edits.rippleDelete(studio.timeline(),
+                    studio.trackOf(c), c) : org.lumaflow.ui.internal.model.Edits.delete(studio.trackOf(c), c));
+        } else {
+            List<java.util.function.Supplier<org.lumaflow.ui.internal.model.Edit>> steps = new ArrayList<>();
+            for (Clip c : sel) {
+                steps.add(() -> ripple
+                        ? org.lumaflow.ui.internal.model.Edits.rippleDelete(studio.timeline(), studio.trackOf(c), c)
+                        : org.lumaflow.ui.internal.model.Edits.delete(studio.trackOf(c), c));
+            }
+            studio.executeSequence((ripple ? "Ripple delete " : "Delete ") + sel.size() + " clips", steps);
+        }
+        studio.select(null, null);
     }
 
     static void paste(Studio studio) {

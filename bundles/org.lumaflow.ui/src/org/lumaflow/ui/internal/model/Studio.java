@@ -236,6 +236,30 @@ public final class Studio {
         });
     }
 
+    /**
+     * One undo step of edits each planned on the state the previous ones leave ({@code planners} build them in
+     * order), all under the write lock.
+     */
+    public void executeSequence(String label, List<java.util.function.Supplier<Edit>> planners) {
+        change(() -> {
+            List<Edit> steps = new java.util.ArrayList<>();
+            try {
+                for (java.util.function.Supplier<Edit> p : planners) {
+                    Edit e = p.get();
+                    e.apply();
+                    steps.add(e);
+                }
+            } finally {
+                for (int i = steps.size() - 1; i >= 0; i--) {
+                    steps.get(i).revert();
+                }
+            }
+            Edit all = Edits.compound(label, steps);
+            edits.execute(all);
+            return all;
+        });
+    }
+
     public boolean undo() {
         return change(edits::undo);
     }
@@ -267,11 +291,52 @@ public final class Studio {
 
     // ---- selection, playhead --------------------------------------------------------------------------------------
 
-    /** Selects a clip and, optionally, one of its nodes (its source or an effect); nulls clear. */
+    /** Clips selected besides {@link #selectedClip()} (Ctrl/Shift+click), in the order they were added. */
+    private final java.util.LinkedHashSet<String> moreSelected = new java.util.LinkedHashSet<>();
+
+    /** Selects a clip and, optionally, one of its nodes (its source or an effect); nulls clear. Clears a multi-selection. */
     public void select(String clipId, String nodeId) {
         selectedClip = clipId;
         selectedNode = nodeId;
+        moreSelected.clear();
         fire(Change.SELECTION);
+    }
+
+    /** Adds {@code clipId} to the selection, or takes it out when it is in (Ctrl/Shift+click). */
+    public void toggleSelected(String clipId) {
+        if (selectedClip == null) {
+            select(clipId, null);
+            return;
+        }
+        if (clipId.equals(selectedClip)) {
+            selectedClip = moreSelected.isEmpty() ? null : moreSelected.iterator().next();
+            moreSelected.remove(selectedClip);
+            selectedNode = null;
+        } else if (!moreSelected.remove(clipId)) {
+            moreSelected.add(clipId);
+        }
+        fire(Change.SELECTION);
+    }
+
+    /** Every selected clip (the primary one first), skipping ids no longer in the timeline. */
+    public List<Clip> selectedClips() {
+        List<Clip> out = new java.util.ArrayList<>();
+        Clip first = selectedClip();
+        if (first != null) {
+            out.add(first);
+        }
+        for (String id : moreSelected) {
+            Clip c = findClip(id);
+            if (c != null) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code c} is selected. */
+    public boolean isSelected(Clip c) {
+        return c.id().equals(selectedClip) || moreSelected.contains(c.id());
     }
 
     public Clip selectedClip() {

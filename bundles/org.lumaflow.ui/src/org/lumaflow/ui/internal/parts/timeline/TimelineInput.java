@@ -135,6 +135,10 @@ final class TimelineInput {
             }
             return;
         }
+        if ((e.stateMask & (SWT.MOD1 | SWT.SHIFT)) != 0) { // Ctrl/Shift+click: add to or take out of the selection
+            view.studio.toggleSelected(c.id());
+            return;
+        }
         if (view.studio.selectedClip() != c) {
             view.studio.select(c.id(), null);
         }

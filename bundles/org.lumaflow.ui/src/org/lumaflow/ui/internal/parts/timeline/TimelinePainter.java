@@ -66,7 +66,7 @@ final class TimelinePainter {
                 if (view.input.hides(c)) {
                     continue;
                 }
-                paintClip(gc, c, c.start(), c.duration(), y, left, right, view.studio.selectedClip() == c, false);
+                paintClip(gc, c, c.start(), c.duration(), y, left, right, view.studio.isSelected(c), false);
             }
             paintOverlaps(gc, t, y, left, right);
             gc.setAlpha(255);
