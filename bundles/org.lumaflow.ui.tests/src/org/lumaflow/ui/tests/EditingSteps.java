@@ -63,6 +63,30 @@ final class EditingSteps {
         wb.key('z', SWT.MOD1);
         assertEquals(2, v1.clips().size());
         assertEquals(zoneStart, zone.start());
+        // the source monitor: marks in/out on the bin's file, ',' inserts just that range
+        org.lumaflow.ui.internal.parts.SourcePart source = wb.part(studio, "org.lumaflow.ui.part.source",
+                org.lumaflow.ui.internal.parts.SourcePart.class);
+        assertTrue(wb.await(10, () -> source.monitor().frame() == 0 && Widgets.text(wb.find("id", "source.info"))
+                .startsWith("segmented.mp4  ")), "the source monitor did not load the bin's file");
+        wb.run(() -> {
+            source.monitor().show(10);
+            source.monitor().markIn();
+            source.monitor().show(29);
+            source.monitor().markOut();
+        });
+        FrameRate fileRate = rate; // segmented.mp4 is the demo's rate
+        assertEquals(fileRate.frameToTicks(10), (long) wb.ui(studio::sourceIn));
+        assertEquals(fileRate.frameToTicks(30), (long) wb.ui(studio::sourceOut));
+        Thread.sleep(500);
+        wb.screenshot("10g-source-monitor");
+        wb.run(() -> studio.select("bars", null));
+        wb.key(',', 0);
+        Clip ranged = v1.clips().get(0);
+        assertEquals(fileRate.frameToTicks(10), ranged.in(), "the clip starts at the in mark");
+        assertEquals(fileRate.frameToTicks(30) - fileRate.frameToTicks(10), ranged.duration(), "20 frames: in to out");
+        wb.key('z', SWT.MOD1);
+        assertEquals(2, v1.clips().size());
+        wb.part(studio, "org.lumaflow.ui.part.viewer", Object.class);
         wb.run(() -> studio.setBinSelection(null));
 
         // several clips selected (Ctrl+click adds, as toggleSelected does) go in one Delete, back in one undo

@@ -83,6 +83,12 @@ final class EditActions {
         String id = freeId(studio, file.getFileName().toString().replaceAll("\\.[^.]*$", "")
                 .replaceAll("[^A-Za-z0-9_]", "_"));
         Clip c = MediaClips.clip(id, studio.services().media().probe(file), 0);
+        long in = Math.max(0, studio.sourceIn());
+        long out = studio.sourceOut() < 0 ? c.in() + c.duration() : Math.min(studio.sourceOut(), c.in() + c.duration());
+        if (out <= in) {
+            throw new IllegalStateException("the source's out mark is not after its in mark");
+        }
+        c.trim(in, out - in); // the source monitor's in/out marks, else the whole file
         Track t = target(studio);
         long at = playheadTicks(studio);
         studio.execute(insert ? PlaceTools.insert(t, c, at, x -> freeId(studio, x))

@@ -405,9 +405,41 @@ public final class Studio {
         return binSelection;
     }
 
-    /** Sets the bin's selected file (null: none). */
+    /** Sets the bin's selected file (null: none); its source in/out marks go. */
     public void setBinSelection(Path file) {
+        if (!java.util.Objects.equals(file, binSelection)) {
+            sourceIn = -1;
+            sourceOut = -1;
+        }
         binSelection = file;
+        fire(Change.SELECTION); // the source monitor follows
+    }
+
+    private volatile long sourceIn = -1;
+    private volatile long sourceOut = -1;
+
+    /** The source monitor's in mark on the bin's selected file, ticks of its own time, or -1 (its start). */
+    public long sourceIn() {
+        return sourceIn;
+    }
+
+    /** The source monitor's out mark (exclusive), or -1 (the file's end). */
+    public long sourceOut() {
+        return sourceOut;
+    }
+
+    /** Sets the source marks (-1 = unset); an out before the in clears the other mark. */
+    public void setSourceMarks(long in, long out) {
+        if (in >= 0 && out >= 0 && out <= in) {
+            if (in != sourceIn) {
+                out = -1;
+            } else {
+                in = -1;
+            }
+        }
+        sourceIn = in;
+        sourceOut = out;
+        fire(Change.SELECTION);
     }
 
     /** Media files in the bin, in import order (saved with the project). */
