@@ -79,4 +79,35 @@ public final class Snapper {
         hit[0] = a;
         return a == Long.MIN_VALUE ? t : a;
     }
+
+    /**
+     * Places a dragged edge: on a target when the raw (unrounded) position is within {@code threshold} of one, exactly
+     * there (targets need not be on the frame grid: audio clips, media of another rate); else on the frame grid
+     * ({@code quantize}). Snapping before rounding is what makes a snapped edge always land on its target.
+     */
+    public long placeEdge(long raw, long threshold, java.util.function.LongUnaryOperator quantize, long[] hit) {
+        if (threshold >= 0) {
+            long t = snapEdge(raw, threshold, hit);
+            if (hit[0] != Long.MIN_VALUE) {
+                return t;
+            }
+        } else {
+            hit[0] = Long.MIN_VALUE;
+        }
+        return quantize.applyAsLong(raw);
+    }
+
+    /** {@link #placeEdge} for a moved span: its start, snapped by either edge, else on the grid. */
+    public long placeSpan(long rawStart, long duration, long threshold, java.util.function.LongUnaryOperator quantize,
+            long[] hit) {
+        if (threshold >= 0) {
+            long s = snapSpan(rawStart, duration, threshold, hit);
+            if (hit[0] != Long.MIN_VALUE) {
+                return s;
+            }
+        } else {
+            hit[0] = Long.MIN_VALUE;
+        }
+        return quantize.applyAsLong(rawStart);
+    }
 }

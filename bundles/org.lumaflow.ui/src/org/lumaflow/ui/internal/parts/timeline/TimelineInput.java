@@ -290,11 +290,9 @@ final class TimelineInput {
         snapHit = Long.MIN_VALUE;
         switch (mode) {
             case MOVE -> {
-                long s = Math.max(0, view.scale.quantize(origStart + dx));
-                if (threshold >= 0) {
-                    s = snapper.snapSpan(s, origDuration, threshold, hit);
-                    snapHit = hit[0];
-                }
+                long s = snapper.placeSpan(Math.max(0, origStart + dx), origDuration, threshold,
+                        view.scale::quantize, hit);
+                snapHit = hit[0];
                 start = Math.max(0, s);
                 in = origIn;
                 duration = origDuration;
@@ -305,11 +303,8 @@ final class TimelineInput {
             }
             case TRIM_LEFT -> {
                 long end = origStart + origDuration;
-                long s = view.scale.quantize(origStart + dx);
-                if (threshold >= 0) {
-                    s = snapper.snapEdge(s, threshold, hit);
-                    snapHit = hit[0];
-                }
+                long s = snapper.placeEdge(origStart + dx, threshold, view.scale::quantize, hit);
+                snapHit = hit[0];
                 long min = Math.max(0, origStart - origIn);
                 s = Math.max(min, Math.min(view.scale.boundaryBefore(end), s));
                 start = s;
@@ -317,11 +312,8 @@ final class TimelineInput {
                 duration = end - s;
             }
             case TRIM_RIGHT -> {
-                long end = view.scale.quantize(origStart + origDuration + dx);
-                if (threshold >= 0) {
-                    end = snapper.snapEdge(end, threshold, hit);
-                    snapHit = hit[0];
-                }
+                long end = snapper.placeEdge(origStart + origDuration + dx, threshold, view.scale::quantize, hit);
+                snapHit = hit[0];
                 end = Math.max(view.scale.boundaryAfter(origStart), end);
                 start = origStart;
                 in = origIn;
