@@ -60,6 +60,25 @@ final class EditingSteps {
         assertEquals(zoneStart + inserted.duration(), zone.start(), "what followed moved right by its length");
         assertTrue(wb.ui(() -> studio.timeline().validate().isEmpty()), wb.ui(() -> studio.timeline().validate()).toString());
         wb.screenshot("10d-inserted");
+        // the inserted clip meets 'bars' at a cut: roll it (Ctrl+Alt+Right), then slide the inserted clip (Alt+Shift+Right)
+        long one = rate.frameToTicks(1);
+        long insertedDur = inserted.duration();
+        long barsStart = bars.start();
+        long barsIn = bars.in();
+        assertEquals(barsStart, inserted.end(), "a cut between the inserted clip and 'bars'");
+        wb.run(() -> studio.select(inserted.id(), null));
+        wb.key(SWT.ARROW_RIGHT, SWT.ALT | SWT.MOD1);
+        assertEquals(insertedDur + one, inserted.duration(), "roll: the left clip is a frame longer");
+        assertEquals(barsStart + one, bars.start(), "roll: the cut moved a frame");
+        assertEquals(barsIn + one, bars.in(), "roll: 'bars' starts a frame later in its source");
+        wb.key('z', SWT.MOD1);
+        assertEquals(barsStart, bars.start());
+        wb.key(SWT.ARROW_RIGHT, SWT.ALT | SWT.SHIFT);
+        assertEquals(one, inserted.start(), "slide: the clip moved a frame");
+        assertEquals(insertedDur, inserted.duration(), "slide: its length stays");
+        assertEquals(barsStart + one, bars.start(), "slide: the right neighbour's start follows");
+        wb.key('z', SWT.MOD1);
+        assertEquals(0, inserted.start());
         wb.key('z', SWT.MOD1);
         assertEquals(2, v1.clips().size());
         assertEquals(zoneStart, zone.start());
