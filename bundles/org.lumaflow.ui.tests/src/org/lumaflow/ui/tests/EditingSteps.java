@@ -59,6 +59,12 @@ final class EditingSteps {
         assertEquals(0, inserted.start());
         assertEquals(zoneStart + inserted.duration(), zone.start(), "what followed moved right by its length");
         assertTrue(wb.ui(() -> studio.timeline().validate().isEmpty()), wb.ui(() -> studio.timeline().validate()).toString());
+        // the viewer's total follows the edit at once (defect 6: it went stale until the playhead moved)
+        String total = wb.ui(() -> org.lumaflow.core.time.Timecode.format(studio.timeline().frameCount(), rate,
+                org.lumaflow.core.time.Timecode.defaultDropFrame(rate)));
+        assertTrue(wb.await(2, () -> Widgets.text(wb.find("id", "viewer.timecode")).contains("/ " + total)),
+                "viewer total after the insert: " + wb.ui(() -> Widgets.text(wb.find("id", "viewer.timecode")))
+                        + ", expected / " + total);
         wb.screenshot("10d-inserted");
         // the inserted clip meets 'bars' at a cut: roll it (Ctrl+Alt+Right), then slide the inserted clip (Alt+Shift+Right)
         long one = rate.frameToTicks(1);
