@@ -80,7 +80,7 @@ final class EditActions {
         if (file == null) {
             throw new IllegalStateException("select a file in the media bin first");
         }
-        String id = freeId(studio, file.getFileName().toString().replaceAll("\\.[^.]*$", "")
+        String id = studio.freeClipId(file.getFileName().toString().replaceAll("\\.[^.]*$", "")
                 .replaceAll("[^A-Za-z0-9_]", "_"));
         Clip c = MediaClips.clip(id, studio.services().media().probe(file), 0);
         long in = Math.max(0, studio.sourceIn());
@@ -194,17 +194,11 @@ final class EditActions {
         }
     }
 
+    /** A free id for a copy of {@code base} ({@code a_2} for copies of {@code a} and of {@code a_2} alike). */
     static String freeId(Studio studio, String base) {
-        String stem = base.replaceAll("_\\d+$", "");
-        if (studio.findClip(stem) == null) {
-            return stem;
-        }
-        int n = 2;
-        while (studio.findClip(stem + "_" + n) != null) {
-            n++;
-        }
-        return stem + "_" + n;
+        return studio.freeClipId(base.replaceAll("_\\d+$", ""));
     }
+
 
     private static long playheadTicks(Studio studio) {
         return studio.timeline().format().rate().frameToTicks(studio.playhead());

@@ -15,7 +15,7 @@ public final class MarkerEdits {
     /** Adds a point marker at {@code ticks} named "Marker N". */
     public static Edit add(List<Marker> markers, long ticks) {
         Marker m = new Marker("Marker " + (markers.size() + 1), ticks, 0, MarkerColor.GREEN, "", Map.of());
-        return new Edits.Simple("Add marker at " + ticks, Change.TIMELINE, () -> markers.add(m),
+        return new Edits.Simple("Add marker '" + m.name() + "'", Change.TIMELINE, () -> markers.add(m),
                 () -> markers.remove(m));
     }
 

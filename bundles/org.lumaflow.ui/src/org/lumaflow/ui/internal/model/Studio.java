@@ -291,6 +291,18 @@ public final class Studio {
 
     // ---- selection, playhead --------------------------------------------------------------------------------------
 
+    /** {@code base} when no clip has that id, else {@code base_2}, {@code base_3}... */
+    public String freeClipId(String base) {
+        if (findClip(base) == null) {
+            return base;
+        }
+        int n = 2;
+        while (findClip(base + "_" + n) != null) {
+            n++;
+        }
+        return base + "_" + n;
+    }
+
     /** Clips selected besides {@link #selectedClip()} (Ctrl/Shift+click), in the order they were added. */
     private final java.util.LinkedHashSet<String> moreSelected = new java.util.LinkedHashSet<>();
 

@@ -106,9 +106,7 @@ public final class TrimTools {
     }
 
     static void unlocked(Track track) {
-        if (track.locked()) {
-            throw new IllegalStateException("track '" + track.name() + "' is locked");
-        }
+        TrackEdits.checkUnlocked(track);
     }
 
     private static void check(boolean ok, String problem) {

@@ -298,10 +298,7 @@ public final class MediaBinPart {
                 end = Math.max(end, c.end());
             }
             String base = p.getFileName().toString().replaceAll("\\.[^.]*$", "").replaceAll("[^A-Za-z0-9_]", "_");
-            String id = base;
-            for (int n = 2; studio.findClip(id) != null; n++) {
-                id = base + "_" + n;
-            }
+            String id = studio.freeClipId(base);
             try {
                 studio.execute(Edits.addClip(track, MediaClips.clip(id, info, end)));
                 studio.select(id, null);

@@ -33,10 +33,17 @@ public final class ProxyControls {
         toggle.setSelection(Proxies.enabled());
         Label state = new Label(bar, SWT.NONE);
         state.setData("id", "viewer.proxyState");
+        org.eclipse.swt.layout.GridData place = new org.eclipse.swt.layout.GridData();
+        state.setLayoutData(place);
         Runnable update = () -> {
             if (!state.isDisposed()) {
-                state.setText(tracker.summary());
-                state.getParent().layout(new org.eclipse.swt.widgets.Control[] {state});
+                String text = tracker.summary();
+                state.setText(text);
+                // no heavy media: the state takes no room from the timecode (the bar is tight at 1280x800)
+                boolean show = !text.endsWith("none needed") || toggle.getSelection();
+                place.exclude = !show;
+                state.setVisible(show);
+                state.getParent().layout(true);
             }
         };
         toggle.addListener(SWT.Selection, e -> {

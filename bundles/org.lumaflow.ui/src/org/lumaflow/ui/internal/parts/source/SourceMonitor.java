@@ -61,6 +61,9 @@ public final class SourceMonitor {
     private FrameRate rate = FrameRate.FPS_25;
     private long frames;
     private volatile long wanted = -1;
+    /** The decoder thread's open reader and its file. */
+    private VideoSource open;
+    private Path openFile;
 
     public SourceMonitor(Composite parent, Studio studio) {
         this.studio = studio;
@@ -141,7 +144,11 @@ public final class SourceMonitor {
                 MediaInfo mi = studio.services().media().probe(sel);
                 display.asyncExec(() -> loaded(sel, mi));
             } catch (Exception e) {
-                display.asyncExec(() -> info.setText(sel.getFileName() + ": " + e.getMessage()));
+                display.asyncExec(() -> {
+                    if (!info.isDisposed()) {
+                        info.setText(sel.getFileName() + ": " + e.getMessage());
+                    }
+                });
             }
         });
     }
@@ -164,9 +171,14 @@ public final class SourceMonitor {
         if (f != wanted) {
             return; // a later request replaced this one
         }
-        MediaService media = studio.services().media();
-        try (VideoSource src = media.openVideo(p, W, H, MediaService.Fit.FIT, studio.engine().pool(), 1)) {
-            Frame frame = src.frame(rate.frameToTicks(f));
+        try {
+            if (!p.equals(openFile)) { // one reader per file, kept while scrubbing it (decoder thread only)
+                closeSource();
+                MediaService media = studio.services().media();
+                open = media.openVideo(p, W, H, MediaService.Fit.FIT, studio.engine().pool(), 1);
+                openFile = p;
+            }
+            Frame frame = open.frame(rate.frameToTicks(f));
             try {
                 ImageData d = frameImage.fill(frame);
                 ImageData copy = (ImageData) d.clone();
@@ -184,8 +196,17 @@ public final class SourceMonitor {
                 frame.release();
             }
         } catch (Exception e) {
+            closeSource();
             Dialogs.error(null, "Source monitor", p + ": " + e.getMessage());
         }
+    }
+
+    private void closeSource() {
+        if (open != null) {
+            open.close();
+        }
+        open = null;
+        openFile = null;
     }
 
     private void paint(org.eclipse.swt.graphics.GC gc) {
@@ -223,7 +244,8 @@ public final class SourceMonitor {
 
     public void dispose() {
         studio.removeListener(listener);
-        decoder.shutdownNow();
+        decoder.execute(this::closeSource);
+        decoder.shutdown();
         if (image != null) {
             image.dispose();
         }

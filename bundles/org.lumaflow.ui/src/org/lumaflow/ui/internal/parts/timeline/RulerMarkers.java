@@ -25,9 +25,32 @@ final class RulerMarkers {
     static final int FLAG = 8;
 
     private final TimelineView view;
+    /** One colour per marker colour, made on first use, disposed with the canvas. */
+    private final Color[] colors = new Color[MarkerColor.values().length];
+
+    private boolean disposing;
 
     RulerMarkers(TimelineView view) {
-        this.view = view;
+        this.view = view; // made before the canvas: the colours' dispose listener is added with the first colour
+    }
+
+    private Color color(MarkerColor mc) {
+        Color c = colors[mc.ordinal()];
+        if (c == null) {
+            c = new Color(rgb(mc));
+            colors[mc.ordinal()] = c;
+            if (!disposing) {
+                disposing = true;
+                view.canvas.addListener(SWT.Dispose, e -> {
+                    for (Color k : colors) {
+                        if (k != null) {
+                            k.dispose();
+                        }
+                    }
+                });
+            }
+        }
+        return c;
     }
 
     void paint(GC gc, Rectangle ca) {
@@ -38,24 +61,20 @@ final class RulerMarkers {
             if (x > ca.width || x + 200 < TimelineView.HEADER_W) {
                 continue;
             }
-            Color c = new Color(rgb(m.color()));
-            try {
-                gc.setBackground(c);
-                if (m.duration() > 0) {
-                    int x1 = (int) Math.round(view.canvasX(m.end()));
-                    gc.setAlpha(110);
-                    gc.fillRectangle(x, 0, Math.max(1, x1 - x), 5);
-                    gc.setAlpha(255);
-                }
-                gc.fillPolygon(new int[] {x, 0, x + FLAG, 0, x + FLAG, 7, x, 11});
-                gc.setForeground(c);
-                gc.drawLine(x, 0, x, TimelineView.RULER_H - 1);
-                if (!m.name().isEmpty()) {
-                    gc.setForeground(view.skin.text);
-                    gc.drawString(m.name(), x + FLAG + 2, 12, true);
-                }
-            } finally {
-                c.dispose();
+            Color c = color(m.color());
+            gc.setBackground(c);
+            if (m.duration() > 0) {
+                int x1 = (int) Math.round(view.canvasX(m.end()));
+                gc.setAlpha(110);
+                gc.fillRectangle(x, 0, Math.max(1, x1 - x), 5);
+                gc.setAlpha(255);
+            }
+            gc.fillPolygon(new int[] {x, 0, x + FLAG, 0, x + FLAG, 7, x, 11});
+            gc.setForeground(c);
+            gc.drawLine(x, 0, x, TimelineView.RULER_H - 1);
+            if (!m.name().isEmpty()) {
+                gc.setForeground(view.skin.text);
+                gc.drawString(m.name(), x + FLAG + 2, 12, true);
             }
         }
         gc.setClipping((Rectangle) null);
