@@ -100,8 +100,10 @@ class DropinsTest {
         // replaced by a new version -> updated in place
         NodeType before = registry.snapshot().type("example.posterize");
         long id = e.bundleId();
+        int told = events.get();
         Support.drop(Support.withManifest(jar, "Bundle-Version", "1.0.1"), ext.dropins(), "posterize.jar");
-        Support.waitFor(() -> posterize() != null && posterize().version().equals("1.0.1")
+        // listeners are told once the update is complete (installed, refreshed, started)
+        Support.waitFor(() -> events.get() > told && posterize() != null && posterize().version().equals("1.0.1")
                 && registry.snapshot().type("example.posterize") != null
                 && registry.snapshot().type("example.posterize") != before, 5000);
         assertEquals(id, posterize().bundleId(), "updated, not reinstalled");

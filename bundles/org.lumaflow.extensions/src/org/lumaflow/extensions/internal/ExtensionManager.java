@@ -202,6 +202,11 @@ public final class ExtensionManager implements ExtensionService {
                             + " from " + jar);
                 } else {
                     registry.clearFailures(b.getSymbolicName());
+                    // stopped first so the update does not start the new revision only for the refresh below to
+                    // stop and start it again: its nodes appear once, when it is started after the refresh
+                    if (b.getState() == Bundle.ACTIVE || b.getState() == Bundle.STARTING) {
+                        b.stop(Bundle.STOP_TRANSIENT);
+                    }
                     b.update(new ByteArrayInputStream(info.bytes()));
                     refresh.add(b);
                     LOG.log(System.Logger.Level.INFO, "updated " + b.getSymbolicName() + " to " + b.getVersion()
