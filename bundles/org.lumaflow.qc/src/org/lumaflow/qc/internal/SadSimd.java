@@ -13,14 +13,15 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class SadSimd extends Sad {
 
-    private static final VectorSpecies<Byte> B = ByteVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Short> S = ShortVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Byte> B = ByteVector.SPECIES_256;
+    private static final VectorSpecies<Short> S = ShortVector.SPECIES_256;
+    private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
     private static final int STEPS = 64;
 
     SadSimd() {
-        if (B.vectorBitSize() != S.vectorBitSize()) {
-            throw new LinkageError("byte and short vectors of different shapes");
+        // one 256-bit shape, as the engine's kernels (see org.lumaflow.engine.internal.nodes.SimdKernels)
+        if (ByteVector.SPECIES_PREFERRED.vectorBitSize() < 256) {
+            throw new LinkageError("no 256-bit vectors");
         }
     }
 

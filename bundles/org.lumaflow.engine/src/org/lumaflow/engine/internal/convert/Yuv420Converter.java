@@ -39,7 +39,10 @@ abstract class Yuv420Converter implements PixelConverter {
         if (!Boolean.getBoolean("lumaflow.simd.disable")
                 && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
             try {
-                return new Yuv420RowsSimd();
+                // one 256-bit shape for every kernel (see org.lumaflow.engine.internal.nodes.SimdKernels)
+                if (jdk.incubator.vector.IntVector.SPECIES_PREFERRED.vectorBitSize() >= 256) {
+                    return new Yuv420RowsSimd();
+                }
             } catch (LinkageError e) {
                 // the package is not visible to this bundle: fall back to plain loops
             }

@@ -10,7 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class Yuv420RowsSimd extends Yuv420Rows {
 
-    private static final VectorSpecies<Integer> S = IntVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Integer> S = IntVector.SPECIES_256;
 
     @Override
     void convert(int[] p0, int[] p1, int w, byte[] y0, byte[] y1, byte[] cb, byte[] cr, int[] rs, int[] gs, int[] bs) {
@@ -25,8 +25,12 @@ final class Yuv420RowsSimd extends Yuv420Rows {
             IntVector br = b.and(0xFF);
             IntVector bg = b.lanewise(VectorOperators.LSHR, 8).and(0xFF);
             IntVector bb = b.lanewise(VectorOperators.LSHR, 16).and(0xFF);
-            luma(ar, ag, ab).intoArray(rs, x); // rs/gs/bs double as temporaries for the luma values
-            luma(br, bg, bb).intoArray(gs, x);
+            // rs/gs/bs double as temporaries for the luma values; written out, not a helper taking vectors (one
+            // C2 does not inline gets them boxed, and allocates)
+            ar.mul(Bt709.YR).add(ag.mul(Bt709.YG)).add(ab.mul(Bt709.YB)).add(Bt709.ROUND)
+                    .lanewise(VectorOperators.ASHR, 16).add(16).intoArray(rs, x);
+            br.mul(Bt709.YR).add(bg.mul(Bt709.YG)).add(bb.mul(Bt709.YB)).add(Bt709.ROUND)
+                    .lanewise(VectorOperators.ASHR, 16).add(16).intoArray(gs, x);
             for (int i = 0; i < S.length(); i++) {
                 y0[x + i] = (byte) rs[x + i];
                 y1[x + i] = (byte) gs[x + i];
@@ -45,11 +49,6 @@ final class Yuv420RowsSimd extends Yuv420Rows {
             bs[x] = ((a >> 16) & 0xFF) + ((b >> 16) & 0xFF);
         }
         chroma(w, cb, cr, rs, gs, bs);
-    }
-
-    private static IntVector luma(IntVector r, IntVector g, IntVector b) {
-        return r.mul(Bt709.YR).add(g.mul(Bt709.YG)).add(b.mul(Bt709.YB)).add(Bt709.ROUND)
-                .lanewise(VectorOperators.ASHR, 16).add(16);
     }
 
 }

@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class BlendRowsSimd {
 
-    private static final VectorSpecies<Integer> S = IntVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Integer> S = IntVector.SPECIES_256;
     private static final int L = S.length();
 
     private BlendRowsSimd() {

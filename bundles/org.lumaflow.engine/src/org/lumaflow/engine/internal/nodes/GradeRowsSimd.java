@@ -14,7 +14,7 @@ import org.lumaflow.engine.internal.convert.Bt709;
  */
 final class GradeRowsSimd {
 
-    private static final VectorSpecies<Integer> S = IntVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Integer> S = IntVector.SPECIES_256;
     private static final int L = S.length();
 
     private GradeRowsSimd() {
@@ -38,16 +38,13 @@ final class GradeRowsSimd {
             IntVector b = p.lanewise(VectorOperators.LSHR, 16).and(0xFF);
             IntVector y = r.mul(Bt709.KR).add(g.mul(Bt709.KG)).add(b.mul(Bt709.KB)).add(1 << 15)
                     .lanewise(VectorOperators.ASHR, 16);
-            r = saturate(r, y, sat);
-            g = saturate(g, y, sat);
-            b = saturate(b, y, sat);
+            // written out, not a helper: a vector passed to a method C2 does not inline is boxed (and allocates)
+            r = y.add(r.sub(y).mul(sat).add(2048).lanewise(VectorOperators.ASHR, 12)).max(0).min(255);
+            g = y.add(g.sub(y).mul(sat).add(2048).lanewise(VectorOperators.ASHR, 12)).max(0).min(255);
+            b = y.add(b.sub(y).mul(sat).add(2048).lanewise(VectorOperators.ASHR, 12)).max(0).min(255);
             p.and(0xFF000000).or(b.lanewise(VectorOperators.LSHL, 16)).or(g.lanewise(VectorOperators.LSHL, 8)).or(r)
                     .intoArray(dst, x);
         }
         return bound;
-    }
-
-    private static IntVector saturate(IntVector c, IntVector y, int sat) {
-        return y.add(c.sub(y).mul(sat).add(2048).lanewise(VectorOperators.ASHR, 12)).max(0).min(255);
     }
 }

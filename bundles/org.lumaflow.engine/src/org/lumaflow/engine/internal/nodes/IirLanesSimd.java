@@ -7,9 +7,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link IirLanes} with the Vector API: the filters run on 256-bit float vectors (two per strip row), the
- * integer unpacking and packing on 128-bit halves (AVX without AVX2 has no 256-bit integer operations). Used only
- * when the JVM runs with {@code --add-modules jdk.incubator.vector} and has 256-bit vectors; results are identical to
- * the plain loops.
+ * integer unpacking and packing on 256-bit int vectors (the one shape of every kernel, see {@link SimdKernels}).
+ * Used only when the JVM runs with {@code --add-modules jdk.incubator.vector} and has 256-bit vectors; results are
+ * identical to the plain loops.
  * <p>
  * Only Vector API calls inside the loops, no helper methods of our own: the Vector API's methods are always inlined,
  * ours are not once the caller is large, and a vector passed to a method that is not inlined loses its
@@ -18,9 +18,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class IirLanesSimd extends IirLanes {
 
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
-    private static final VectorSpecies<Integer> I = IntVector.SPECIES_128;
-    private static final VectorSpecies<Float> H = FloatVector.SPECIES_128;
-    private static final int STEP = 4;
+    private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
+    private static final int STEP = 8;
 
     @Override
     boolean usable() {
@@ -29,57 +28,36 @@ final class IirLanesSimd extends IirLanes {
 
     @Override
     void unpack(int[] px, float[] x, int n, int plane) {
-        // every kernel here does two 4-lane groups an iteration, written out: more work in flight, and a body too
-        // large for C2 to inline into IirPass (where, past its inlining budget, the vectors would be boxed)
-        for (int i = 0; i < n; i += 2 * STEP) {
-            IntVector p0 = IntVector.fromArray(I, px, i);
-            IntVector a0 = p0.lanewise(VectorOperators.LSHR, 24);
-            ((FloatVector) a0.convertShape(VectorOperators.I2F, H, 0)).intoArray(x, 3 * plane + i);
-            IntVector r0 = p0.and(0xFF).mul(a0).add(128);
-            IntVector g0 = p0.lanewise(VectorOperators.LSHR, 8).and(0xFF).mul(a0).add(128);
-            IntVector b0 = p0.lanewise(VectorOperators.LSHR, 16).and(0xFF).mul(a0).add(128);
-            r0 = r0.add(r0.lanewise(VectorOperators.ASHR, 8)).lanewise(VectorOperators.ASHR, 8);
-            g0 = g0.add(g0.lanewise(VectorOperators.ASHR, 8)).lanewise(VectorOperators.ASHR, 8);
-            b0 = b0.add(b0.lanewise(VectorOperators.ASHR, 8)).lanewise(VectorOperators.ASHR, 8);
-            ((FloatVector) r0.convertShape(VectorOperators.I2F, H, 0)).intoArray(x, i);
-            ((FloatVector) g0.convertShape(VectorOperators.I2F, H, 0)).intoArray(x, plane + i);
-            ((FloatVector) b0.convertShape(VectorOperators.I2F, H, 0)).intoArray(x, 2 * plane + i);
-            IntVector p1 = IntVector.fromArray(I, px, i + STEP);
-            IntVector a1 = p1.lanewise(VectorOperators.LSHR, 24);
-            ((FloatVector) a1.convertShape(VectorOperators.I2F, H, 0)).intoArray(x, 3 * plane + i + STEP);
-            IntVector r1 = p1.and(0xFF).mul(a1).add(128);
-            IntVector g1 = p1.lanewise(VectorOperators.LSHR, 8).and(0xFF).mul(a1).add(128);
-            IntVector b1 = p1.lanewise(VectorOperators.LSHR, 16).and(0xFF).mul(a1).add(128);
-            r1 = r1.add(r1.lanewise(VectorOperators.ASHR, 8)).lanewise(VectorOperators.ASHR, 8);
-            g1 = g1.add(g1.lanewise(VectorOperators.ASHR, 8)).lanewise(VectorOperators.ASHR, 8);
-            b1 = b1.add(b1.lanewise(VectorOperators.ASHR, 8)).lanewise(VectorOperators.ASHR, 8);
-            ((FloatVector) r1.convertShape(VectorOperators.I2F, H, 0)).intoArray(x, i + STEP);
-            ((FloatVector) g1.convertShape(VectorOperators.I2F, H, 0)).intoArray(x, plane + i + STEP);
-            ((FloatVector) b1.convertShape(VectorOperators.I2F, H, 0)).intoArray(x, 2 * plane + i + STEP);
+        IntVector bytes = IntVector.broadcast(I, 0xFF);
+        IntVector half = IntVector.broadcast(I, 128);
+        for (int i = 0; i < n; i += STEP) {
+            IntVector p = IntVector.fromArray(I, px, i);
+            IntVector a = p.lanewise(VectorOperators.LSHR, 24);
+            ((FloatVector) a.convert(VectorOperators.I2F, 0)).intoArray(x, 3 * plane + i);
+            IntVector r = p.and(bytes).mul(a).add(half);
+            IntVector g = p.lanewise(VectorOperators.LSHR, 8).and(bytes).mul(a).add(half);
+            IntVector b = p.lanewise(VectorOperators.LSHR, 16).and(bytes).mul(a).add(half);
+            r = r.add(r.lanewise(VectorOperators.ASHR, 8)).lanewise(VectorOperators.ASHR, 8);
+            g = g.add(g.lanewise(VectorOperators.ASHR, 8)).lanewise(VectorOperators.ASHR, 8);
+            b = b.add(b.lanewise(VectorOperators.ASHR, 8)).lanewise(VectorOperators.ASHR, 8);
+            ((FloatVector) r.convert(VectorOperators.I2F, 0)).intoArray(x, i);
+            ((FloatVector) g.convert(VectorOperators.I2F, 0)).intoArray(x, plane + i);
+            ((FloatVector) b.convert(VectorOperators.I2F, 0)).intoArray(x, 2 * plane + i);
         }
     }
 
     @Override
     void unpackWide(int[] rg, int[] ba, float[] x, int n, int plane) {
-        for (int i = 0; i < n; i += 2 * STEP) {
-            IntVector p0 = IntVector.fromArray(I, rg, i);
-            IntVector q0 = IntVector.fromArray(I, ba, i);
-            ((FloatVector) p0.and(0xFFFF).convertShape(VectorOperators.I2F, H, 0)).mul(FRACTION).intoArray(x, i);
-            ((FloatVector) p0.lanewise(VectorOperators.LSHR, 16).convertShape(VectorOperators.I2F, H, 0))
-                    .mul(FRACTION).intoArray(x, plane + i);
-            ((FloatVector) q0.and(0xFFFF).convertShape(VectorOperators.I2F, H, 0)).mul(FRACTION)
-                    .intoArray(x, 2 * plane + i);
-            ((FloatVector) q0.lanewise(VectorOperators.LSHR, 16).convertShape(VectorOperators.I2F, H, 0))
-                    .mul(FRACTION).intoArray(x, 3 * plane + i);
-            IntVector p1 = IntVector.fromArray(I, rg, i + STEP);
-            IntVector q1 = IntVector.fromArray(I, ba, i + STEP);
-            ((FloatVector) p1.and(0xFFFF).convertShape(VectorOperators.I2F, H, 0)).mul(FRACTION).intoArray(x, i + STEP);
-            ((FloatVector) p1.lanewise(VectorOperators.LSHR, 16).convertShape(VectorOperators.I2F, H, 0))
-                    .mul(FRACTION).intoArray(x, plane + i + STEP);
-            ((FloatVector) q1.and(0xFFFF).convertShape(VectorOperators.I2F, H, 0)).mul(FRACTION)
-                    .intoArray(x, 2 * plane + i + STEP);
-            ((FloatVector) q1.lanewise(VectorOperators.LSHR, 16).convertShape(VectorOperators.I2F, H, 0))
-                    .mul(FRACTION).intoArray(x, 3 * plane + i + STEP);
+        IntVector low = IntVector.broadcast(I, 0xFFFF);
+        for (int i = 0; i < n; i += STEP) {
+            IntVector p = IntVector.fromArray(I, rg, i);
+            IntVector q = IntVector.fromArray(I, ba, i);
+            ((FloatVector) p.and(low).convert(VectorOperators.I2F, 0)).mul(FRACTION).intoArray(x, i);
+            ((FloatVector) p.lanewise(VectorOperators.LSHR, 16).convert(VectorOperators.I2F, 0)).mul(FRACTION)
+                    .intoArray(x, plane + i);
+            ((FloatVector) q.and(low).convert(VectorOperators.I2F, 0)).mul(FRACTION).intoArray(x, 2 * plane + i);
+            ((FloatVector) q.lanewise(VectorOperators.LSHR, 16).convert(VectorOperators.I2F, 0)).mul(FRACTION)
+                    .intoArray(x, 3 * plane + i);
         }
     }
 
@@ -194,59 +172,47 @@ final class IirLanesSimd extends IirLanes {
     void packWide(float[] y, int n, int plane, int[] rg, int[] ba) {
         // rounding by MAGIC and clamping as integers: Java's float min/max (NaN and -0 rules) cost several
         // instructions a vector, the integer ones one
-        for (int i = 0; i < n; i += 2 * STEP) {
-            IntVector r0 = FloatVector.fromArray(H, y, i).mul(256f).add(MAGIC).reinterpretAsInts()
-                    .sub(MAGIC_BITS).max(0).min(0xFFFF);
-            IntVector g0 = FloatVector.fromArray(H, y, plane + i).mul(256f).add(MAGIC).reinterpretAsInts()
-                    .sub(MAGIC_BITS).max(0).min(0xFFFF);
-            IntVector b0 = FloatVector.fromArray(H, y, 2 * plane + i).mul(256f).add(MAGIC).reinterpretAsInts()
-                    .sub(MAGIC_BITS).max(0).min(0xFFFF);
-            IntVector a0 = FloatVector.fromArray(H, y, 3 * plane + i).mul(256f).add(MAGIC).reinterpretAsInts()
-                    .sub(MAGIC_BITS).max(0).min(0xFFFF);
-            r0.or(g0.lanewise(VectorOperators.LSHL, 16)).intoArray(rg, i);
-            b0.or(a0.lanewise(VectorOperators.LSHL, 16)).intoArray(ba, i);
-            IntVector r1 = FloatVector.fromArray(H, y, i + STEP).mul(256f).add(MAGIC).reinterpretAsInts()
-                    .sub(MAGIC_BITS).max(0).min(0xFFFF);
-            IntVector g1 = FloatVector.fromArray(H, y, plane + i + STEP).mul(256f).add(MAGIC).reinterpretAsInts()
-                    .sub(MAGIC_BITS).max(0).min(0xFFFF);
-            IntVector b1 = FloatVector.fromArray(H, y, 2 * plane + i + STEP).mul(256f).add(MAGIC).reinterpretAsInts()
-                    .sub(MAGIC_BITS).max(0).min(0xFFFF);
-            IntVector a1 = FloatVector.fromArray(H, y, 3 * plane + i + STEP).mul(256f).add(MAGIC).reinterpretAsInts()
-                    .sub(MAGIC_BITS).max(0).min(0xFFFF);
-            r1.or(g1.lanewise(VectorOperators.LSHL, 16)).intoArray(rg, i + STEP);
-            b1.or(a1.lanewise(VectorOperators.LSHL, 16)).intoArray(ba, i + STEP);
+        IntVector bias = IntVector.broadcast(I, MAGIC_BITS);
+        IntVector zero = IntVector.zero(I);
+        IntVector top = IntVector.broadcast(I, 0xFFFF);
+        for (int i = 0; i < n; i += STEP) {
+            IntVector r = FloatVector.fromArray(F, y, i).mul(256f).add(MAGIC).reinterpretAsInts().sub(bias).max(zero)
+                    .min(top);
+            IntVector g = FloatVector.fromArray(F, y, plane + i).mul(256f).add(MAGIC).reinterpretAsInts().sub(bias)
+                    .max(zero).min(top);
+            IntVector b = FloatVector.fromArray(F, y, 2 * plane + i).mul(256f).add(MAGIC).reinterpretAsInts()
+                    .sub(bias).max(zero).min(top);
+            IntVector a = FloatVector.fromArray(F, y, 3 * plane + i).mul(256f).add(MAGIC).reinterpretAsInts()
+                    .sub(bias).max(zero).min(top);
+            r.or(g.lanewise(VectorOperators.LSHL, 16)).intoArray(rg, i);
+            b.or(a.lanewise(VectorOperators.LSHL, 16)).intoArray(ba, i);
         }
     }
 
     @Override
     void pack(float[] y, int n, int plane, int[] px, float[] tmp) {
-        for (int i = 0; i < n; i += 2 * STEP) {
-            IntVector a0 = FloatVector.fromArray(H, y, 3 * plane + i).add(MAGIC).reinterpretAsInts()
-                    .sub(MAGIC_BITS).max(0).min(255);
-            FloatVector f0 = (FloatVector) a0.convertShape(VectorOperators.I2F, H, 0);
-            FloatVector v0 = FloatVector.broadcast(H, 255f).div(f0).blend(0f, f0.eq(0f));
-            IntVector p0 = a0.lanewise(VectorOperators.LSHL, 24);
-            for (int c = 0; c < 3; c++) {
-                IntVector ci = FloatVector.fromArray(H, y, c * plane + i).add(MAGIC).reinterpretAsInts()
-                        .sub(MAGIC_BITS).max(0).min(255);
-                FloatVector cf = (FloatVector) ci.convertShape(VectorOperators.I2F, H, 0);
-                IntVector q = cf.mul(v0).add(MAGIC).reinterpretAsInts().sub(MAGIC_BITS).min(255);
-                p0 = p0.or(q.lanewise(VectorOperators.LSHL, 8 * c));
-            }
-            p0.intoArray(px, i);
-            IntVector a1 = FloatVector.fromArray(H, y, 3 * plane + i + STEP).add(MAGIC).reinterpretAsInts()
-                    .sub(MAGIC_BITS).max(0).min(255);
-            FloatVector f1 = (FloatVector) a1.convertShape(VectorOperators.I2F, H, 0);
-            FloatVector v1 = FloatVector.broadcast(H, 255f).div(f1).blend(0f, f1.eq(0f));
-            IntVector p1 = a1.lanewise(VectorOperators.LSHL, 24);
-            for (int c = 0; c < 3; c++) {
-                IntVector ci = FloatVector.fromArray(H, y, c * plane + i + STEP).add(MAGIC).reinterpretAsInts()
-                        .sub(MAGIC_BITS).max(0).min(255);
-                FloatVector cf = (FloatVector) ci.convertShape(VectorOperators.I2F, H, 0);
-                IntVector q = cf.mul(v1).add(MAGIC).reinterpretAsInts().sub(MAGIC_BITS).min(255);
-                p1 = p1.or(q.lanewise(VectorOperators.LSHL, 8 * c));
-            }
-            p1.intoArray(px, i + STEP);
+        IntVector bias = IntVector.broadcast(I, MAGIC_BITS);
+        IntVector zero = IntVector.zero(I);
+        IntVector top = IntVector.broadcast(I, 255);
+        FloatVector full = FloatVector.broadcast(F, 255f);
+        for (int i = 0; i < n; i += STEP) {
+            IntVector a = FloatVector.fromArray(F, y, 3 * plane + i).add(MAGIC).reinterpretAsInts().sub(bias)
+                    .max(zero).min(top);
+            FloatVector af = (FloatVector) a.convert(VectorOperators.I2F, 0);
+            FloatVector v = full.div(af).blend(0f, af.eq(0f));
+            IntVector r = FloatVector.fromArray(F, y, i).add(MAGIC).reinterpretAsInts().sub(bias).max(zero).min(top);
+            IntVector g = FloatVector.fromArray(F, y, plane + i).add(MAGIC).reinterpretAsInts().sub(bias).max(zero)
+                    .min(top);
+            IntVector b = FloatVector.fromArray(F, y, 2 * plane + i).add(MAGIC).reinterpretAsInts().sub(bias)
+                    .max(zero).min(top);
+            r = ((FloatVector) r.convert(VectorOperators.I2F, 0)).mul(v).add(MAGIC).reinterpretAsInts().sub(bias)
+                    .min(top);
+            g = ((FloatVector) g.convert(VectorOperators.I2F, 0)).mul(v).add(MAGIC).reinterpretAsInts().sub(bias)
+                    .min(top);
+            b = ((FloatVector) b.convert(VectorOperators.I2F, 0)).mul(v).add(MAGIC).reinterpretAsInts().sub(bias)
+                    .min(top);
+            a.lanewise(VectorOperators.LSHL, 24).or(b.lanewise(VectorOperators.LSHL, 16))
+                    .or(g.lanewise(VectorOperators.LSHL, 8)).or(r).intoArray(px, i);
         }
     }
 }

@@ -1,6 +1,14 @@
 package org.lumaflow.engine.internal.nodes;
 
-/** Whether the nodes' Vector API kernels ({@code *RowsSimd}) can run here. */
+/**
+ * Whether the nodes' Vector API kernels ({@code *RowsSimd}) can run here.
+ * <p>
+ * Every Vector API kernel of the engine (and QC) uses one shape, 256-bit ({@code SPECIES_256}), even where the
+ * machine has wider vectors: the Vector API's shared methods ({@code IntVector.lanewise}, {@code max(int)}, ...)
+ * keep one type profile for all shapes, and kernels of two shapes in one process polluted it, so that C2 compiled
+ * some kernels on the allocating fallback (gigabytes a minute, a third slower), depending on compile order. Machines
+ * without 256-bit vectors use the plain loops.
+ */
 final class SimdKernels {
 
     /** True when the JVM has jdk.incubator.vector, this bundle sees it, and -Dlumaflow.simd.disable is not set. */
@@ -15,6 +23,9 @@ final class SimdKernels {
             return false;
         }
         try {
+            if (jdk.incubator.vector.IntVector.SPECIES_PREFERRED.vectorBitSize() < 256) {
+                return false;
+            }
             GradeRowsSimd.grade(new int[0], new int[0], 0, new int[768], 4096);
             BlendRowsSimd.over(new int[0], null, new int[0], 0);
             return true;
