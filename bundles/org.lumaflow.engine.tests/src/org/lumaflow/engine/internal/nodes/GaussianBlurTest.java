@@ -21,7 +21,10 @@ class GaussianBlurTest {
 
     static final double[] SIGMAS = {0.3, 0.5, 1, 1.5, 1.99, 2, 3, 4, 8, 16, 32, 64, 100};
 
-    /** Opaque noise, opaque/transparent blocks, and random alpha (semi-transparent). */
+    /**
+     * Opaque noise, opaque/transparent blocks, random alpha (semi-transparent), and opaque noise on the left half with
+     * random alpha on the right (the blur's opaque chunks next to translucent ones).
+     */
     static int[] content(int w, int h, int kind, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         int[] px = new int[w * h];
@@ -32,6 +35,7 @@ class GaussianBlurTest {
             px[i] = switch (kind) {
                 case 0 -> v | 0xFF000000;
                 case 1 -> (x / 5 + y / 3) % 2 == 0 ? v | 0xFF000000 : v & 0x00FFFFFF;
+                case 3 -> x < w / 2 ? v | 0xFF000000 : v;
                 default -> v;
             };
         }
@@ -114,7 +118,7 @@ class GaussianBlurTest {
         for (int[] size : sizes) {
             int w = size[0];
             int h = size[1];
-            for (int kind = 0; kind < 3; kind++) {
+            for (int kind = 0; kind < 4; kind++) {
                 int[] px = content(w, h, kind, 31L * w + h + kind);
                 ByteBuffer a = blur(simd, px, w, h, sigma);
                 ByteBuffer b = blur(plain, px, w, h, sigma);

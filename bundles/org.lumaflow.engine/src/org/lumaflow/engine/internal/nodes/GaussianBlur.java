@@ -2,6 +2,7 @@ package org.lumaflow.engine.internal.nodes;
 
 import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Gaussian blur whose cost per pixel does not depend on sigma. From sigma {@value #MIN_SIGMA}: Deriche's 4th-order
@@ -37,6 +38,8 @@ public final class GaussianBlur {
 
     private final IirLanes lanes;
     private final IirPass.Pool pool = new IirPass.Pool();
+    /** Set by pass 1 when it meets a translucent pixel (reset every frame). */
+    private final AtomicBoolean translucent = new AtomicBoolean();
 
     private final float[] k = new float[COEFFICIENTS];
     /** Direct kernel half-width, or -1 for the recursive filter. */
@@ -78,8 +81,9 @@ public final class GaussianBlur {
         }
         float[] weights = k;
         IntBuffer mid = view(scratch);
-        IirPass.down(view(src), w, h, mid, weights, radius, pool, lanes);
-        IirPass.across(mid, w, h, view(dst), weights, radius, pool, lanes);
+        translucent.set(false);
+        IirPass.down(view(src), w, h, mid, weights, radius, pool, lanes, translucent);
+        IirPass.across(mid, w, h, view(dst), weights, radius, pool, lanes, !translucent.get());
     }
 
     /** An int view of {@code b}, kept for the buffers seen lately (pooled frames come back), so none is made per frame. */

@@ -2,6 +2,7 @@ package org.lumaflow.engine.internal.nodes;
 
 import java.nio.IntBuffer;
 import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.lumaflow.core.concurrent.Parallel;
 
@@ -18,6 +19,10 @@ import org.lumaflow.core.concurrent.Parallel;
  * The intermediate is laid out for the second pass: two areas (R | G &lt;&lt; 16, then B | A &lt;&lt; 16, colour in
  * 1/256 code values) of {@code w x ceil(h / N) * N} ints, pixel (x, y) at {@code ((y / N) * w + x) * N + y % N}, so
  * that a strip of N rows is one contiguous block; the first pass writes it in N x N tiles.
+ * <p>
+ * Opaque pixels (video) skip the alpha plane: a chunk of pass 1 whose source pixels are all opaque filters only the
+ * colour planes (its alpha stays 255, which is what filtering a constant gives after rounding), and pass 2 does the
+ * same when every chunk was opaque. The bytes are those of the four-plane filter.
  */
 final class IirPass {
 
@@ -81,7 +86,7 @@ final class IirPass {
      * is negative, else the half kernel {@code k[0..radius]}.
      */
     static void down(IntBuffer src, int w, int h, IntBuffer mid, float[] k, int radius, Pool pool,
-            IirLanes lanes) {
+            IirLanes lanes, AtomicBoolean translucent) {
         int span = IirLanes.N * CHUNK;
         int chunks = (w + span - 1) / span;
         Parallel.rows(span * h, chunks, (c0, c1) -> {
@@ -98,8 +103,16 @@ final class IirPass {
                             block[r * span + j] = block[r * span + cw - 1]; // past the right edge: repeat it
                         }
                     }
+                    int all = -1;
+                    for (int i = 0, n = h * span; i < n; i++) {
+                        all &= block[i];
+                    }
+                    int channels = all >>> 24 == 0xFF ? 3 : 4;
+                    if (channels == 4) {
+                        translucent.set(true);
+                    }
                     for (int s = x0; s < x0 + cw; s += IirLanes.N) {
-                        down(w, h, s, x0, mid, k, radius, work, lanes);
+                        down(w, h, s, x0, mid, k, radius, work, lanes, channels);
                     }
                 }
             } finally {
@@ -110,7 +123,7 @@ final class IirPass {
 
     /** The strip of columns from {@code xs}, whose chunk (from {@code x0}) is in {@code work.block}. */
     private static void down(int w, int h, int xs, int x0, IntBuffer mid, float[] k, int radius, Work work,
-            IirLanes lanes) {
+            IirLanes lanes, int channels) {
         final int n = IirLanes.N;
         int span = n * CHUNK;
         int valid = Math.min(n, w - xs);
@@ -122,7 +135,7 @@ final class IirPass {
             System.arraycopy(block, o, p0, r * n, n);
         }
         lanes.unpack(p0, work.x, plane, plane);
-        filter(work, h, plane, k, radius, lanes);
+        filter(work, h, plane, k, radius, lanes, channels);
         lanes.packWide(work.x, plane, plane, p0, p1);
         int[] tile = work.tile;
         int area = paddedHeight(h) * w;
@@ -141,16 +154,20 @@ final class IirPass {
         }
     }
 
-    /** Pass 2: the rows of the intermediate filtered along x into straight RGBA8 {@code dst} ({@code w x h}). */
+    /**
+     * Pass 2: the rows of the intermediate filtered along x into straight RGBA8 {@code dst} ({@code w x h});
+     * {@code opaque}: every pixel of the intermediate is opaque (pass 1 saw no translucent pixel).
+     */
     static void across(IntBuffer mid, int w, int h, IntBuffer dst, float[] k, int radius, Pool pool,
-            IirLanes lanes) {
+            IirLanes lanes, boolean opaque) {
+        int channels = opaque ? 3 : 4;
         int strips = (h + IirLanes.N - 1) / IirLanes.N;
         Parallel.rows(IirLanes.N * w, strips, (s0, s1) -> {
             Work work = pool.take();
             try {
                 work.ensure(w);
                 for (int s = s0; s < s1; s++) {
-                    across(mid, w, h, s * IirLanes.N, dst, k, radius, work, lanes);
+                    across(mid, w, h, s * IirLanes.N, dst, k, radius, work, lanes, channels);
                 }
             } finally {
                 pool.give(work);
@@ -159,7 +176,7 @@ final class IirPass {
     }
 
     private static void across(IntBuffer mid, int w, int h, int y0, IntBuffer dst, float[] k, int radius,
-            Work work, IirLanes lanes) {
+            Work work, IirLanes lanes, int channels) {
         final int n = IirLanes.N;
         int[] p0 = work.p0;
         int[] p1 = work.p1;
@@ -168,7 +185,7 @@ final class IirPass {
         mid.get(y0 * w, p0, 0, plane);
         mid.get(area + y0 * w, p1, 0, plane);
         lanes.unpackWide(p0, p1, work.x, plane, plane);
-        filter(work, w, plane, k, radius, lanes);
+        filter(work, w, plane, k, radius, lanes, channels);
         lanes.pack(work.x, plane, plane, p0, work.y);
         int[] row = work.p1; // free again: one output row at a time
         for (int j = 0, rows = Math.min(n, h - y0); j < rows; j++) {
@@ -179,9 +196,10 @@ final class IirPass {
         }
     }
 
-    /** The four channel planes of {@code work.x}, in place. */
-    private static void filter(Work work, int length, int plane, float[] k, int radius, IirLanes lanes) {
-        for (int c = 0; c < 4; c++) {
+    /** The first {@code channels} channel planes of {@code work.x} (3: colour only, alpha left as it is), in place. */
+    private static void filter(Work work, int length, int plane, float[] k, int radius, IirLanes lanes,
+            int channels) {
+        for (int c = 0; c < channels; c++) {
             if (radius < 0) {
                 lanes.forward(work.x, work.y, c * plane, length, k);
                 lanes.backward(work.x, work.y, c * plane, length, k);
