@@ -40,9 +40,12 @@ public final class GradeNode implements PixelNode {
                             "Multiplies per channel, leaving black; alpha ignored")))
             .traits(NodeKind.PER_PIXEL, false);
 
-    /** Tables for one set of parameter values; {@code identity} when they reproduce the input exactly. */
+    /**
+     * Tables for one set of parameter values; {@code affine}: the tables as clamped lines ({@link AffineTables#fit})
+     * or null; {@code identity} when they reproduce the input exactly.
+     */
     public record State(double exposure, double contrast, double saturation, Color lift, Color gamma, Color gain,
-            int[] tables, int sat, boolean identity) {
+            int[] tables, int[] affine, int sat, boolean identity) {
 
         boolean matches(double e, double c, double s, Color l, Color gm, Color gn) {
             return e == exposure && c == contrast && s == saturation && rgbEquals(l, lift) && rgbEquals(gm, gamma)
@@ -70,6 +73,7 @@ public final class GradeNode implements PixelNode {
         ByteBuffer in = Pixels.image(ctx, 0, "source").buffer();
         ByteBuffer out = ctx.output().buffer();
         int[] t = st.tables();
+        int[] f = st.affine();
         int sat = st.sat();
         IntBuffer inPx = in.asIntBuffer();
         IntBuffer outPx = out.asIntBuffer();
@@ -77,7 +81,7 @@ public final class GradeNode implements PixelNode {
             int[] row = IntRows.get(0, w);
             for (int yy = y0; yy < y1; yy++) {
                 inPx.get(yy * w, row, 0, w);
-                grade(row, row, w, t, sat);
+                grade(row, row, w, t, f, sat);
                 outPx.put(yy * w, row, 0, w);
             }
         });
@@ -93,13 +97,20 @@ public final class GradeNode implements PixelNode {
             return PixelFunction.passThrough(0);
         }
         int[] t = st.tables();
+        int[] f = st.affine();
         int sat = st.sat();
-        return (y, w, in, out) -> grade(in[0], out, w, t, sat);
+        return (y, w, in, out) -> grade(in[0], out, w, t, f, sat);
     }
 
     /** Grades {@code w} pixels of {@code src} into {@code dst} (may be the same array). */
     static void grade(int[] src, int[] dst, int w, int[] t, int sat) {
-        int done = SimdKernels.AVAILABLE ? GradeRowsSimd.grade(src, dst, w, t, sat) : 0;
+        grade(src, dst, w, t, null, sat);
+    }
+
+    /** As {@link #grade(int[], int[], int, int[], int)}, with the tables as lines {@code f} (or null). */
+    static void grade(int[] src, int[] dst, int w, int[] t, int[] f, int sat) {
+        int done = !SimdKernels.AVAILABLE ? 0
+                : f != null ? GradeRowsSimd.gradeAffine(src, dst, w, f, sat) : GradeRowsSimd.grade(src, dst, w, t, sat);
         gradeScalar(src, dst, done, w, t, sat);
     }
 
@@ -155,7 +166,7 @@ public final class GradeNode implements PixelNode {
             }
         }
         int sat = (int) Math.round(Math.max(0, s) * 4096);
-        return new State(e, c, s, lift, gamma, gain, tables, sat, identity && sat == 4096);
+        return new State(e, c, s, lift, gamma, gain, tables, AffineTables.fit(tables), sat, identity && sat == 4096);
     }
 
     private static boolean rgbEquals(Color a, Color b) {

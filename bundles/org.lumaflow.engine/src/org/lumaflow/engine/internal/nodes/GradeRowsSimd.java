@@ -47,4 +47,39 @@ final class GradeRowsSimd {
         }
         return bound;
     }
+
+    /**
+     * As {@link #grade}, for tables that are clamped lines ({@link AffineTables#fit}: {@code f = {m, k} per channel}):
+     * all arithmetic, no lookups; bytes identical to the tables.
+     */
+    static int gradeAffine(int[] src, int[] dst, int w, int[] f, int sat) {
+        int bound = S.loopBound(w);
+        IntVector mr = IntVector.broadcast(S, f[0]);
+        IntVector kr = IntVector.broadcast(S, f[1]);
+        IntVector mg = IntVector.broadcast(S, f[2]);
+        IntVector kg = IntVector.broadcast(S, f[3]);
+        IntVector mb = IntVector.broadcast(S, f[4]);
+        IntVector kb = IntVector.broadcast(S, f[5]);
+        IntVector bytes = IntVector.broadcast(S, 0xFF);
+        IntVector zero = IntVector.zero(S);
+        IntVector alpha = IntVector.broadcast(S, 0xFF000000);
+        for (int x = 0; x < bound; x += L) {
+            IntVector p = IntVector.fromArray(S, src, x);
+            IntVector r = p.and(bytes).mul(mr).add(kr).lanewise(VectorOperators.ASHR, 16).max(zero).min(bytes);
+            IntVector g = p.lanewise(VectorOperators.LSHR, 8).and(bytes).mul(mg).add(kg)
+                    .lanewise(VectorOperators.ASHR, 16).max(zero).min(bytes);
+            IntVector b = p.lanewise(VectorOperators.LSHR, 16).and(bytes).mul(mb).add(kb)
+                    .lanewise(VectorOperators.ASHR, 16).max(zero).min(bytes);
+            if (sat != 4096) {
+                IntVector y = r.mul(Bt709.KR).add(g.mul(Bt709.KG)).add(b.mul(Bt709.KB)).add(1 << 15)
+                        .lanewise(VectorOperators.ASHR, 16);
+                r = y.add(r.sub(y).mul(sat).add(2048).lanewise(VectorOperators.ASHR, 12)).max(zero).min(bytes);
+                g = y.add(g.sub(y).mul(sat).add(2048).lanewise(VectorOperators.ASHR, 12)).max(zero).min(bytes);
+                b = y.add(b.sub(y).mul(sat).add(2048).lanewise(VectorOperators.ASHR, 12)).max(zero).min(bytes);
+            }
+            p.and(alpha).or(b.lanewise(VectorOperators.LSHL, 16)).or(g.lanewise(VectorOperators.LSHL, 8)).or(r)
+                    .intoArray(dst, x);
+        }
+        return bound;
+    }
 }
