@@ -50,10 +50,13 @@ class IirLanes {
         return true;
     }
 
-    /** Straight RGBA8 pixels {@code px[0, n)} to premultiplied channel planes ({@link Pixels#premultiply}). */
-    void unpack(int[] px, float[] x, int n, int plane) {
-        for (int i = 0; i < n; i++) {
-            int p = px[i];
+    /**
+     * {@code h} rows of {@link #N} straight RGBA8 pixels, row r at {@code px[offset + r * stride]}, to premultiplied
+     * channel planes ({@link Pixels#premultiply}).
+     */
+    void unpack(int[] px, int offset, int stride, float[] x, int h, int plane) {
+        for (int i = 0; i < h * N; i++) {
+            int p = px[offset + (i / N) * stride + i % N];
             int a = p >>> 24;
             x[i] = Pixels.div255((p & 0xFF) * a);
             x[plane + i] = Pixels.div255(((p >> 8) & 0xFF) * a);

@@ -27,11 +27,11 @@ final class IirLanesSimd extends IirLanes {
     }
 
     @Override
-    void unpack(int[] px, float[] x, int n, int plane) {
+    void unpack(int[] px, int offset, int stride, float[] x, int h, int plane) {
         IntVector bytes = IntVector.broadcast(I, 0xFF);
         IntVector half = IntVector.broadcast(I, 128);
-        for (int i = 0; i < n; i += STEP) {
-            IntVector p = IntVector.fromArray(I, px, i);
+        for (int i = 0; i < h * N; i += STEP) {
+            IntVector p = IntVector.fromArray(I, px, offset + (i / N) * stride + i % N);
             IntVector a = p.lanewise(VectorOperators.LSHR, 24);
             ((FloatVector) a.convert(VectorOperators.I2F, 0)).intoArray(x, 3 * plane + i);
             IntVector r = p.and(bytes).mul(a).add(half);

@@ -131,10 +131,7 @@ final class IirPass {
         int[] p1 = work.p1;
         int[] block = work.block;
         int plane = n * h;
-        for (int r = 0, o = xs - x0; r < h; r++, o += span) {
-            System.arraycopy(block, o, p0, r * n, n);
-        }
-        lanes.unpack(p0, work.x, plane, plane);
+        lanes.unpack(block, xs - x0, span, work.x, h, plane);
         filter(work, h, plane, k, radius, lanes, channels);
         lanes.packWide(work.x, plane, plane, p0, p1);
         int[] tile = work.tile;
