@@ -2,15 +2,20 @@ package org.lumaflow.engine.internal.convert;
 
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link Yuv420Rows} with the Vector API for luma and the vertical chroma sums (the bulk of the work). Used only
+ * {@link Yuv420Rows} with the Vector API for luma, the vertical chroma sums and the chroma itself. Used only
  * when the JVM runs with {@code --add-modules jdk.incubator.vector}; bytes are identical to the scalar rows.
  */
 final class Yuv420RowsSimd extends Yuv420Rows {
 
     private static final VectorSpecies<Integer> S = IntVector.SPECIES_256;
+    private static final int L = S.length();
+    /** Even and odd lanes of two vectors (lanes 0..L-1 of the first, then of the second). */
+    private static final VectorShuffle<Integer> EVEN = VectorShuffle.fromOp(S, i -> 2 * i);
+    private static final VectorShuffle<Integer> ODD = VectorShuffle.fromOp(S, i -> 2 * i + 1);
 
     @Override
     void convert(int[] p0, int[] p1, int w, byte[] y0, byte[] y1, byte[] cb, byte[] cr, int[] rs, int[] gs, int[] bs) {
@@ -48,7 +53,43 @@ final class Yuv420RowsSimd extends Yuv420Rows {
             gs[x] = ((a >> 8) & 0xFF) + ((b >> 8) & 0xFF);
             bs[x] = ((a >> 16) & 0xFF) + ((b >> 16) & 0xFF);
         }
-        chroma(w, cb, cr, rs, gs, bs);
+        chromaSimd(w, cb, cr, rs, gs, bs);
+    }
+
+    /**
+     * {@link Yuv420Rows#chroma} on vectors: the horizontal pair sums by even/odd lane selection over two vectors;
+     * the results go to the front of {@code rs}/{@code gs} (already read there) and are narrowed to bytes by a
+     * scalar loop. Same integer arithmetic, same bytes.
+     */
+    private static void chromaSimd(int w, byte[] cb, byte[] cr, int[] rs, int[] gs, int[] bs) {
+        int half = w / 2;
+        int bound = half / L * L;
+        for (int c = 0; c < bound; c += L) {
+            IntVector r0 = IntVector.fromArray(S, rs, 2 * c);
+            IntVector r1 = IntVector.fromArray(S, rs, 2 * c + L);
+            IntVector g0 = IntVector.fromArray(S, gs, 2 * c);
+            IntVector g1 = IntVector.fromArray(S, gs, 2 * c + L);
+            IntVector b0 = IntVector.fromArray(S, bs, 2 * c);
+            IntVector b1 = IntVector.fromArray(S, bs, 2 * c + L);
+            IntVector r4 = r0.rearrange(EVEN, r1).add(r0.rearrange(ODD, r1));
+            IntVector g4 = g0.rearrange(EVEN, g1).add(g0.rearrange(ODD, g1));
+            IntVector b4 = b0.rearrange(EVEN, b1).add(b0.rearrange(ODD, b1));
+            r4.mul(Bt709.UR).add(g4.mul(Bt709.UG)).add(b4.mul(Bt709.UB)).add(Bt709.ROUND << 2)
+                    .lanewise(VectorOperators.ASHR, 18).add(128).intoArray(rs, c);
+            r4.mul(Bt709.VR).add(g4.mul(Bt709.VG)).add(b4.mul(Bt709.VB)).add(Bt709.ROUND << 2)
+                    .lanewise(VectorOperators.ASHR, 18).add(128).intoArray(gs, c);
+        }
+        for (int c = 0; c < bound; c++) {
+            cb[c] = (byte) rs[c];
+            cr[c] = (byte) gs[c];
+        }
+        for (int c = bound; c < half; c++) {
+            int r4 = rs[2 * c] + rs[2 * c + 1];
+            int g4 = gs[2 * c] + gs[2 * c + 1];
+            int b4 = bs[2 * c] + bs[2 * c + 1];
+            cb[c] = (byte) Bt709.u4(r4, g4, b4);
+            cr[c] = (byte) Bt709.v4(r4, g4, b4);
+        }
     }
 
 }
