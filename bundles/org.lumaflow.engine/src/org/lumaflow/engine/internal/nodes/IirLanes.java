@@ -188,4 +188,28 @@ class IirLanes {
         float c = Math.min(Math.max(round(v), 0), 255);
         return Math.min(round(c * inv), 255);
     }
+
+    /**
+     * Transposes rows {@code [t, t + rows)} of a packed strip {@code p} ({@link #N} pixels a row) into {@code tile}:
+     * pixel (j, q) of the tile, column j of row t + q, at {@code tile[j * N + q]}.
+     */
+    void tile(int[] p, int t, int rows, int[] tile) {
+        for (int q = 0; q < rows; q++) {
+            for (int j = 0, i = (t + q) * N; j < N; j++, i++) {
+                tile[j * N + q] = p[i];
+            }
+        }
+    }
+
+    /**
+     * Rows {@code [0, rows)} of a strip {@code s} laid out column by column (pixel x of row j at {@code x * N + j},
+     * {@code w} columns) into {@code d} row by row (row j at {@code j * w}; {@code d} holds {@code N * w}).
+     */
+    void unstrip(int[] s, int w, int rows, int[] d) {
+        for (int j = 0; j < rows; j++) {
+            for (int x = 0, i = j; x < w; x++, i += N) {
+                d[j * w + x] = s[i];
+            }
+        }
+    }
 }

@@ -3,6 +3,7 @@ package org.lumaflow.engine.internal.nodes;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -20,6 +21,9 @@ final class IirLanesSimd extends IirLanes {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
     private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
     private static final int STEP = 8;
+    /** Perfect-shuffle halves of two vectors: lanes 0..3 (4..7) of the first interleaved with those of the second. */
+    private static final VectorShuffle<Integer> ZIP_LO = VectorShuffle.fromValues(I, 0, 8, 1, 9, 2, 10, 3, 11);
+    private static final VectorShuffle<Integer> ZIP_HI = VectorShuffle.fromValues(I, 4, 12, 5, 13, 6, 14, 7, 15);
 
     @Override
     boolean usable() {
@@ -213,6 +217,106 @@ final class IirLanesSimd extends IirLanes {
                     .min(top);
             a.lanewise(VectorOperators.LSHL, 24).or(b.lanewise(VectorOperators.LSHL, 16))
                     .or(g.lanewise(VectorOperators.LSHL, 8)).or(r).intoArray(px, i);
+        }
+    }
+
+    @Override
+    void tile(int[] p, int t, int rows, int[] tile) {
+        if (rows < N) {
+            super.tile(p, t, rows, tile);
+            return;
+        }
+        for (int qb = 0; qb < N; qb += STEP) {
+            for (int jb = 0; jb < N; jb += STEP) {
+                // an 8 x 8 block by three rounds of perfect shuffles (lane k of vector i <- element (i, k))
+                int src = (t + qb) * N + jb;
+                IntVector v0 = IntVector.fromArray(I, p, src);
+                IntVector v1 = IntVector.fromArray(I, p, src + N);
+                IntVector v2 = IntVector.fromArray(I, p, src + 2 * N);
+                IntVector v3 = IntVector.fromArray(I, p, src + 3 * N);
+                IntVector v4 = IntVector.fromArray(I, p, src + 4 * N);
+                IntVector v5 = IntVector.fromArray(I, p, src + 5 * N);
+                IntVector v6 = IntVector.fromArray(I, p, src + 6 * N);
+                IntVector v7 = IntVector.fromArray(I, p, src + 7 * N);
+                for (int round = 0; round < 3; round++) {
+                    IntVector w0 = v0.rearrange(ZIP_LO, v4);
+                    IntVector w1 = v0.rearrange(ZIP_HI, v4);
+                    IntVector w2 = v1.rearrange(ZIP_LO, v5);
+                    IntVector w3 = v1.rearrange(ZIP_HI, v5);
+                    IntVector w4 = v2.rearrange(ZIP_LO, v6);
+                    IntVector w5 = v2.rearrange(ZIP_HI, v6);
+                    IntVector w6 = v3.rearrange(ZIP_LO, v7);
+                    IntVector w7 = v3.rearrange(ZIP_HI, v7);
+                    v0 = w0;
+                    v1 = w1;
+                    v2 = w2;
+                    v3 = w3;
+                    v4 = w4;
+                    v5 = w5;
+                    v6 = w6;
+                    v7 = w7;
+                }
+                int dst = jb * N + qb;
+                v0.intoArray(tile, dst);
+                v1.intoArray(tile, dst + N);
+                v2.intoArray(tile, dst + 2 * N);
+                v3.intoArray(tile, dst + 3 * N);
+                v4.intoArray(tile, dst + 4 * N);
+                v5.intoArray(tile, dst + 5 * N);
+                v6.intoArray(tile, dst + 6 * N);
+                v7.intoArray(tile, dst + 7 * N);
+            }
+        }
+    }
+
+    @Override
+    void unstrip(int[] s, int w, int rows, int[] d) {
+        int bound = w / STEP * STEP;
+        for (int jb = 0; jb < rows; jb += STEP) {
+            for (int xb = 0; xb < bound; xb += STEP) {
+                int src = xb * N + jb;
+                IntVector v0 = IntVector.fromArray(I, s, src);
+                IntVector v1 = IntVector.fromArray(I, s, src + N);
+                IntVector v2 = IntVector.fromArray(I, s, src + 2 * N);
+                IntVector v3 = IntVector.fromArray(I, s, src + 3 * N);
+                IntVector v4 = IntVector.fromArray(I, s, src + 4 * N);
+                IntVector v5 = IntVector.fromArray(I, s, src + 5 * N);
+                IntVector v6 = IntVector.fromArray(I, s, src + 6 * N);
+                IntVector v7 = IntVector.fromArray(I, s, src + 7 * N);
+                for (int round = 0; round < 3; round++) {
+                    IntVector w0 = v0.rearrange(ZIP_LO, v4);
+                    IntVector w1 = v0.rearrange(ZIP_HI, v4);
+                    IntVector w2 = v1.rearrange(ZIP_LO, v5);
+                    IntVector w3 = v1.rearrange(ZIP_HI, v5);
+                    IntVector w4 = v2.rearrange(ZIP_LO, v6);
+                    IntVector w5 = v2.rearrange(ZIP_HI, v6);
+                    IntVector w6 = v3.rearrange(ZIP_LO, v7);
+                    IntVector w7 = v3.rearrange(ZIP_HI, v7);
+                    v0 = w0;
+                    v1 = w1;
+                    v2 = w2;
+                    v3 = w3;
+                    v4 = w4;
+                    v5 = w5;
+                    v6 = w6;
+                    v7 = w7;
+                }
+                // rows jb.. of the block (those past rows land in d's spare rows, which nobody reads)
+                int dst = jb * w + xb;
+                v0.intoArray(d, dst);
+                v1.intoArray(d, dst + w);
+                v2.intoArray(d, dst + 2 * w);
+                v3.intoArray(d, dst + 3 * w);
+                v4.intoArray(d, dst + 4 * w);
+                v5.intoArray(d, dst + 5 * w);
+                v6.intoArray(d, dst + 6 * w);
+                v7.intoArray(d, dst + 7 * w);
+            }
+        }
+        for (int j = 0; j < rows; j++) {
+            for (int x = bound, i = bound * N + j; x < w; x++, i += N) {
+                d[j * w + x] = s[i];
+            }
         }
     }
 }

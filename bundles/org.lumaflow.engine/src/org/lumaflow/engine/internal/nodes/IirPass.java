@@ -140,12 +140,7 @@ final class IirPass {
             int rows = Math.min(n, h - t);
             int at = ((t / n) * w + xs) * n;
             for (int a = 0; a < 2; a++) {
-                int[] p = a == 0 ? p0 : p1;
-                for (int q = 0; q < rows; q++) {
-                    for (int j = 0, i = (t + q) * n; j < n; j++, i++) {
-                        tile[j * n + q] = p[i];
-                    }
-                }
+                lanes.tile(a == 0 ? p0 : p1, t, rows, tile);
                 mid.put(a * area + at, tile, 0, valid * n);
             }
         }
@@ -184,13 +179,10 @@ final class IirPass {
         lanes.unpackWide(p0, p1, work.x, plane, plane);
         filter(work, w, plane, k, radius, lanes, channels);
         lanes.pack(work.x, plane, plane, p0, work.y);
-        int[] row = work.p1; // free again: one output row at a time
-        for (int j = 0, rows = Math.min(n, h - y0); j < rows; j++) {
-            for (int x = 0, i = j; x < w; x++, i += n) {
-                row[x] = p0[i];
-            }
-            dst.put((y0 + j) * w, row, 0, w);
-        }
+        int[] rows = work.p1; // free again: the strip's rows, one after the other
+        int count = Math.min(n, h - y0);
+        lanes.unstrip(p0, w, count, rows);
+        dst.put(y0 * w, rows, 0, count * w);
     }
 
     /** The first {@code channels} channel planes of {@code work.x} (3: colour only, alpha left as it is), in place. */
