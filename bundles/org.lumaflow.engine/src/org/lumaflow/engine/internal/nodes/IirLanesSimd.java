@@ -228,43 +228,7 @@ final class IirLanesSimd extends IirLanes {
         }
         for (int qb = 0; qb < N; qb += STEP) {
             for (int jb = 0; jb < N; jb += STEP) {
-                // an 8 x 8 block by three rounds of perfect shuffles (lane k of vector i <- element (i, k))
-                int src = (t + qb) * N + jb;
-                IntVector v0 = IntVector.fromArray(I, p, src);
-                IntVector v1 = IntVector.fromArray(I, p, src + N);
-                IntVector v2 = IntVector.fromArray(I, p, src + 2 * N);
-                IntVector v3 = IntVector.fromArray(I, p, src + 3 * N);
-                IntVector v4 = IntVector.fromArray(I, p, src + 4 * N);
-                IntVector v5 = IntVector.fromArray(I, p, src + 5 * N);
-                IntVector v6 = IntVector.fromArray(I, p, src + 6 * N);
-                IntVector v7 = IntVector.fromArray(I, p, src + 7 * N);
-                for (int round = 0; round < 3; round++) {
-                    IntVector w0 = v0.rearrange(ZIP_LO, v4);
-                    IntVector w1 = v0.rearrange(ZIP_HI, v4);
-                    IntVector w2 = v1.rearrange(ZIP_LO, v5);
-                    IntVector w3 = v1.rearrange(ZIP_HI, v5);
-                    IntVector w4 = v2.rearrange(ZIP_LO, v6);
-                    IntVector w5 = v2.rearrange(ZIP_HI, v6);
-                    IntVector w6 = v3.rearrange(ZIP_LO, v7);
-                    IntVector w7 = v3.rearrange(ZIP_HI, v7);
-                    v0 = w0;
-                    v1 = w1;
-                    v2 = w2;
-                    v3 = w3;
-                    v4 = w4;
-                    v5 = w5;
-                    v6 = w6;
-                    v7 = w7;
-                }
-                int dst = jb * N + qb;
-                v0.intoArray(tile, dst);
-                v1.intoArray(tile, dst + N);
-                v2.intoArray(tile, dst + 2 * N);
-                v3.intoArray(tile, dst + 3 * N);
-                v4.intoArray(tile, dst + 4 * N);
-                v5.intoArray(tile, dst + 5 * N);
-                v6.intoArray(tile, dst + 6 * N);
-                v7.intoArray(tile, dst + 7 * N);
+                transpose8(p, (t + qb) * N + jb, N, tile, jb * N + qb, N);
             }
         }
     }
@@ -274,43 +238,8 @@ final class IirLanesSimd extends IirLanes {
         int bound = w / STEP * STEP;
         for (int jb = 0; jb < rows; jb += STEP) {
             for (int xb = 0; xb < bound; xb += STEP) {
-                int src = xb * N + jb;
-                IntVector v0 = IntVector.fromArray(I, s, src);
-                IntVector v1 = IntVector.fromArray(I, s, src + N);
-                IntVector v2 = IntVector.fromArray(I, s, src + 2 * N);
-                IntVector v3 = IntVector.fromArray(I, s, src + 3 * N);
-                IntVector v4 = IntVector.fromArray(I, s, src + 4 * N);
-                IntVector v5 = IntVector.fromArray(I, s, src + 5 * N);
-                IntVector v6 = IntVector.fromArray(I, s, src + 6 * N);
-                IntVector v7 = IntVector.fromArray(I, s, src + 7 * N);
-                for (int round = 0; round < 3; round++) {
-                    IntVector w0 = v0.rearrange(ZIP_LO, v4);
-                    IntVector w1 = v0.rearrange(ZIP_HI, v4);
-                    IntVector w2 = v1.rearrange(ZIP_LO, v5);
-                    IntVector w3 = v1.rearrange(ZIP_HI, v5);
-                    IntVector w4 = v2.rearrange(ZIP_LO, v6);
-                    IntVector w5 = v2.rearrange(ZIP_HI, v6);
-                    IntVector w6 = v3.rearrange(ZIP_LO, v7);
-                    IntVector w7 = v3.rearrange(ZIP_HI, v7);
-                    v0 = w0;
-                    v1 = w1;
-                    v2 = w2;
-                    v3 = w3;
-                    v4 = w4;
-                    v5 = w5;
-                    v6 = w6;
-                    v7 = w7;
-                }
                 // rows jb.. of the block (those past rows land in d's spare rows, which nobody reads)
-                int dst = jb * w + xb;
-                v0.intoArray(d, dst);
-                v1.intoArray(d, dst + w);
-                v2.intoArray(d, dst + 2 * w);
-                v3.intoArray(d, dst + 3 * w);
-                v4.intoArray(d, dst + 4 * w);
-                v5.intoArray(d, dst + 5 * w);
-                v6.intoArray(d, dst + 6 * w);
-                v7.intoArray(d, dst + 7 * w);
+                transpose8(s, xb * N + jb, N, d, jb * w + xb, w);
             }
         }
         for (int j = 0; j < rows; j++) {
@@ -318,5 +247,46 @@ final class IirLanesSimd extends IirLanes {
                 d[j * w + x] = s[i];
             }
         }
+    }
+
+    /**
+     * The 8 x 8 block of {@code s} at {@code so} (rows {@code ss} apart) transposed into {@code d} at {@code dOff}
+     * (rows {@code ds} apart), by three rounds of perfect shuffles. Arrays in, arrays out: no vector crosses a call.
+     */
+    private static void transpose8(int[] s, int so, int ss, int[] d, int dOff, int ds) {
+        IntVector v0 = IntVector.fromArray(I, s, so);
+        IntVector v1 = IntVector.fromArray(I, s, so + ss);
+        IntVector v2 = IntVector.fromArray(I, s, so + 2 * ss);
+        IntVector v3 = IntVector.fromArray(I, s, so + 3 * ss);
+        IntVector v4 = IntVector.fromArray(I, s, so + 4 * ss);
+        IntVector v5 = IntVector.fromArray(I, s, so + 5 * ss);
+        IntVector v6 = IntVector.fromArray(I, s, so + 6 * ss);
+        IntVector v7 = IntVector.fromArray(I, s, so + 7 * ss);
+        for (int round = 0; round < 3; round++) {
+            IntVector w0 = v0.rearrange(ZIP_LO, v4);
+            IntVector w1 = v0.rearrange(ZIP_HI, v4);
+            IntVector w2 = v1.rearrange(ZIP_LO, v5);
+            IntVector w3 = v1.rearrange(ZIP_HI, v5);
+            IntVector w4 = v2.rearrange(ZIP_LO, v6);
+            IntVector w5 = v2.rearrange(ZIP_HI, v6);
+            IntVector w6 = v3.rearrange(ZIP_LO, v7);
+            IntVector w7 = v3.rearrange(ZIP_HI, v7);
+            v0 = w0;
+            v1 = w1;
+            v2 = w2;
+            v3 = w3;
+            v4 = w4;
+            v5 = w5;
+            v6 = w6;
+            v7 = w7;
+        }
+        v0.intoArray(d, dOff);
+        v1.intoArray(d, dOff + ds);
+        v2.intoArray(d, dOff + 2 * ds);
+        v3.intoArray(d, dOff + 3 * ds);
+        v4.intoArray(d, dOff + 4 * ds);
+        v5.intoArray(d, dOff + 5 * ds);
+        v6.intoArray(d, dOff + 6 * ds);
+        v7.intoArray(d, dOff + 7 * ds);
     }
 }
