@@ -14,8 +14,8 @@ import org.lumaflow.core.pool.Frame;
 import org.lumaflow.core.pool.PixelFormat;
 
 /**
- * A fast PNG encoder for RGBA8 frames (8-bit RGBA, "Sub" row filter, fast deflate, one IDAT chunk). One instance per
- * thread: the whole file is assembled in one reused array (no per-frame buffers once it has grown to the frame size)
+ * A fast PNG encoder for RGBA8 frames (8-bit RGBA, "Sub" row filter ({@link PngFilter}), fast deflate, one IDAT
+ * chunk). One instance per thread: the whole file is assembled in one reused array (no per-frame buffers once it has grown to the frame size)
  * and written with one channel write to a locked temporary ({@link PartialFile}) that is renamed into place.
  * {@link FrameSink} runs several writers at once, so PNG output is not bound by one deflate thread.
  */
@@ -96,7 +96,7 @@ final class PngWriter {
             for (int r = 0; r < rows; r++) {
                 buf.get((y0 + r) * stride, raw, r * rowBytes, rowBytes);
             }
-            filter(raw, filtered, rows, rowBytes);
+            PngFilter.BEST.filter(raw, filtered, rows, rowBytes);
             deflater.setInput(filtered, 0, rows * (rowBytes + 1));
             while (!deflater.needsInput()) {
                 deflate();
@@ -117,22 +117,6 @@ final class PngWriter {
         putInt(file, length + 12, 0xAE426082); // CRC of "IEND"
         length += TAIL;
         return length;
-    }
-
-    /** PNG filter type 1 ("Sub", bpp 4) of {@code rows} rows. */
-    private static void filter(byte[] src, byte[] dst, int rows, int rowBytes) {
-        for (int r = 0; r < rows; r++) {
-            int s = r * rowBytes;
-            int d = r * (rowBytes + 1);
-            dst[d] = 1;
-            dst[d + 1] = src[s];
-            dst[d + 2] = src[s + 1];
-            dst[d + 3] = src[s + 2];
-            dst[d + 4] = src[s + 3];
-            for (int i = 4; i < rowBytes; i++) {
-                dst[d + 1 + i] = (byte) (src[s + i] - src[s + i - 4]);
-            }
-        }
     }
 
     private void deflate() {
