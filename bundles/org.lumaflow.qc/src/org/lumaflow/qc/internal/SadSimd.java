@@ -15,7 +15,6 @@ final class SadSimd extends Sad {
 
     private static final VectorSpecies<Byte> B = ByteVector.SPECIES_256;
     private static final VectorSpecies<Short> S = ShortVector.SPECIES_256;
-    private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
     private static final int STEPS = 64;
 
     SadSimd() {
@@ -38,12 +37,16 @@ final class SadSimd extends Sad {
                 ByteVector va = ByteVector.fromArray(B, a, i).lanewise(VectorOperators.XOR, (byte) 0x80);
                 ByteVector vb = ByteVector.fromArray(B, b, i).lanewise(VectorOperators.XOR, (byte) 0x80);
                 ShortVector d = va.max(vb).sub(va.min(vb)).reinterpretAsShorts();
-                acc = acc.add(d.and((short) 0xFF)).add(d.lanewise(VectorOperators.LSHR, 8).and((short) 0xFF));
+                // methods are called on vectors made in this iteration, the loop-carried sum only goes in as an
+                // argument: C2 knows the former's exact class without a type profile (the launcher compiles *Simd
+                // kernels early, before the shared Vector API methods have profiles); a call on the loop phi
+                // would stay virtual and box its vectors
+                acc = d.and((short) 0xFF).add(d.lanewise(VectorOperators.LSHR, 8).and((short) 0xFF)).add(acc);
             }
-            // widened before the sum: a reduction in short lanes would wrap
-            IntVector lo = (IntVector) acc.convertShape(VectorOperators.S2I, I, 0);
-            IntVector hi = (IntVector) acc.convertShape(VectorOperators.S2I, I, 1);
-            total += lo.add(hi).reduceLanes(VectorOperators.ADD);
+            // widened before the sum (a reduction in short lanes would wrap): each int lane holds two short sums
+            // (at most 64 x 510, so below 2^15). zero + acc: a vector of exact class again (see above)
+            IntVector pairs = ShortVector.zero(S).add(acc).reinterpretAsInts();
+            total += pairs.and(0xFFFF).add(pairs.lanewise(VectorOperators.LSHR, 16)).reduceLanes(VectorOperators.ADD);
         }
         for (; i < to; i++) {
             total += Math.abs((a[i] & 0xFF) - (b[i] & 0xFF));
