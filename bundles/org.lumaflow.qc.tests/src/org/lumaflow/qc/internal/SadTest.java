@@ -3,11 +3,15 @@ package org.lumaflow.qc.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-/** The Vector API frame difference equals the plain loop, at any offset and length, extremes included. */
+/**
+ * The Vector API frame difference equals the plain loop, at any offset and length, extremes included, and allocates
+ * nothing once compiled (a kernel left on the Vector API's boxing fallback allocates per vector).
+ */
 class SadTest {
 
     @Test
@@ -28,5 +32,32 @@ class SadTest {
                     range[0] + ".." + range[1]);
         }
         assertEquals(70_000L * 255, Sad.BEST.sum(a, b, 0, 70_000));
+    }
+
+    @Test
+    void allocatesNothingOnceCompiled() {
+        // as QC calls it on a 480x270 proxy: a row at a time (the method is compiled after few, short calls)
+        int w = 480;
+        int h = 270;
+        byte[] a = new byte[w * h];
+        byte[] b = new byte[a.length];
+        new Random(3).nextBytes(a);
+        new Random(4).nextBytes(b);
+        long sink = 0;
+        for (int i = 0; i < 200; i++) {
+            for (int y = 0; y < h; y++) {
+                sink += Sad.BEST.sum(a, b, y * w, y * w + w);
+            }
+        }
+        var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = mx.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 30; i++) {
+            for (int y = 0; y < h; y++) {
+                sink += Sad.BEST.sum(a, b, y * w, y * w + w);
+            }
+        }
+        sink += Sad.BEST.sum(a, b, 0, a.length);
+        long bytes = mx.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(bytes < 16 * 1024, "30 frames of differences allocated " + bytes + " bytes (sum " + sink + ")");
     }
 }
