@@ -8,6 +8,11 @@ package org.lumaflow.engine.internal.nodes;
  * keep one type profile for all shapes, and kernels of two shapes in one process polluted it, so that C2 compiled
  * some kernels on the allocating fallback (gigabytes a minute, a third slower), depending on compile order. Machines
  * without 256-bit vectors use the plain loops.
+ * <p>
+ * The product's launcher has C2 compile classes named {@code *Simd} after a hundredth of the usual calls, before the
+ * shared methods have type profiles. So a kernel calls methods only on vectors made in the same loop iteration and
+ * passes loop-carried vectors as arguments ({@code x.add(acc)}, not {@code acc.add(x)}): a call on a loop phi needs
+ * a profile to be devirtualised and otherwise boxes its vectors.
  */
 final class SimdKernels {
 
