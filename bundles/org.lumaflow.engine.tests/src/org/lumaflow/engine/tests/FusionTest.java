@@ -52,7 +52,12 @@ class FusionTest {
         fx.registry.register(new CountingStatic(staticRenders), "org.lumaflow.engine.tests", 0);
         fx.registry.register(new Swap(), "org.lumaflow.engine.tests", 0);
         fx.registry.register(new Thrower(), "org.lumaflow.engine.tests", 0);
+        fx.registry.register(new Band(), "org.lumaflow.engine.tests", 0);
+        fx.registry.register(new CountingCut(cutRows), "org.lumaflow.engine.tests", 0);
     }
+
+    /** Rows computed by test.counting_cut's function. */
+    private final AtomicInteger cutRows = new AtomicInteger();
 
     /** Set by a test that leaks on purpose (an abandoned pass) and closes the pool itself. */
     private boolean deliberateLeak;
@@ -216,6 +221,47 @@ class FusionTest {
         }
     }
 
+    /**
+     * A static overlay (a title, a still) is composited only inside its rows with alpha: outside them the compositing
+     * node's function is not called (its background row is used as it is), with the plain plan's bytes, in RGBA and in
+     * the encoder's 4:2:0; and built-in blends over a static title likewise.
+     */
+    @Test
+    void aStaticOverlayIsCompositedOnlyInsideItsBoundingRows() throws GraphException {
+        Graph g = new Graph();
+        g.add("zone", "core.zone_plate");
+        g.add("band", "test.band");
+        g.add("cut", "test.counting_cut");
+        g.connect("zone", "cut", "background").connect("band", "cut", "foreground");
+        g.output("cut");
+        CompiledGraphImpl fused = compile(g, true);
+        for (int k = 0; k < 3; k++) {
+            fused.render(k * SECOND / 3, 48, 32, 1).close();
+        }
+        // frame 0 renders the static band (and keeps it); then only its rows 10..14 are composited
+        cutRows.set(0);
+        fused.render(SECOND, 48, 32, 1).close();
+        assertEquals(Band.LAST - Band.FIRST + 1, cutRows.get(), "rows composited for one frame");
+        fused.render(SECOND, 48, 32, 1, PixelFormat.NV12).close();
+        cutRows.set(0);
+        compile(g, false).render(SECOND, 48, 32, 1).close();
+        assertEquals(32, cutRows.get(), "the plain plan composites every row");
+        assertSame(g, 48, 32, 0, SECOND / 4, SECOND);
+        assertSame(g, 7, 3, 0, SECOND);
+        Graph title = timeline();
+        title.node("title").set("size", 40).set("position", new org.lumaflow.engine.graph.Point2(0.5, 0.3));
+        assertSame(title, 320, 180, 0, SECOND / 3, SECOND);
+        CompiledGraphImpl f = compile(title, true);
+        CompiledGraphImpl plain = compile(title, false);
+        for (PixelFormat fmt : new PixelFormat[] {PixelFormat.NV12, PixelFormat.I420}) {
+            for (long t : new long[] {0, SECOND}) {
+                try (RenderResult a = f.render(t, 320, 180, 1, fmt); RenderResult b = plain.render(t, 320, 180, 1, fmt)) {
+                    assertArrayEquals(bytes(b.frame()), bytes(a.frame()), fmt + " at " + t);
+                }
+            }
+        }
+    }
+
     @Test
     void staticBranchesAreRenderedOncePerSize() throws GraphException {
         Graph g = new Graph();
@@ -354,6 +400,70 @@ class FusionTest {
                     out.buffer().putInt((y * w + x) * 4, (x / 3) % 2 == 0 ? 0xFF20C040 : 0);
                 }
             }
+        }
+    }
+
+    /**
+     * A static generator: rows FIRST..LAST hold opaque and half-transparent pixels, every other row is clear (alpha 0)
+     * but not black, so only alpha may decide what is clear.
+     */
+    static final class Band implements NodeType {
+        static final int FIRST = 10;
+        static final int LAST = 14;
+
+        @Override
+        public NodeDescriptor descriptor() {
+            return new NodeDescriptor("test.band", "Band", "Test", "Rows 10..14 drawn", List.of(), PortType.IMAGE,
+                    List.of()).traits(NodeKind.GENERATOR, false);
+        }
+
+        @Override
+        public void render(NodeContext ctx) {
+            Frame out = ctx.output();
+            int w = ctx.width();
+            for (int y = 0; y < ctx.height(); y++) {
+                for (int x = 0; x < w; x++) {
+                    int p = y >= FIRST && y <= LAST ? (x % 2 == 0 ? 0xFF2040C0 : 0x80C08020) : 0x00FFFFFF;
+                    out.buffer().putInt((y * w + x) * 4, p);
+                }
+            }
+        }
+    }
+
+    /**
+     * A per-pixel node: the foreground where it has alpha, else the background, declaring that a clear foreground row
+     * is the background's row; counts the rows its function computes.
+     */
+    static final class CountingCut implements PixelNode {
+        private final AtomicInteger rows;
+
+        CountingCut(AtomicInteger rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public NodeDescriptor descriptor() {
+            return new NodeDescriptor("test.counting_cut", "Cut", "Test", "Foreground where it has alpha",
+                    List.of(PortSpec.image("background", "bg"), PortSpec.image("foreground", "fg")), PortType.IMAGE,
+                    List.of()).traits(NodeKind.PER_PIXEL, false);
+        }
+
+        @Override
+        public PixelFunction prepare(NodeContext ctx) {
+            return new PixelFunction() {
+                @Override
+                public void apply(int y, int w, int[][] in, int[] out) {
+                    rows.incrementAndGet();
+                    for (int x = 0; x < w; x++) {
+                        out[x] = (in[1][x] >>> 24) != 0 ? in[1][x] : in[0][x];
+                    }
+                }
+
+                @Override
+                public int clearRowPassesThrough(int port) {
+                    return port == 1 ? 0 : -1;
+                }
+            };
         }
     }
 

@@ -21,6 +21,18 @@ public interface PixelFunction {
      */
     void apply(int y, int width, int[][] in, int[] out);
 
+    /**
+     * Where input {@code port}'s row is fully transparent (alpha 0 in every pixel), the input whose row equals this
+     * function's output row, or -1 (the default: nothing known). The engine then composites a static input (a title,
+     * a still, an overlay) only inside its bounding box: rows outside it are that input's row, unchanged, with no
+     * call to {@link #apply}. It must hold exactly, for every pixel value of the other inputs.
+     *
+     * @since 1.4
+     */
+    default int clearRowPassesThrough(int port) {
+        return -1;
+    }
+
     /** A function whose output is input {@code index} unchanged; the engine then copies nothing. */
     static PixelFunction passThrough(int index) {
         return index >= 0 && index < PassThrough.COMMON.length ? PassThrough.COMMON[index] : new PassThrough(index);

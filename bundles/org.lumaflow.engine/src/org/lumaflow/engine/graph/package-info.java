@@ -4,7 +4,7 @@
  * function the engine fuses with its neighbours) and register it as an
  * OSGi service. Extension API: plugins import {@code [1.0,2.0)}.
  */
-@Version("1.3.0")
+@Version("1.4.0")
 package org.lumaflow.engine.graph;
 
 import org.osgi.annotation.versioning.Version;

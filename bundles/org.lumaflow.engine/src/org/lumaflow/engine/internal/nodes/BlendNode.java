@@ -106,7 +106,18 @@ public final class BlendNode implements PixelNode {
             return bg ? PixelFunction.passThrough(0) : (y, w, in, out) -> java.util.Arrays.fill(out, 0, w, 0);
         }
         int mode = mode(ctx.choice("mode"));
-        return (y, w, in, out) -> blend(in[1], in[0], in.length > 2 ? in[2] : null, out, w, mode, opacity);
+        return new PixelFunction() {
+            @Override
+            public void apply(int y, int w, int[][] in, int[] out) {
+                blend(in[1], in[0], in.length > 2 ? in[2] : null, out, w, mode, opacity);
+            }
+
+            @Override
+            public int clearRowPassesThrough(int port) {
+                // a foreground pixel of alpha 0 leaves the background pixel as it is, in every mode (composite)
+                return port == 1 && bg ? 0 : -1;
+            }
+        };
     }
 
     private static int mode(String name) {

@@ -297,6 +297,11 @@ public final class CompiledGraphImpl implements CompiledGraph {
         return outputs[node];
     }
 
+    /** The rows of node {@code node}'s output that hold alpha, where it is a kept static output, else null. */
+    int[] contentRows(int node) {
+        return statics.contentRows(node);
+    }
+
     /** The frame key of node {@code n}'s output at the current size. */
     FrameKey keyFor(CompiledNode n) {
         return n.outputType() == PortType.MASK ? maskKey : imageKey;

@@ -37,6 +37,16 @@ final class FusedGroup {
     final PixelFunction[] functions;
     /** This frame's slot per member after pass-throughs are resolved. */
     final int[] resolved;
+    /**
+     * This frame's {@link PixelFunction#clearRowPassesThrough} per member and input port: the port whose row is the
+     * member's output where that input's row is fully transparent, or -1.
+     */
+    final int[][] clearThrough;
+    /**
+     * This frame, per external input: whether every member reading it passes another input through where its row is
+     * clear, so a clear row of it need not be read at all.
+     */
+    final boolean[] skippable;
 
     private FusedGroup(int[] members, int[] externals, boolean[] externalMask, int[][] inputSlots,
             boolean[] memberMask, int[] externalEdges, boolean guarded) {
@@ -49,6 +59,11 @@ final class FusedGroup {
         this.externalEdges = externalEdges;
         this.functions = new PixelFunction[members.length];
         this.resolved = new int[members.length];
+        this.skippable = new boolean[externals.length];
+        this.clearThrough = new int[members.length][];
+        for (int k = 0; k < members.length; k++) {
+            clearThrough[k] = new int[inputSlots[k].length];
+        }
     }
 
     int slots() {

@@ -14,6 +14,8 @@ final class FusedRunner {
     private GuardedPass guardedPass;
     /** external input frames of the fused pass being run */
     private Frame[] fusedInputs = new Frame[4];
+    /** their content rows where static (see {@link FusedPass#run}) */
+    private int[][] fusedContent = new int[4][];
 
     FusedRunner(CompiledGraphImpl graph, CompiledNode[] nodes) {
         this.graph = graph;
@@ -46,14 +48,16 @@ final class FusedRunner {
             int e = g.externals.length;
             if (fusedInputs.length < e) {
                 fusedInputs = new Frame[e];
+                fusedContent = new int[e][];
             }
             for (int k = 0; k < e; k++) {
                 fusedInputs[k] = graph.outputOf(g.externals[k]);
+                fusedContent[k] = graph.contentRows(g.externals[k]);
             }
             Frame out = graph.pool().lease(key);
             out.setTime(time);
             try {
-                fused.run(g, fusedInputs, out);
+                fused.run(g, fusedInputs, fusedContent, out);
                 return out;
             } catch (RuntimeException | Error t) {
                 if (t instanceof VirtualMachineError v && !(v instanceof OutOfMemoryError)) {
@@ -62,6 +66,7 @@ final class FusedRunner {
                 out.release();
             } finally {
                 java.util.Arrays.fill(fusedInputs, 0, e, null);
+                java.util.Arrays.fill(fusedContent, 0, e, null);
             }
         }
         return nodeByNode(g, time, width, height, scale);

@@ -18,6 +18,7 @@ final class GuardedPass {
     private final FusedPass fused;
     private NodeContextImpl ctx;
     private Frame[] inputs = new Frame[4];
+    private int[][] contents = new int[4][];
     private int forwarded;
 
     GuardedPass(CompiledGraphImpl graph, CompiledNode[] nodes) {
@@ -46,8 +47,13 @@ final class GuardedPass {
             inputs = new Frame[e];
         }
         Frame[] in = inputs;
+        if (contents.length < e) {
+            contents = new int[e][];
+        }
+        int[][] content = contents; // row ranges of kept static outputs (immutable arrays), or null
         for (int k = 0; k < e; k++) {
             in[k] = graph.outputOf(g.externals[k]).retain();
+            content[k] = graph.contentRows(g.externals[k]);
         }
         Frame out = graph.pool().lease(key);
         out.setTime(time);
@@ -62,7 +68,7 @@ final class GuardedPass {
                 forwarded = fwd;
                 return;
             }
-            fused.run(g, in, out);
+            fused.run(g, in, content, out);
         }, graph.timeoutMs());
         if (err == GuardWorker.TIMED_OUT) {
             // the plugin's thread may still use the context, the inputs and the output: abandon them all

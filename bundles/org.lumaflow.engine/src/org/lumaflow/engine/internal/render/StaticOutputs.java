@@ -1,6 +1,9 @@
 package org.lumaflow.engine.internal.render;
 
+import java.nio.ByteBuffer;
+
 import org.lumaflow.core.pool.Frame;
+import org.lumaflow.core.pool.PixelFormat;
 
 /**
  * Outputs that cannot change from frame to frame, kept across renders: a node is static when its type is not
@@ -14,6 +17,8 @@ final class StaticOutputs {
 
     private final boolean[] isStatic;
     private final Frame[] kept;
+    /** Per kept RGBA8 output: its first and last row with a pixel of alpha above 0 (first > last: all clear). */
+    private final int[][] content;
     private int width = -1;
     private int height = -1;
     private double scale = Double.NaN;
@@ -21,6 +26,7 @@ final class StaticOutputs {
     private StaticOutputs(boolean[] isStatic) {
         this.isStatic = isStatic;
         this.kept = new Frame[isStatic.length];
+        this.content = new int[isStatic.length][];
     }
 
     /** Finds the static nodes of {@code nodes} (evaluation order); inlined ones are computed in their pass. */
@@ -49,6 +55,15 @@ final class StaticOutputs {
         return kept[i];
     }
 
+    /**
+     * The first and last row of node {@code i}'s kept output that have a pixel of alpha above 0 (first > last when
+     * every row is clear), or null when nothing is kept or it is not RGBA8. Rows outside are fully transparent: a
+     * fused pass composites such an input only inside them.
+     */
+    int[] contentRows(int i) {
+        return content[i];
+    }
+
     /** Keeps node {@code i}'s fresh output {@code out}; returns the frame to use this frame (the caller's reference). */
     Frame keep(int i, Frame out) {
         Frame k;
@@ -60,7 +75,29 @@ final class StaticOutputs {
             k.setTime(out.time());
         }
         kept[i] = k;
+        content[i] = k.format() == PixelFormat.RGBA8 ? rowsWithAlpha(k) : null;
         return out;
+    }
+
+    /** First and last row with a pixel of alpha above 0. */
+    private static int[] rowsWithAlpha(Frame f) {
+        int w = f.width();
+        int h = f.height();
+        ByteBuffer b = f.buffer();
+        int stride = f.stride();
+        int first = h;
+        int last = -1;
+        for (int y = 0; y < h; y++) {
+            int o = y * stride + 3;
+            for (int x = 0; x < w; x++, o += 4) {
+                if (b.get(o) != 0) {
+                    first = Math.min(first, y);
+                    last = y;
+                    break;
+                }
+            }
+        }
+        return new int[] {first, last};
     }
 
     /** Drops what was kept for another output size or scale. */
@@ -72,6 +109,7 @@ final class StaticOutputs {
             if (kept[i] != null) {
                 kept[i].release();
                 kept[i] = null;
+                content[i] = null;
             }
         }
         width = w;
