@@ -84,9 +84,9 @@ final class Planes8 extends Planes<byte[]> {
                 Arrays.fill(hu, 0);
                 Arrays.fill(hv, 0);
                 Arrays.fill(hsat, 0);
-                long sp = 0;
+                int r0 = (int) ((long) ch * b / BANDS);
                 int r1 = (int) ((long) ch * (b + 1) / BANDS);
-                for (int r = (int) ((long) ch * b / BANDS); r < r1; r++) { // whole rows: one band counts each row
+                for (int r = r0; r < r1; r++) { // whole rows: one band counts each row
                     int outs = 0;
                     int i1 = (r + 1) * cw;
                     for (int i = r * cw; i < i1; i++) {
@@ -105,10 +105,10 @@ final class Planes8 extends Planes<byte[]> {
                         outs += o;
                     }
                     rowOut[r] = outs;
-                    sp += Sad.BEST.sum(c, p, luma + r * cw, luma + i1) + Sad.BEST.sum(c, p, luma + cn + r * cw,
-                            luma + cn + i1);
                 }
-                bandSadPrev[b] = sp;
+                // the band's rows are contiguous in each plane: one sum each (not one call a row)
+                bandSadPrev[b] = Sad.BEST.sum(c, p, luma + r0 * cw, luma + r1 * cw)
+                        + Sad.BEST.sum(c, p, luma + cn + r0 * cw, luma + cn + r1 * cw);
             }
         });
         int hshift = hs;
@@ -117,7 +117,6 @@ final class Planes8 extends Planes<byte[]> {
             for (int b = b0; b < b1; b++) {
                 int[] hy = bandY[b];
                 Arrays.fill(hy, 0);
-                long dif = 0;
                 long outs = 0;
                 int y0 = (int) ((long) h * b / BANDS);
                 int y1 = (int) ((long) h * (b + 1) / BANDS);
@@ -126,13 +125,12 @@ final class Planes8 extends Planes<byte[]> {
                     for (int x = 0; x < w; x++) {
                         hy[((x & 3) << 8) + (c[row + x] & 0xFF)]++;
                     }
-                    dif += Sad.BEST.sum(c, p, row, row + w);
                     int cy = y >> vshift;
                     if (rowOut[cy] != 0) {
                         outs += inRangeUnderChromaOut(c, row, cy * cw, hshift);
                     }
                 }
-                bandDif[b] = dif;
+                bandDif[b] = Sad.BEST.sum(c, p, y0 * w, y1 * w); // the band's rows are contiguous: one sum
                 bandOut[b] = outs;
             }
         });
