@@ -1,5 +1,7 @@
 package org.lumaflow.cli.internal;
 
+import org.lumaflow.core.internal.VectorApi;
+
 /**
  * PNG row filter type 1 ("Sub", 4 bytes a pixel): each byte minus the byte one pixel to its left. Plain loops, or a
  * Vector API kernel ({@link PngFilterSimd}) when the JVM has {@code jdk.incubator.vector}; both give the same bytes.
@@ -36,8 +38,7 @@ class PngFilter {
     }
 
     private static PngFilter select() {
-        if (!Boolean.getBoolean("lumaflow.simd.disable")
-                && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+        if (VectorApi.wanted()) {
             try {
                 return new PngFilterSimd();
             } catch (LinkageError e) {

@@ -36,7 +36,8 @@ class SadTest {
 
     @Test
     void allocatesNothingOnceCompiled() {
-        // as QC calls it on a 480x270 proxy: a row at a time (the method is compiled after few, short calls)
+        // short calls, a 480x270 proxy row each: the kernel is then compiled after few, short calls (QC itself sums
+        // a band at a time)
         int w = 480;
         int h = 270;
         byte[] a = new byte[w * h];

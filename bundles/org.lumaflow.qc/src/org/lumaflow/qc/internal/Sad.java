@@ -1,5 +1,7 @@
 package org.lumaflow.qc.internal;
 
+import org.lumaflow.core.internal.VectorApi;
+
 /**
  * Sums of absolute differences of 8-bit samples (frame differences for YDIF, scene and freeze scores): plain loops,
  * or Vector API kernels ({@link SadSimd}) when the JVM has {@code jdk.incubator.vector}.
@@ -24,8 +26,7 @@ class Sad {
     }
 
     private static Sad select() {
-        if (!Boolean.getBoolean("lumaflow.simd.disable")
-                && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+        if (VectorApi.wanted()) {
             try {
                 return new SadSimd();
             } catch (LinkageError e) {

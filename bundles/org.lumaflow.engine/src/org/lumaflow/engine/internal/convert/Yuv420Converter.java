@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
 
 import org.lumaflow.core.concurrent.Parallel;
+import org.lumaflow.core.internal.VectorApi;
 import org.lumaflow.core.pool.Frame;
 import org.lumaflow.core.pool.PixelFormat;
 import org.lumaflow.engine.registry.PixelConverter;
@@ -36,8 +37,7 @@ abstract class Yuv420Converter implements PixelConverter {
     }
 
     static Yuv420Rows select() {
-        if (!Boolean.getBoolean("lumaflow.simd.disable")
-                && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+        if (VectorApi.wanted()) {
             try {
                 // one 256-bit shape for every kernel (see org.lumaflow.engine.internal.nodes.SimdKernels)
                 if (jdk.incubator.vector.IntVector.SPECIES_PREFERRED.vectorBitSize() >= 256) {

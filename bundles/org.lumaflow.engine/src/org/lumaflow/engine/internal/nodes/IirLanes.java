@@ -1,5 +1,7 @@
 package org.lumaflow.engine.internal.nodes;
 
+import org.lumaflow.core.internal.VectorApi;
+
 /**
  * The lane kernels of {@link IirPass} in plain Java; {@link IirLanesSimd} overrides them with the Vector API and
  * gives identical results (same operations in the same order). A strip of {@link #N} columns and {@code h} rows is
@@ -31,8 +33,7 @@ class IirLanes {
     }
 
     private static IirLanes choose() {
-        if (!Boolean.getBoolean("lumaflow.simd.disable") && !"false".equals(System.getProperty("lumaflow.blur.simd"))
-                && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+        if (VectorApi.wanted() && !"false".equals(System.getProperty("lumaflow.blur.simd"))) {
             try {
                 IirLanes simd = new IirLanesSimd();
                 if (simd.usable()) {

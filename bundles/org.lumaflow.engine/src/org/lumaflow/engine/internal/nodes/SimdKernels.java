@@ -1,5 +1,7 @@
 package org.lumaflow.engine.internal.nodes;
 
+import org.lumaflow.core.internal.VectorApi;
+
 /**
  * Whether the nodes' Vector API kernels ({@code *RowsSimd}) can run here.
  * <p>
@@ -23,8 +25,7 @@ final class SimdKernels {
     }
 
     private static boolean probe() {
-        if (Boolean.getBoolean("lumaflow.simd.disable")
-                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+        if (!VectorApi.wanted()) {
             return false;
         }
         try {
