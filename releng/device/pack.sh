@@ -61,12 +61,19 @@ tmp=$(mktemp -d); (cd "$tmp" && "$JDK/bin/jar" xf "$GPL" lib/ffmpeg-linux-x86_64
   "$JDK/bin/jar" xf lib/ffmpeg-linux-x86_64-gpl.jar org/bytedeco/ffmpeg/linux-x86_64-gpl/ffmpeg) && \
   mkdir -p "$STAGE/bin" && cp "$tmp/org/bytedeco/ffmpeg/linux-x86_64-gpl/ffmpeg" "$STAGE/bin/ffmpeg.bin" && \
   chmod +x "$STAGE/bin/ffmpeg.bin"; rm -rf "$tmp"
-# the Vulkan loader from Debian,
-# and glvnd's dispatch library, which the NVIDIA driver's Vulkan ICD (libGLX_nvidia) needs to create an instance
-tmp=$(mktemp -d); (cd "$tmp" && apt-get download libvulkan1 libglvnd0 >/dev/null 2>&1 && \
-  for d in *.deb; do dpkg -x "$d" x; done) && \
-  cp -a "$tmp"/x/usr/lib/x86_64-linux-gnu/libvulkan.so.1* "$tmp"/x/usr/lib/x86_64-linux-gnu/libGLdispatch.so.0* \
-    "$STAGE/lib/"; rm -rf "$tmp"
+# the Vulkan loader from Debian, and what the NVIDIA driver's Vulkan ICD (libGLX_nvidia) needs from the container
+# to create an instance: glvnd's libGLdispatch and libEGL (without libEGL the ICD's vk_icdGetInstanceProcAddr hands
+# back no vkCreateInstance), libXext and libX11 (which it links); vulkaninfo for the diagnosis when it still fails
+tmp=$(mktemp -d)
+(cd "$tmp" && apt-get download libvulkan1 libglvnd0 libegl1 libxext6 libx11-6 libx11-xcb1 libxau6 libxdmcp6 \
+  libbsd0 libmd0 libwayland-client0 libffi8 vulkan-tools >/dev/null 2>&1 && for d in *.deb; do dpkg -x "$d" x; done) || true
+for d in "$tmp"/x/usr/lib/x86_64-linux-gnu "$tmp"/x/lib/x86_64-linux-gnu; do
+  [ -d "$d" ] && find "$d" -maxdepth 1 -name '*.so.*' -exec cp -a {} "$STAGE/lib/" \;
+done
+mkdir -p "$STAGE/bin" && cp "$tmp"/x/usr/bin/vulkaninfo "$STAGE/bin/" 2>/dev/null || true
+rm -rf "$tmp"
+[ -e "$STAGE/lib/libEGL.so.1" ] && [ -e "$STAGE/lib/libvulkan.so.1" ] && [ -x "$STAGE/bin/vulkaninfo" ] || \
+  { echo "pack: could not fetch the Vulkan loader and glvnd (apt-get download)" >&2; exit 1; }
 
 # system libraries a bare host lacks (what the runtime group of releng/setup/system-packages.sh installs elsewhere):
 # FFmpeg's avdevice (PulseAudio, ALSA, XCB) and fontconfig for Java2D text, with their dependencies except glibc,
@@ -89,6 +96,18 @@ export JAVA_HOME=$LFD/jre PATH=$LFD/jre/bin:$PATH LD_LIBRARY_PATH=$LFD/lib${LD_L
 for f in /usr/share/vulkan/icd.d/nvidia_icd.json /etc/vulkan/icd.d/nvidia_icd.json; do
   [ -f "$f" ] && export VK_DRIVER_FILES=$f && break
 done
+# a container given the driver's libraries but not its JSON files: write them (Vulkan ICD, glvnd EGL vendor)
+if [ -z "${VK_DRIVER_FILES:-}" ] && ldconfig -p | grep -q 'libGLX_nvidia.so.0'; then
+  mkdir -p "$LFD/icd"
+  printf '{"file_format_version":"1.0.1","ICD":{"library_path":"libGLX_nvidia.so.0","api_version":"1.3.0"}}\n' \
+    > "$LFD/icd/nvidia_icd.json"
+  export VK_DRIVER_FILES=$LFD/icd/nvidia_icd.json
+fi
+if ! ls /usr/share/glvnd/egl_vendor.d/*nvidia*.json >/dev/null 2>&1 && ldconfig -p | grep -q 'libEGL_nvidia.so.0'; then
+  mkdir -p "$LFD/egl"
+  printf '{"file_format_version":"1.0.0","ICD":{"library_path":"libEGL_nvidia.so.0"}}\n' > "$LFD/egl/10_nvidia.json"
+  export __EGL_VENDOR_LIBRARY_DIRS=$LFD/egl
+fi
 export LUMAFLOW_SKIP_SETUP=1
 mkdir -p /tmp/lfd-fontcache
 printf '<?xml version="1.0"?>\n<fontconfig><dir>%s</dir><cachedir>/tmp/lfd-fontcache</cachedir></fontconfig>\n' "$LFD/fonts" > "$LFD/fonts/fonts.conf"
