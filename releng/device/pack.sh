@@ -93,20 +93,34 @@ cat > "$STAGE/env.sh" <<'ENV'
 # source me on the device: Java, the Vulkan loader and the NVIDIA ICD, the product, an ffmpeg peer
 LFD=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 export JAVA_HOME=$LFD/jre PATH=$LFD/jre/bin:$PATH LD_LIBRARY_PATH=$LFD/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
-for f in /usr/share/vulkan/icd.d/nvidia_icd.json /etc/vulkan/icd.d/nvidia_icd.json; do
-  [ -f "$f" ] && export VK_DRIVER_FILES=$f && break
+# the NVIDIA Vulkan driver: the host's ICD file, else one written here for the driver's GLX or EGL library (a
+# container may get the libraries without the JSON, and libGLX_nvidia may refuse a headless instance); the first
+# with which vulkaninfo sees a GPU wins
+mkdir -p "$LFD/icd"
+_cands=""
+for f in /usr/share/vulkan/icd.d/*nvidia*.json /etc/vulkan/icd.d/*nvidia*.json; do [ -f "$f" ] && _cands="$_cands $f"; done
+for l in libGLX_nvidia.so.0 libEGL_nvidia.so.0; do
+  if ldconfig -p | grep -q "$l"; then
+    printf '{"file_format_version":"1.0.1","ICD":{"library_path":"%s","api_version":"1.3.0"}}\n' "$l" > "$LFD/icd/${l%%.so.0}.json"
+    _cands="$_cands $LFD/icd/${l%%.so.0}.json"
+  fi
 done
-# a container given the driver's libraries but not its JSON files: write them (Vulkan ICD, glvnd EGL vendor)
-if [ -z "${VK_DRIVER_FILES:-}" ] && ldconfig -p | grep -q 'libGLX_nvidia.so.0'; then
-  mkdir -p "$LFD/icd"
-  printf '{"file_format_version":"1.0.1","ICD":{"library_path":"libGLX_nvidia.so.0","api_version":"1.3.0"}}\n' \
-    > "$LFD/icd/nvidia_icd.json"
-  export VK_DRIVER_FILES=$LFD/icd/nvidia_icd.json
-fi
 if ! ls /usr/share/glvnd/egl_vendor.d/*nvidia*.json >/dev/null 2>&1 && ldconfig -p | grep -q 'libEGL_nvidia.so.0'; then
   mkdir -p "$LFD/egl"
   printf '{"file_format_version":"1.0.0","ICD":{"library_path":"libEGL_nvidia.so.0"}}\n' > "$LFD/egl/10_nvidia.json"
   export __EGL_VENDOR_LIBRARY_DIRS=$LFD/egl
+fi
+unset VK_DRIVER_FILES
+for f in $_cands; do
+  if VK_DRIVER_FILES=$f timeout 30 "$LFD/bin/vulkaninfo" --summary 2>/dev/null | grep -q 'PHYSICAL_DEVICE_TYPE_DISCRETE_GPU'; then
+    export VK_DRIVER_FILES=$f; break
+  fi
+done
+if [ -z "${VK_DRIVER_FILES:-}" ]; then
+  echo "env.sh: no Vulkan driver file gives a GPU (tried:$_cands)" >&2
+  for f in $_cands; do export VK_DRIVER_FILES=$f; break; done
+else
+  echo "env.sh: Vulkan through $VK_DRIVER_FILES" >&2
 fi
 export LUMAFLOW_SKIP_SETUP=1
 mkdir -p /tmp/lfd-fontcache
