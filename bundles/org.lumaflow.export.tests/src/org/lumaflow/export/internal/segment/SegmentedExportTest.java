@@ -135,6 +135,29 @@ class SegmentedExportTest {
     }
 
     @Test
+    void workersAreSizedToTheirShareOfTheCores(@TempDir Path dir) throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertEquals(Math.max(1, cores / 2), AutoParallelism.cpuShare(2));
+        assertEquals(1, AutoParallelism.cpuShare(cores * 4), "at least one core each");
+        ProcessBuilder shared = WorkerLauncher.command(dir.resolve("plan.json"), 0, -1, 3);
+        String line = String.join(" ", shared.command()) + " " + shared.environment().getOrDefault(
+                "LUMAFLOW_JAVA_OPTS", "");
+        assertTrue(line.contains("-XX:ActiveProcessorCount=3"), line);
+        assertTrue(line.contains("-Dlumaflow.decode.threads=3"), line);
+        assertTrue(line.contains("-Dlumaflow.export.encoderThreads=5"), "x264's 1.5 threads a core: " + line);
+        ProcessBuilder whole = WorkerLauncher.command(dir.resolve("plan.json"), 0, -1, 0);
+        String wholeLine = String.join(" ", whole.command()) + " " + whole.environment().getOrDefault(
+                "LUMAFLOW_JAVA_OPTS", "");
+        assertFalse(wholeLine.contains("-Dlumaflow.export.encoderThreads=5"), wholeLine);
+        System.setProperty("lumaflow.segments.share", "false");
+        try {
+            assertEquals(0, AutoParallelism.cpuShare(2), "sharing off: each worker sizes itself for the machine");
+        } finally {
+            System.clearProperty("lumaflow.segments.share");
+        }
+    }
+
+    @Test
     void planRefusesGifAudioOnlyAndUnsegmentableEncoders() throws Exception {
         Timeline tl = SegTestSupport.generated(64, 36, 10);
         ExportException gif = assertThrows(ExportException.class,

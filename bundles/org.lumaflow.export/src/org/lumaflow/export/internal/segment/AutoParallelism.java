@@ -45,6 +45,19 @@ public final class AutoParallelism {
         return Math.max(1, parallelism);
     }
 
+    /**
+     * The cores each of {@code workers} local workers is given: an equal share of this machine's (at least one), so
+     * that N workers together start as many encoder, decoder, pixel and JVM threads as one export would, instead of N
+     * times as many; 0 (no share: every worker sizes its threads for the whole machine) with
+     * {@code -Dlumaflow.segments.share=false}.
+     */
+    public static int cpuShare(int workers) {
+        if (!Boolean.parseBoolean(System.getProperty("lumaflow.segments.share", "true"))) {
+            return 0;
+        }
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, workers));
+    }
+
     /** GPUs of this machine: {@code -Dlumaflow.gpus=N}, else the NVIDIA device nodes, else render nodes. */
     public static int gpus() {
         Integer forced = Integer.getInteger("lumaflow.gpus");

@@ -54,6 +54,7 @@ public final class LocalSegmentExecutor implements SegmentExecutor {
         boolean inProcess = Boolean.getBoolean("lumaflow.segments.inprocess");
         int workers = Math.min(n, parallelism());
         int gpus = AutoParallelism.gpus();
+        int cpus = AutoParallelism.cpuShare(workers);
         SegmentResult[] results = new SegmentResult[n];
         ConcurrentLinkedQueue<Integer> queue = new ConcurrentLinkedQueue<>();
         for (int i = 0; i < n; i++) {
@@ -69,7 +70,7 @@ public final class LocalSegmentExecutor implements SegmentExecutor {
                 Integer index;
                 while (!stop.getAsBoolean() && (index = queue.poll()) != null) {
                     try {
-                        results[index] = attempt(plan, index, gpu, inProcess, listener, stop);
+                        results[index] = attempt(plan, index, gpu, cpus, inProcess, listener, stop);
                         listener.state(index, "done");
                     } catch (ExportException e) {
                         if (!e.cancelled() || !stop.getAsBoolean()) {
@@ -99,13 +100,14 @@ public final class LocalSegmentExecutor implements SegmentExecutor {
         return List.of(results);
     }
 
-    private SegmentResult attempt(SegmentPlan plan, int index, int gpu, boolean inProcess, SegmentListener listener,
+    private SegmentResult attempt(SegmentPlan plan, int index, int gpu, int cpus, boolean inProcess,
+            SegmentListener listener,
             BooleanSupplier stop) throws ExportException {
         int tries = tries();
         for (int k = 1;; k++) {
             try {
                 return inProcess ? exporter.encode(plan, index, listener, stop)
-                        : WorkerProcess.run(plan, index, gpu, k, listener, stop);
+                        : WorkerProcess.run(plan, index, gpu, cpus, k, listener, stop);
             } catch (ExportException e) {
                 if (e.cancelled() || stop.getAsBoolean()) {
                     throw e;

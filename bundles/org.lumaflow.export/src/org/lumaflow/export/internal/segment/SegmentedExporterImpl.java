@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
 import org.lumaflow.core.internal.PartialFile;
@@ -111,10 +112,14 @@ public final class SegmentedExporterImpl implements SegmentedExporter {
                 : new SegmentSupport.Qc(q, out.toString(), w, h, rate.toDouble(), qcOptions(plan));
         boolean ok = false;
         try (PartialFile partial = PartialFile.beside(out, ".partial")) {
+            long j0 = System.nanoTime();
             Joiner.Expect want = Joiner.write(plan, scans, tl, this, partial.path(), container, cancelled, warnings);
-            listener.note("joined " + scans.size() + " segments by stream copy"
-                    + (want.audio() ? ", audio encoded once" : "") + "; checking " + out.getFileName());
+            long j1 = System.nanoTime();
+            listener.note(String.format(Locale.ROOT, "joined %d segments by stream copy%s in %.2f s; checking %s",
+                    scans.size(), want.audio() ? ", audio encoded once," : "", (j1 - j0) / 1e9, out.getFileName()));
             JoinChecks.run(partial.path(), want, rate, feed, engine.pool(), cancelled);
+            listener.note(String.format(Locale.ROOT, "checked %s in %.2f s (packets, IDRs, a full decode%s)",
+                    out.getFileName(), (System.nanoTime() - j1) / 1e9, feed != null ? ", QC" : ""));
             partial.commit();
             ok = true;
         } catch (ExportException e) {

@@ -1,6 +1,7 @@
 package org.lumaflow.export.internal.segment;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -29,6 +30,8 @@ final class SegmentedJob extends FutureJob {
     private final SegmentListener segments;
     private final AtomicLongArray framesDone;
     private final AtomicLong lastNote = new AtomicLong();
+    /** When the first segment reported its first frame (0: not yet): the workers' start-up. */
+    private final AtomicLong firstFrame = new AtomicLong();
     private volatile boolean cancelled;
     private long t0;
 
@@ -71,6 +74,9 @@ final class SegmentedJob extends FutureJob {
         List<SegmentResult> results = executor.run(plan, new SegmentListener() {
             @Override
             public void progress(int index, long frames) {
+                if (frames > 0 && firstFrame.get() == 0) {
+                    firstFrame.compareAndSet(0, System.nanoTime());
+                }
                 framesDone.set(index, frames);
                 segments.progress(index, frames);
                 report();
@@ -96,6 +102,9 @@ final class SegmentedJob extends FutureJob {
             framesDone.set(r.index(), r.frames());
         }
         report();
+        long first = firstFrame.get();
+        listener.note(String.format(Locale.ROOT, "%d segments encoded in %.2f s (first frames after %.2f s)",
+                plan.segments().size(), (System.nanoTime() - t0) / 1e9, first == 0 ? 0 : (first - t0) / 1e9));
         ExportResult joined = exporter.join(plan, results, listener, () -> cancelled);
         double secs = (System.nanoTime() - t0) / 1e9;
         return new ExportResult(joined.output(), joined.encoder(), joined.candidates(), joined.frames(), secs,

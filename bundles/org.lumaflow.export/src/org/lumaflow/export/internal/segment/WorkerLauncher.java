@@ -27,18 +27,30 @@ final class WorkerLauncher {
     static final String WORKER_PROPERTY = "lumaflow.segment.worker";
     static final String PARENT_PROPERTY = "lumaflow.segment.parent";
     static final String GPU_PROPERTY = "lumaflow.gpu.device";
+    static final String DECODE_THREADS = "lumaflow.decode.threads";
+    static final String ENCODER_THREADS = "lumaflow.export.encoderThreads";
 
     private WorkerLauncher() {
     }
 
-    /** A worker for segment {@code index} of the plan in {@code planFile}, on GPU {@code gpu} (-1: any). */
-    static ProcessBuilder command(Path planFile, int index, int gpu) throws IOException {
+    /**
+     * A worker for segment {@code index} of the plan in {@code planFile}, on GPU {@code gpu} (-1: any), with threads
+     * sized for {@code cpus} cores (0: the whole machine's): the JVM's processor count (GC, JIT and pixel workers),
+     * decoder threads and encoder threads (x264's own rule, 1.5 per core), each unless the parent was given one.
+     */
+    static ProcessBuilder command(Path planFile, int index, int gpu, int cpus) throws IOException {
         List<String> props = new ArrayList<>();
         props.add("-D" + PARENT_PROPERTY + "=" + ProcessHandle.current().pid());
         if (gpu >= 0) {
             props.add("-D" + GPU_PROPERTY + "=" + gpu);
         }
-        for (String k : List.of("lumaflow.export.direct", "lumaflow.export.failEncoder", "lumaflow.engine.backend")) {
+        if (cpus > 0) {
+            props.add("-XX:ActiveProcessorCount=" + cpus);
+            props.add("-D" + DECODE_THREADS + "=" + cpus);
+            props.add("-D" + ENCODER_THREADS + "=" + (cpus * 3 + 1) / 2);
+        }
+        for (String k : List.of("lumaflow.export.direct", "lumaflow.export.failEncoder", "lumaflow.engine.backend",
+                DECODE_THREADS, ENCODER_THREADS)) {
             if (System.getProperty(k) != null) {
                 props.add("-D" + k + "=" + System.getProperty(k));
             }

@@ -29,13 +29,13 @@ final class WorkerProcess {
     /** Live worker processes by {@code PLANID#INDEX} (for tests that kill one mid-run). */
     static final java.util.Map<String, ProcessHandle> LIVE = new java.util.concurrent.ConcurrentHashMap<>();
 
-    static SegmentResult run(SegmentPlan plan, int index, int gpu, int attempt, SegmentListener listener,
+    static SegmentResult run(SegmentPlan plan, int index, int gpu, int cpus, int attempt, SegmentListener listener,
             BooleanSupplier cancelled) throws ExportException {
         Segment seg = plan.segments().get(index);
         Path log = plan.workDir().resolve("." + seg.file() + ".worker" + attempt + ".log");
         Process p;
         try {
-            ProcessBuilder pb = WorkerLauncher.command(plan.planFile(), index, gpu);
+            ProcessBuilder pb = WorkerLauncher.command(plan.planFile(), index, gpu, cpus);
             pb.redirectError(log.toFile());
             pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             p = pb.start();
