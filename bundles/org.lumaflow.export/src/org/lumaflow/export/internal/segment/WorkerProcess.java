@@ -48,6 +48,7 @@ final class WorkerProcess {
         LIVE.put(key, p.toHandle());
         listener.state(index, "running on " + worker);
         String[] failed = {null};
+        java.util.concurrent.atomic.AtomicBoolean doneSaid = new java.util.concurrent.atomic.AtomicBoolean();
         Thread reader = Thread.ofVirtual().start(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
                     StandardCharsets.UTF_8))) {
@@ -58,6 +59,8 @@ final class WorkerProcess {
                         } catch (NumberFormatException ignored) {
                             // not ours
                         }
+                    } else if (line.startsWith(WorkerMode.DONE)) {
+                        doneSaid.set(true);
                     } else if (line.startsWith(WorkerMode.FAILED)) {
                         failed[0] = line.substring(WorkerMode.FAILED.length());
                     }
@@ -66,8 +69,11 @@ final class WorkerProcess {
                 // the process ended
             }
         });
+        boolean exited;
         try {
-            while (!p.waitFor(200, TimeUnit.MILLISECONDS)) {
+            // a worker that said its segment is committed is done: its JVM's shutdown (framework, encoder and GPU
+            // teardown) is not waited for, it ends on its own (reaped below)
+            while (!(exited = p.waitFor(50, TimeUnit.MILLISECONDS)) && !doneSaid.get()) {
                 if (cancelled.getAsBoolean()) {
                     p.destroy();
                     if (!p.waitFor(2, TimeUnit.SECONDS)) {
@@ -77,7 +83,9 @@ final class WorkerProcess {
                     throw new ExportException("segment " + index + ": cancelled", null, true);
                 }
             }
-            reader.join(2000);
+            if (exited) {
+                reader.join(2000);
+            }
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
@@ -85,7 +93,10 @@ final class WorkerProcess {
         } finally {
             LIVE.remove(key, p.toHandle());
         }
-        int code = p.exitValue();
+        if (!exited) {
+            Thread.ofVirtual().start(() -> reap(p));
+        }
+        int code = exited ? p.exitValue() : 0;
         if (code == 0) {
             try {
                 SegmentResult r = Commits.committed(plan, seg);
@@ -102,6 +113,20 @@ final class WorkerProcess {
                 : (code > 128 ? "the worker process died (signal " + (code - 128) + ")"
                         : "the worker process exited with code " + code) + lastLines(log);
         throw new ExportException("segment " + index + " on " + worker + ": " + why, null);
+    }
+
+    /** Waits for a worker that has committed its segment to end, ending it if it lingers. */
+    private static void reap(Process p) {
+        try {
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroy();
+                if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+        }
     }
 
     private static String lastLines(Path log) {
