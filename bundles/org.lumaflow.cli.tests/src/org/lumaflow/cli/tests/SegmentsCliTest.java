@@ -60,12 +60,31 @@ class SegmentsCliTest {
     }
 
     @Test
+    void autoWhereOneWorkerFitsIsTheSinglePass() throws Exception {
+        Path in = CliHarness.ffmpeg(dir.resolve("in.mp4"), "-f", "lavfi", "-i", "testsrc2=s=160x120:r=25", "-t", "1",
+                "-pix_fmt", "yuv420p", "-c:v", "mpeg4");
+        Path out = dir.resolve("auto.mp4");
+        System.setProperty("lumaflow.segments.workers", "1");
+        try {
+            CliHarness.Run r = CliHarness.run(cli, "export", in.toString(), "-o", out.toString(), "--segments",
+                    "auto", "--encoder", "libopenh264", "--no-qc", "--quiet");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.err().contains("--segments auto: one worker fits this machine, exporting in one pass"),
+                    r.err());
+            assertFalse(r.err().contains("segmented export:"), r.err());
+            assertTrue(r.out().startsWith(out + ": 25 frames 160x120 with libopenh264"), r.out());
+        } finally {
+            System.clearProperty("lumaflow.segments.workers");
+        }
+    }
+
+    @Test
     void badSegmentsAndHiddenWorker() {
         CliHarness.Run r = CliHarness.run(cli, "export", "-o", dir.resolve("x.mp4").toString(), "--segments", "0");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("bad --segments '0'"), r.err());
         CliHarness.Run gif = CliHarness.run(cli, "export", "-o", dir.resolve("x.gif").toString(), "--segments",
-                "auto", "--quiet");
+                "2", "--quiet");
         assertEquals(1, gif.code());
         assertTrue(gif.err().contains("a GIF cannot be exported in segments"), gif.err());
         CliHarness.Run help = CliHarness.run(cli, "help");

@@ -95,8 +95,8 @@ public final class ExportCommand implements CliCommand {
                                  measured on the mix first; the true peak is kept at or below -1 dBTP
                   --no-qc        no QC report (default: OUT.qc.html and OUT.qc.json from the encoded frames)
                   --segments N|auto  encode in N segments in parallel worker processes (auto: from cores, memory
-                                 and GPUs), joined by stream copy and checked; .mp4/.mov/.mkv, one encoder, closed
-                                 GOPs (see docs/segmented-export.md)
+                                 and GPUs; one pass where one worker fits), joined by stream copy and checked;
+                                 .mp4/.mov/.mkv, one encoder, closed GOPs (see docs/segmented-export.md)
                   --executor NAME  where segments run (default local: worker processes on this machine)
                   --cluster NAME [--members HOST,...]  run the segments on the render nodes of cluster NAME
                                  (lumaflow worker; executor hazelcast; see docs/cluster.md)
@@ -236,6 +236,11 @@ public final class ExportCommand implements CliCommand {
             };
             String executor = a.get("executor") != null ? a.get("executor")
                     : a.get("cluster") != null ? "hazelcast" : "local";
+            if (segments == 0 && executor.equals("local") && executor(executor).parallelism() <= 1) {
+                // auto on a machine where one worker fits: the single pass, without worker start-up and join
+                listener.note("--segments auto: one worker fits this machine, exporting in one pass");
+                segments = -1;
+            }
             job = segments < 0 && a.get("executor") == null && a.get("cluster") == null
                     ? exporter.start(timeline, baseDir, s, listener)
                     : segmentedExporter().start(timeline, baseDir, s, Math.max(0, segments),

@@ -129,6 +129,7 @@ class SegmentedExportTest {
         assertEquals(1, AutoParallelism.workers(2, 64_000, 1));
         assertEquals(3, AutoParallelism.workers(16, 1024 + 3 * AutoParallelism.MB_PER_WORKER, 0), "memory caps it");
         assertEquals(8, AutoParallelism.workers(16, 64_000, 8), "one per GPU where there are several");
+        assertEquals(1, AutoParallelism.workers(16, 64_000, 1), "one GPU: one worker (they would share it)");
         assertEquals(5, AutoParallelism.workers(128, 64_000, 5));
         assertEquals(1, AutoParallelism.segments(1));
         assertEquals(4, AutoParallelism.segments(4));
@@ -149,6 +150,15 @@ class SegmentedExportTest {
         String wholeLine = String.join(" ", whole.command()) + " " + whole.environment().getOrDefault(
                 "LUMAFLOW_JAVA_OPTS", "");
         assertFalse(wholeLine.contains("-Dlumaflow.export.encoderThreads=5"), wholeLine);
+        System.setProperty("lumaflow.backend", "cpu");
+        try {
+            ProcessBuilder cpu = WorkerLauncher.command(dir.resolve("plan.json"), 0, -1, 0);
+            String cpuLine = String.join(" ", cpu.command()) + " " + cpu.environment().getOrDefault(
+                    "LUMAFLOW_JAVA_OPTS", "");
+            assertTrue(cpuLine.contains("-Dlumaflow.backend=cpu"), "workers render where asked: " + cpuLine);
+        } finally {
+            System.clearProperty("lumaflow.backend");
+        }
         System.setProperty("lumaflow.segments.share", "false");
         try {
             assertEquals(0, AutoParallelism.cpuShare(2), "sharing off: each worker sizes itself for the machine");

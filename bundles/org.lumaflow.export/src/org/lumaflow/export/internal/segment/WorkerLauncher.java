@@ -27,6 +27,8 @@ final class WorkerLauncher {
     static final String WORKER_PROPERTY = "lumaflow.segment.worker";
     static final String PARENT_PROPERTY = "lumaflow.segment.parent";
     static final String GPU_PROPERTY = "lumaflow.gpu.device";
+    /** The render backend ({@code --backend}): workers render where the export was asked to. */
+    static final String BACKEND = "lumaflow.backend";
     static final String DECODE_THREADS = "lumaflow.decode.threads";
     static final String ENCODER_THREADS = "lumaflow.export.encoderThreads";
 
@@ -49,8 +51,8 @@ final class WorkerLauncher {
             props.add("-D" + DECODE_THREADS + "=" + cpus);
             props.add("-D" + ENCODER_THREADS + "=" + (cpus * 3 + 1) / 2);
         }
-        for (String k : List.of("lumaflow.export.direct", "lumaflow.export.failEncoder", "lumaflow.engine.backend",
-                DECODE_THREADS, ENCODER_THREADS)) {
+        for (String k : List.of("lumaflow.export.direct", "lumaflow.export.failEncoder", BACKEND, DECODE_THREADS,
+                ENCODER_THREADS)) {
             if (System.getProperty(k) != null) {
                 props.add("-D" + k + "=" + System.getProperty(k));
             }
