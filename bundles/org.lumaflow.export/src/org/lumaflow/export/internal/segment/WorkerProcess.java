@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 import org.lumaflow.export.ExportException;
@@ -48,7 +49,7 @@ final class WorkerProcess {
         LIVE.put(key, p.toHandle());
         listener.state(index, "running on " + worker);
         String[] failed = {null};
-        java.util.concurrent.atomic.AtomicBoolean doneSaid = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean doneSaid = new AtomicBoolean();
         Thread reader = Thread.ofVirtual().start(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
                     StandardCharsets.UTF_8))) {

@@ -81,7 +81,10 @@ class OutputsTest {
             rig.run(20);
         }
         Decoded d = Decoded.of(late.toString());
-        assertTrue(d.numbers().get(0) >= 40 && d.numbers().get(0) <= 42, "starts at once, on a keyframe: " + d);
+        // submit() queues pictures for the encoder: the first picture encoded after the attach (forced to a keyframe)
+        // may be one still queued from before it (39 seen on a loaded 2-core CI machine). Not from the last natural
+        // keyframe's GOP (30..), not waiting for the next natural keyframe (60).
+        assertTrue(d.numbers().get(0) > 30 && d.numbers().get(0) <= 42, "starts at once, on a keyframe: " + d);
         assertEquals(0, d.errors(), d.toString());
         assertEquals(0, d.gaps(), d.toString());
         assertEquals(60 - d.numbers().get(0), d.frames(), d.toString());
