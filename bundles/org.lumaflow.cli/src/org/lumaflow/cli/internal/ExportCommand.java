@@ -236,11 +236,6 @@ public final class ExportCommand implements CliCommand {
             };
             String executor = a.get("executor") != null ? a.get("executor")
                     : a.get("cluster") != null ? "hazelcast" : "local";
-            if (segments == 0 && executor.equals("local") && executor(executor).parallelism() <= 1) {
-                // auto on a machine where one worker fits: the single pass, without worker start-up and join
-                listener.note("--segments auto: one worker fits this machine, exporting in one pass");
-                segments = -1;
-            }
             job = segments < 0 && a.get("executor") == null && a.get("cluster") == null
                     ? exporter.start(timeline, baseDir, s, listener)
                     : segmentedExporter().start(timeline, baseDir, s, Math.max(0, segments),

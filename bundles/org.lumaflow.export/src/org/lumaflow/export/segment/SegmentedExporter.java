@@ -51,7 +51,8 @@ public interface SegmentedExporter {
     /**
      * Plans, runs the segments on {@code executor} and joins, on a background thread.
      *
-     * @param segments number of segments; 0 = automatic (from cores, memory and GPUs, and the executor's parallelism)
+     * @param segments number of segments; 0 = automatic (from cores, memory and GPUs, and the executor's parallelism;
+     *        where that is one local worker, the export runs as a single pass)
      */
     default ExportJob start(Timeline timeline, Path baseDir, ExportSettings settings, int segments,
             SegmentExecutor executor, ExportListener listener) throws ExportException {

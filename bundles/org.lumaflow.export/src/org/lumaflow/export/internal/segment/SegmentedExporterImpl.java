@@ -23,6 +23,7 @@ import org.lumaflow.export.ExportListener;
 import org.lumaflow.export.ExportProgress;
 import org.lumaflow.export.ExportResult;
 import org.lumaflow.export.ExportSettings;
+import org.lumaflow.export.Exporter;
 import org.lumaflow.export.internal.SegmentSupport;
 import org.lumaflow.export.segment.Segment;
 import org.lumaflow.export.segment.SegmentExecutor;
@@ -52,6 +53,10 @@ public final class SegmentedExporterImpl implements SegmentedExporter {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile NodeRegistry registry;
+    /** The single pass, for an automatic count that comes to one local worker. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Exporter single;
 
     @Activate
     public SegmentedExporterImpl(@Reference Engine engine, @Reference ConverterRegistry converters,
@@ -196,6 +201,12 @@ public final class SegmentedExporterImpl implements SegmentedExporter {
     public ExportJob start(Timeline timeline, Path baseDir, ExportSettings settings, int segments,
             SegmentExecutor executor, ExportListener listener, SegmentListener segmentListener)
             throws ExportException {
+        Exporter one = single;
+        if (segments <= 0 && executor instanceof LocalSegmentExecutor && executor.parallelism() <= 1 && one != null) {
+            // where one worker fits, the single pass: no worker start-up, join or join check
+            listener.note("--segments auto: one worker fits this machine, exporting in one pass");
+            return one.start(timeline, baseDir, settings, listener);
+        }
         int n = segments > 0 ? segments : AutoParallelism.segments(executor.parallelism());
         SegmentPlan plan = plan(timeline, baseDir, settings, n, listener);
         SegmentedJob job = new SegmentedJob(this, plan, executor, listener, segmentListener);
